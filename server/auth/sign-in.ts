@@ -1,0 +1,148 @@
+import type { LoginRequest, LoginResponse, RecoveryRequest, RecoveryResponse, Session, TotpRequest } from '../../shared/api/schemas.js';
+import { CODE_DIGITS, TOTP_PERIOD_SECONDS } from '../../shared/api/schemas.js';
+import { isoTime } from '../clock.js';
+import type { Context } from '../context.js';
+import { verifySecret } from '../crypto/passwords.js';
+import { open } from '../crypto/secret-box.js';
+import { ApiError, tooManyAttempts } from '../http/api-error.js';
+import { secretAad } from '../store/authenticators.js';
+import type { UserRow } from '../store/users.js';
+import { matchStep } from '../totp/totp.js';
+import { normaliseRecoveryCode } from '../totp/recovery-codes.js';
+import { issueSession } from './sessions.js';
+import { assertNotLocked, recordFailure, recordSuccess } from './throttle.js';
+
+const invalidCredentials = (): ApiError => new ApiError('invalid_credentials', 'The username or password is incorrect.');
+const challengeExpired = (): ApiError =>
+  new ApiError('challenge_expired', 'This sign-in has expired. Start again with your password.');
+
+export function isTotpRequired(ctx: Context, user: UserRow): boolean {
+  const env = ctx.settings.environment();
+  return env.totpEnabled && (env.totpRequiredForAll || user.totpRequired);
+}
+
+export async function login(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse> {
+  assertNotLocked(ctx, request.username, address);
+  const found = ctx.users.byUsername(request.username);
+  // Unknown and disabled users cost one Argon2 verification too, so timing does not tell them apart.
+  const passwordOk = await verifySecret(found?.passwordHash ?? (await ctx.dummyPasswordHash), request.password);
+  const user = found && ctx.users.byId(found.id);
+  if (!passwordOk || user === undefined || user.disabled) {
+    const reason = user === undefined ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password';
+    const lock = recordFailure(ctx, { username: request.username, userId: user?.id }, address);
+    // An unknown name may be a password typed into the wrong field: it is not written to the audit trail.
+    ctx.audit({ event: 'login_failed', userId: user?.id, username: user?.username, clientAddress: address, detail: { reason } });
+    if (lock > 0) throw tooManyAttempts(lock);
+    throw invalidCredentials();
+  }
+
+  const env = ctx.settings.environment();
+  if (env.totpEnabled && ctx.authenticators.countConfirmed(user.id) > 0) {
+    const now = ctx.clock.now();
+    const { maxAttempts, ttlSeconds } = ctx.config.challenge;
+    const challenge = ctx.challenges.create(user.id, now, ttlSeconds, maxAttempts);
+    ctx.audit({ event: 'challenge_issued', userId: user.id, username: user.username, clientAddress: address });
+    return {
+      status: 'totp_required',
+      challenge: {
+        id: challenge.id,
+        expiresAt: isoTime(challenge.expiresAt),
+        attemptsRemaining: maxAttempts,
+        methods: ['totp', 'recovery_code'],
+        digits: CODE_DIGITS,
+        period: TOTP_PERIOD_SECONDS,
+      },
+    };
+  }
+  recordSuccess(ctx, user.username);
+  if (isTotpRequired(ctx, user)) {
+    ctx.audit({ event: 'enrollment_required', userId: user.id, username: user.username, clientAddress: address });
+    return { status: 'enrollment_required', enrollmentUrl: `${ctx.origin()}/enroll`, enrollmentSession: issueSession(ctx, user, 'enrollment') };
+  }
+  ctx.audit({ event: 'login_succeeded', userId: user.id, username: user.username, clientAddress: address, detail: { method: 'password' } });
+  return { status: 'authenticated', session: issueSession(ctx, user, 'full') };
+}
+
+type Verdict = { readonly kind: 'accepted'; readonly detail: Readonly<Record<string, string>> } | { readonly kind: 'rejected' | 'replayed' };
+
+interface SecondStep {
+  readonly method: 'totp' | 'recovery_code';
+  verify(user: UserRow): Promise<Verdict>;
+}
+
+/** The part of the code and recovery-code steps that is the same: challenge, lock, attempts, audit. */
+async function completeChallenge(ctx: Context, challengeId: string, address: string, step: SecondStep): Promise<{ user: UserRow; session: Session }> {
+  if (!ctx.settings.environment().totpEnabled) {
+    throw new ApiError('totp_disabled', 'Two-factor authentication is not enabled for this environment.');
+  }
+  const challenge = ctx.challenges.findLive(challengeId, ctx.clock.now());
+  const user = challenge && ctx.users.byId(challenge.userId);
+  if (challenge === undefined || user === undefined || user.disabled) throw challengeExpired();
+  assertNotLocked(ctx, user.username, address, challenge.attemptsRemaining);
+
+  const verdict = await step.verify(user);
+  const subject = { userId: user.id, username: user.username, clientAddress: address };
+  switch (verdict.kind) {
+    case 'accepted': {
+      if (!ctx.challenges.consume(challenge.idHash)) throw challengeExpired();
+      recordSuccess(ctx, user.username);
+      ctx.audit({ event: step.method === 'totp' ? 'code_accepted' : 'recovery_code_used', ...subject, detail: verdict.detail });
+      ctx.audit({ event: 'login_succeeded', ...subject, detail: { method: step.method } });
+      return { user, session: issueSession(ctx, user, 'full') };
+    }
+    case 'rejected':
+    case 'replayed': {
+      const left = ctx.challenges.spendAttempt(challenge.idHash);
+      if (left === null) throw challengeExpired();
+      const event = step.method === 'recovery_code' ? 'recovery_code_rejected' : verdict.kind === 'replayed' ? 'code_replayed' : 'code_rejected';
+      ctx.audit({ event, ...subject, detail: { attemptsRemaining: left } });
+      const lock = recordFailure(ctx, { username: user.username, userId: user.id }, address);
+      if (lock > 0) throw tooManyAttempts(lock, left);
+      throw new ApiError(
+        'invalid_code',
+        left > 0 ? 'That code is not correct.' : 'That code is not correct, and no attempts are left. Start again with your password.',
+        { attemptsRemaining: left },
+      );
+    }
+  }
+}
+
+export async function verifyTotp(ctx: Context, request: TotpRequest, address: string): Promise<{ status: 'authenticated'; session: Session }> {
+  const { session } = await completeChallenge(ctx, request.challengeId, address, {
+    method: 'totp',
+    verify: (user) => Promise.resolve(checkTotp(ctx, user, request.code)),
+  });
+  return { status: 'authenticated', session };
+}
+
+/** A code from any confirmed authenticator; each time step is accepted once per authenticator. */
+function checkTotp(ctx: Context, user: UserRow, code: string): Verdict {
+  const now = ctx.clock.now();
+  let replayed = false;
+  for (const a of ctx.authenticators.confirmed(user.id)) {
+    const secret = open(ctx.key, a.secretCiphertext, secretAad(user.id, a.id));
+    const step = matchStep(secret, code, now, ctx.config.totp.window);
+    secret.fill(0);
+    if (step === null) continue;
+    if (ctx.authenticators.acceptStep(a.id, step, now)) return { kind: 'accepted', detail: { authenticator: a.name } };
+    replayed = true;
+  }
+  return { kind: replayed ? 'replayed' : 'rejected' };
+}
+
+export async function verifyRecoveryCode(ctx: Context, request: RecoveryRequest, address: string): Promise<RecoveryResponse> {
+  const { user, session } = await completeChallenge(ctx, request.challengeId, address, {
+    method: 'recovery_code',
+    verify: async (u) => {
+      const code = normaliseRecoveryCode(request.recoveryCode);
+      if (code === null) return { kind: 'rejected' };
+      for (const row of ctx.recoveryCodes.unused(u.id)) {
+        if (await verifySecret(row.codeHash, code)) {
+          return ctx.recoveryCodes.markUsed(row.id, ctx.clock.now()) ? { kind: 'accepted', detail: {} } : { kind: 'replayed' };
+        }
+      }
+      return { kind: 'rejected' };
+    },
+  });
+  return { status: 'authenticated', session, recoveryCodesRemaining: ctx.recoveryCodes.countUnused(user.id) };
+}

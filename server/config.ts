@@ -1,0 +1,91 @@
+/** Server settings: defaults here, overridden by the command line or by tests. */
+export interface ThrottleConfig {
+  readonly account: {
+    /** The consecutive failure (password and code together) that starts the first lock. */
+    readonly lockAfterFailures: number;
+    /** First lock; every further failure doubles it, up to maxLockSeconds. */
+    readonly baseLockSeconds: number;
+    readonly maxLockSeconds: number;
+    /** Hard ceiling per rolling hour, whatever the locks allow (OWASP: at most 100). */
+    readonly maxFailuresPerHour: number;
+  };
+  readonly address: {
+    /** Failures from one client address across all accounts within windowSeconds. */
+    readonly maxFailures: number;
+    readonly windowSeconds: number;
+  };
+  /** Coarse request cap per client address on the sign-in routes. */
+  readonly authRequestsPerMinute: number;
+}
+
+export interface ServerConfig {
+  readonly host: string;
+  readonly port: number;
+  /** Origin the browser pages are reached at; defaults to http://host:port. */
+  readonly publicUrl: string | undefined;
+  readonly dataDir: string;
+  /** Encryption key supplied by the operator (file path); otherwise a key file in dataDir. */
+  readonly keyFile: string | undefined;
+  readonly issuer: string;
+  readonly trustProxy: boolean;
+  readonly logRequests: boolean;
+  readonly totp: { readonly window: 0 | 1 | 2 };
+  readonly challenge: { readonly ttlSeconds: number; readonly maxAttempts: number };
+  readonly sessions: { readonly ttlSeconds: number; readonly enrollmentTtlSeconds: number };
+  readonly enrollment: { readonly pendingTtlSeconds: number; readonly maxConfirmAttempts: number };
+  readonly throttle: ThrottleConfig;
+  readonly argon2: { readonly memoryCost: number; readonly timeCost: number; readonly parallelism: number };
+}
+
+type DeepPartial<T> = { readonly [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+export type ConfigOverrides = DeepPartial<ServerConfig>;
+
+export const DEFAULT_CONFIG: Omit<ServerConfig, 'dataDir'> = {
+  host: '127.0.0.1',
+  port: 4000,
+  publicUrl: undefined,
+  keyFile: undefined,
+  issuer: 'Stepgate',
+  trustProxy: false,
+  logRequests: false,
+  totp: { window: 1 },
+  challenge: { ttlSeconds: 300, maxAttempts: 5 },
+  sessions: { ttlSeconds: 12 * 3600, enrollmentTtlSeconds: 15 * 60 },
+  enrollment: { pendingTtlSeconds: 10 * 60, maxConfirmAttempts: 5 },
+  throttle: {
+    account: { lockAfterFailures: 3, baseLockSeconds: 60, maxLockSeconds: 3600, maxFailuresPerHour: 100 },
+    address: { maxFailures: 30, windowSeconds: 15 * 60 },
+    authRequestsPerMinute: 300,
+  },
+  // OWASP's first Argon2id recommendation: 19 MiB, 2 passes, 1 lane.
+  argon2: { memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 },
+};
+
+export function makeConfig(dataDir: string, overrides: ConfigOverrides = {}): ServerConfig {
+  const d = DEFAULT_CONFIG;
+  const o = overrides;
+  return {
+    ...d,
+    ...o,
+    dataDir,
+    publicUrl: o.publicUrl ?? d.publicUrl,
+    keyFile: o.keyFile ?? d.keyFile,
+    totp: { ...d.totp, ...o.totp },
+    challenge: { ...d.challenge, ...o.challenge },
+    sessions: { ...d.sessions, ...o.sessions },
+    enrollment: { ...d.enrollment, ...o.enrollment },
+    throttle: {
+      ...d.throttle,
+      ...o.throttle,
+      account: { ...d.throttle.account, ...o.throttle?.account },
+      address: { ...d.throttle.address, ...o.throttle?.address },
+    },
+    argon2: { ...d.argon2, ...o.argon2 },
+  };
+}
+
+export function publicOrigin(config: ServerConfig, boundPort: number): string {
+  if (config.publicUrl !== undefined) return config.publicUrl.replace(/\/+$/, '');
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${boundPort}`;
+}

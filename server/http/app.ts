@@ -1,0 +1,51 @@
+import type { Server } from 'node:http';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Context } from '../context.js';
+import type { Operations } from '../operations.js';
+import { adminRoutes } from '../routes/admin.js';
+import { authRoutes } from '../routes/auth.js';
+import { meRoutes } from '../routes/me.js';
+import { publicRoutes } from '../routes/public.js';
+import { ApiError, tooManyAttempts } from './api-error.js';
+import { handleError, sendError } from './error-handler.js';
+
+export const API_PREFIX = '/api/v1';
+export const BODY_LIMIT_BYTES = 16 * 1024;
+
+export async function buildApp(ctx: Context, ops: Operations): Promise<FastifyInstance> {
+  const app = Fastify<Server>({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: ctx.config.trustProxy,
+    // Only ids and paths are logged; headers, bodies and query strings (where secrets could travel) are not.
+    logger: ctx.config.logRequests
+      ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'], serializers: { req: (r) => ({ method: r.method, url: r.routeOptions?.url ?? 'unmatched', remoteAddress: r.ip }) } }
+      : false,
+    ajv: {
+      // Unknown fields and wrong types are refused, not silently dropped or coerced.
+      customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((_request, reply) => sendError(new ApiError('not_found', 'There is nothing at this address.'), reply));
+
+  await app.register(helmet, { global: true });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, limit) => tooManyAttempts(Math.max(1, Math.ceil(limit.ttl / 1000))),
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(publicRoutes(ctx));
+      await api.register(authRoutes(ctx));
+      await api.register(meRoutes(ctx));
+      await api.register(adminRoutes(ctx, ops));
+    },
+    { prefix: API_PREFIX },
+  );
+  return app;
+}

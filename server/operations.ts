@@ -1,0 +1,123 @@
+import type { AdminUser } from '../shared/api/schemas.js';
+import { endUserSessions } from './auth/sessions.js';
+import { isoTime } from './clock.js';
+import type { Context } from './context.js';
+import { hashSecret } from './crypto/passwords.js';
+import { randomId } from './crypto/tokens.js';
+import { ApiError, invalidRequest } from './http/api-error.js';
+import type { EnvironmentSettings } from './store/settings.js';
+import type { UserRow } from './store/users.js';
+
+export interface NewUser {
+  readonly username: string;
+  readonly password: string;
+  readonly displayName?: string | undefined;
+  readonly isAdmin?: boolean | undefined;
+  readonly totpRequired?: boolean | undefined;
+}
+
+export type EnvironmentChange = Partial<EnvironmentSettings>;
+
+export interface Actor {
+  readonly userId?: string;
+  readonly username?: string;
+  readonly clientAddress?: string;
+}
+
+const OPERATOR: Actor = { username: 'operator' };
+
+/** Administration shared by the API and the operator command line. */
+export function operations(ctx: Context) {
+  const adminUser = (u: UserRow): AdminUser => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    isAdmin: u.isAdmin,
+    disabled: u.disabled,
+    totpRequired: u.totpRequired,
+    authenticatorCount: ctx.authenticators.countConfirmed(u.id),
+    createdAt: isoTime(u.createdAt),
+  });
+
+  const mustFind = (id: string): UserRow => {
+    const user = ctx.users.byId(id);
+    if (user === undefined) throw new ApiError('not_found', 'There is no user with that id.');
+    return user;
+  };
+
+  return {
+    adminUser,
+    listUsers: (search = ''): readonly AdminUser[] => ctx.users.search(search.trim()).map(adminUser),
+
+    async createUser(user: NewUser, actor: Actor = OPERATOR): Promise<AdminUser> {
+      if (ctx.users.byUsername(user.username) !== undefined) throw invalidRequest({ username: 'is already taken' });
+      const row = {
+        id: randomId('usr'),
+        username: user.username,
+        displayName: user.displayName ?? user.username,
+        passwordHash: await hashSecret(user.password, ctx.config.argon2),
+        isAdmin: user.isAdmin ?? false,
+        totpRequired: user.totpRequired ?? false,
+        createdAt: ctx.clock.now(),
+      };
+      // Checked again after the await: another request may have taken the name meanwhile.
+      if (ctx.users.byUsername(user.username) !== undefined) throw invalidRequest({ username: 'is already taken' });
+      ctx.users.insert(row);
+      ctx.audit({
+        event: 'user_created',
+        userId: actor.userId,
+        username: actor.username,
+        clientAddress: actor.clientAddress,
+        detail: { user: row.username, isAdmin: row.isAdmin, totpRequired: row.totpRequired },
+      });
+      return adminUser({ ...row, disabled: false });
+    },
+
+    updateUser(id: string, change: { readonly totpRequired?: boolean | undefined; readonly disabled?: boolean | undefined }, actor: Actor = OPERATOR): AdminUser {
+      const user = mustFind(id);
+      if (change.disabled === true && actor.userId === id) throw invalidRequest({ disabled: 'you cannot disable your own account' });
+      ctx.db.transaction(() => {
+        if (change.totpRequired !== undefined) ctx.users.setTotpRequired(id, change.totpRequired);
+        if (change.disabled !== undefined) ctx.users.setDisabled(id, change.disabled);
+        if (change.disabled === true) endUserSessions(ctx, id);
+      })();
+      const detail: Record<string, string | boolean> = { user: user.username };
+      if (change.totpRequired !== undefined) detail['totpRequired'] = change.totpRequired;
+      if (change.disabled !== undefined) detail['disabled'] = change.disabled;
+      ctx.audit({ event: 'user_updated', userId: actor.userId, username: actor.username, clientAddress: actor.clientAddress, detail });
+      return adminUser(mustFind(id));
+    },
+
+    /** For a lost phone: every authenticator and recovery code goes, and with them every session and challenge. */
+    revokeTotp(id: string, actor: Actor = OPERATOR): void {
+      const user = mustFind(id);
+      const removed = ctx.db.transaction(() => {
+        const count = ctx.authenticators.deleteAll(id);
+        ctx.recoveryCodes.deleteAll(id);
+        endUserSessions(ctx, id);
+        return count;
+      })();
+      ctx.audit({
+        event: 'totp_revoked',
+        userId: actor.userId,
+        username: actor.username,
+        clientAddress: actor.clientAddress,
+        detail: { user: user.username, authenticators: removed },
+      });
+    },
+
+    environment: () => ctx.settings.environment(),
+
+    setEnvironment(change: EnvironmentChange, actor: Actor = OPERATOR): EnvironmentSettings {
+      const before = ctx.settings.environment();
+      ctx.settings.update(change);
+      const after = ctx.settings.environment();
+      for (const key of Object.keys(change) as (keyof EnvironmentSettings)[]) {
+        if (before[key] === after[key]) continue;
+        ctx.audit({ event: 'setting_changed', userId: actor.userId, username: actor.username, clientAddress: actor.clientAddress, detail: { setting: key, value: after[key] } });
+      }
+      return after;
+    },
+  };
+}
+export type Operations = ReturnType<typeof operations>;

@@ -1,0 +1,73 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  AdminUserResponse,
+  AdminUsersQuery,
+  AdminUsersResponse,
+  AuditQuery,
+  AuditResponse,
+  CreateUserRequest,
+  Environment,
+  IdParams,
+  UpdateEnvironmentRequest,
+  UpdateUserRequest,
+} from '../../shared/api/schemas.js';
+import { isoTime } from '../clock.js';
+import type { Context } from '../context.js';
+import { authenticate } from '../http/session-auth.js';
+import type { FastifyRequest } from 'fastify';
+import type { Actor, Operations } from '../operations.js';
+import type { EnvironmentSettings } from '../store/settings.js';
+
+const environmentBody = (env: EnvironmentSettings) => ({
+  environment: env.name,
+  totpEnabled: env.totpEnabled,
+  totpRequiredForAll: env.totpRequiredForAll,
+});
+
+export const adminRoutes =
+  (ctx: Context, ops: Operations): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const admin = (request: FastifyRequest): Actor => {
+      const { user } = authenticate(ctx, request, 'admin');
+      return { userId: user.id, username: user.username, clientAddress: request.ip };
+    };
+
+    app.get('/admin/users', { schema: { querystring: AdminUsersQuery, response: { 200: AdminUsersResponse } } }, async (request) => {
+      admin(request);
+      return { users: [...ops.listUsers(request.query.search)] };
+    });
+
+    app.post('/admin/users', { schema: { body: CreateUserRequest, response: { 201: AdminUserResponse } } }, async (request, reply) => {
+      const actor = admin(request);
+      const user = await ops.createUser(request.body, actor);
+      return reply.code(201).send({ user });
+    });
+
+    app.patch(
+      '/admin/users/:id',
+      { schema: { params: IdParams, body: UpdateUserRequest, response: { 200: AdminUserResponse } } },
+      async (request) => ({ user: ops.updateUser(request.params.id, request.body, admin(request)) }),
+    );
+
+    app.delete('/admin/users/:id/authenticators', { schema: { params: IdParams } }, async (request, reply) => {
+      ops.revokeTotp(request.params.id, admin(request));
+      return reply.code(204).send();
+    });
+
+    app.get('/admin/environment', { schema: { response: { 200: Environment } } }, async (request) => {
+      admin(request);
+      return environmentBody(ops.environment());
+    });
+
+    app.patch(
+      '/admin/environment',
+      { schema: { body: UpdateEnvironmentRequest, response: { 200: Environment } } },
+      async (request) => environmentBody(ops.setEnvironment(request.body, admin(request))),
+    );
+
+    app.get('/admin/audit', { schema: { querystring: AuditQuery, response: { 200: AuditResponse } } }, async (request) => {
+      admin(request);
+      const limit = Math.min(Number(request.query.limit ?? '100'), 1000);
+      return { events: ctx.auditLog.recent(limit, request.query.username).map((e) => ({ ...e, at: isoTime(e.at) })) };
+    });
+  };

@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { LoginRequest, LoginResponse, RecoveryRequest, RecoveryResponse, AuthenticatedResponse, TotpRequest } from '../../shared/api/schemas.js';
+import type { Context } from '../context.js';
+import { login, verifyRecoveryCode, verifyTotp } from '../auth/sign-in.js';
+import { authenticate } from '../http/session-auth.js';
+
+export const authRoutes =
+  (ctx: Context): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const rateLimit = { max: ctx.config.throttle.authRequestsPerMinute, timeWindow: 60_000 };
+
+    app.post(
+      '/auth/login',
+      { config: { rateLimit }, schema: { body: LoginRequest, response: { 200: LoginResponse } } },
+      (request) => login(ctx, request.body, request.ip),
+    );
+
+    app.post(
+      '/auth/totp',
+      { config: { rateLimit }, schema: { body: TotpRequest, response: { 200: AuthenticatedResponse } } },
+      (request) => verifyTotp(ctx, request.body, request.ip),
+    );
+
+    app.post(
+      '/auth/recovery',
+      { config: { rateLimit }, schema: { body: RecoveryRequest, response: { 200: RecoveryResponse } } },
+      (request) => verifyRecoveryCode(ctx, request.body, request.ip),
+    );
+
+    app.post('/auth/logout', { config: { rateLimit } }, async (request, reply) => {
+      const { session, user } = authenticate(ctx, request, 'enrollment');
+      ctx.sessions.delete(session.tokenHash);
+      ctx.audit({ event: 'logout', userId: user.id, username: user.username, clientAddress: request.ip });
+      return reply.code(204).send();
+    });
+  };

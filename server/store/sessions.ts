@@ -1,0 +1,38 @@
+import type { Db } from '../db/database.js';
+import { hashToken, randomToken } from '../crypto/tokens.js';
+
+export type SessionKind = 'full' | 'enrollment';
+
+export interface SessionRow {
+  readonly tokenHash: string;
+  readonly userId: string;
+  readonly kind: SessionKind;
+  readonly expiresAt: number;
+}
+
+/** Opaque random tokens; only their SHA-256 is stored, so the database cannot replay a session. */
+export function sessionsStore(db: Db) {
+  const insert = db.prepare('INSERT INTO sessions (token_hash, user_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?)');
+  const find = db.prepare(
+    'SELECT token_hash AS tokenHash, user_id AS userId, kind, expires_at AS expiresAt FROM sessions WHERE token_hash = ? AND expires_at > ?',
+  );
+  return {
+    create: (userId: string, kind: SessionKind, now: number, ttlSeconds: number) => {
+      const token = randomToken('sgs');
+      const expiresAt = now + ttlSeconds * 1000;
+      insert.run(hashToken(token), userId, kind, now, expiresAt);
+      return { token, tokenHash: hashToken(token), expiresAt } as const;
+    },
+    find: (token: string, now: number): SessionRow | undefined => find.get(hashToken(token), now) as SessionRow | undefined,
+    delete: (tokenHash: string): void => {
+      db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    },
+    deleteForUser: (userId: string, exceptTokenHash?: string): void => {
+      db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(userId, exceptTokenHash ?? null);
+    },
+    deleteExpired: (now: number): void => {
+      db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+    },
+  };
+}
+export type SessionsStore = ReturnType<typeof sessionsStore>;

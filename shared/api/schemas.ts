@@ -1,0 +1,204 @@
+/**
+ * The v1 API's payloads as TypeBox schemas: the server validates requests with them and
+ * clients validate answers with them, so both sides share one definition of the contract.
+ */
+import { Type, type Static } from 'typebox';
+import { API_ERROR_CODES } from './errors.js';
+
+const strict = { additionalProperties: false } as const;
+
+export const CODE_DIGITS = 6;
+export const TOTP_PERIOD_SECONDS = 30;
+
+export const Username = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]*$' });
+export const Password = Type.String({ minLength: 1, maxLength: 1024 });
+export const NewPassword = Type.String({ minLength: 8, maxLength: 1024 });
+export const DisplayName = Type.String({ minLength: 1, maxLength: 128 });
+export const TotpCode = Type.String({ pattern: '^[0-9]{6}$' });
+/** Recovery codes are accepted with any case, spaces or dashes; the server normalises them. */
+export const RecoveryCodeInput = Type.String({ minLength: 1, maxLength: 64 });
+export const OpaqueId = Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$' });
+export const AuthenticatorName = Type.String({ minLength: 1, maxLength: 64 });
+export const IsoTime = Type.String({ format: 'date-time' });
+
+export const User = Type.Object(
+  { id: Type.String(), username: Type.String(), displayName: Type.String(), isAdmin: Type.Boolean() },
+  strict,
+);
+export type User = Static<typeof User>;
+
+export const Session = Type.Object({ token: Type.String(), expiresAt: IsoTime, user: User }, strict);
+export type Session = Static<typeof Session>;
+
+export const Challenge = Type.Object(
+  {
+    id: Type.String(),
+    expiresAt: IsoTime,
+    attemptsRemaining: Type.Integer({ minimum: 0 }),
+    methods: Type.Array(Type.Union([Type.Literal('totp'), Type.Literal('recovery_code')])),
+    digits: Type.Integer(),
+    period: Type.Integer(),
+  },
+  strict,
+);
+export type Challenge = Static<typeof Challenge>;
+
+export const ApiErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.Union(API_ERROR_CODES.map((c) => Type.Literal(c))),
+    message: Type.String(),
+    fields: Type.Optional(Type.Record(Type.String(), Type.String())),
+    attemptsRemaining: Type.Optional(Type.Integer({ minimum: 0 })),
+    retryAfter: Type.Optional(Type.Integer({ minimum: 1 })),
+  }),
+});
+export type ApiErrorBody = Static<typeof ApiErrorBody>;
+
+// Public
+
+export const HealthResponse = Type.Object({ status: Type.Literal('ok') }, strict);
+export const InfoResponse = Type.Object(
+  {
+    environment: Type.String(),
+    totp: Type.Object({ enabled: Type.Boolean() }),
+    enrollmentUrl: Type.String(),
+    settingsUrl: Type.String(),
+    sso: Type.Object({ enabled: Type.Boolean() }),
+  },
+  strict,
+);
+export type InfoResponse = Static<typeof InfoResponse>;
+
+// Sign-in
+
+export const LoginRequest = Type.Object({ username: Type.String({ minLength: 1, maxLength: 256 }), password: Password }, strict);
+export type LoginRequest = Static<typeof LoginRequest>;
+
+export const AuthenticatedResponse = Type.Object({ status: Type.Literal('authenticated'), session: Session }, strict);
+export const TotpRequiredResponse = Type.Object({ status: Type.Literal('totp_required'), challenge: Challenge }, strict);
+export const EnrollmentRequiredResponse = Type.Object(
+  { status: Type.Literal('enrollment_required'), enrollmentUrl: Type.String(), enrollmentSession: Session },
+  strict,
+);
+export const LoginResponse = Type.Union([AuthenticatedResponse, TotpRequiredResponse, EnrollmentRequiredResponse]);
+export type LoginResponse = Static<typeof LoginResponse>;
+
+export const TotpRequest = Type.Object({ challengeId: OpaqueId, code: TotpCode }, strict);
+export type TotpRequest = Static<typeof TotpRequest>;
+export const RecoveryRequest = Type.Object({ challengeId: OpaqueId, recoveryCode: RecoveryCodeInput }, strict);
+export type RecoveryRequest = Static<typeof RecoveryRequest>;
+export const RecoveryResponse = Type.Object(
+  { status: Type.Literal('authenticated'), session: Session, recoveryCodesRemaining: Type.Integer({ minimum: 0 }) },
+  strict,
+);
+export type RecoveryResponse = Static<typeof RecoveryResponse>;
+
+// The signed-in user
+
+export const Authenticator = Type.Object(
+  { id: Type.String(), name: Type.String(), createdAt: IsoTime, lastUsedAt: Type.Union([IsoTime, Type.Null()]) },
+  strict,
+);
+export type Authenticator = Static<typeof Authenticator>;
+
+export const MeResponse = Type.Object(
+  {
+    user: User,
+    totp: Type.Object(
+      {
+        environmentEnabled: Type.Boolean(),
+        required: Type.Boolean(),
+        authenticators: Type.Array(Authenticator),
+        recoveryCodesRemaining: Type.Integer({ minimum: 0 }),
+      },
+      strict,
+    ),
+    session: Type.Object({ expiresAt: IsoTime }, strict),
+  },
+  strict,
+);
+export type MeResponse = Static<typeof MeResponse>;
+
+export const AddAuthenticatorRequest = Type.Object({ name: AuthenticatorName }, strict);
+export const PendingAuthenticator = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    secret: Type.String(),
+    otpauthUri: Type.String(),
+    qrCode: Type.String(),
+    expiresAt: IsoTime,
+  },
+  strict,
+);
+export type PendingAuthenticator = Static<typeof PendingAuthenticator>;
+export const ConfirmAuthenticatorRequest = Type.Object({ code: TotpCode }, strict);
+export const ConfirmAuthenticatorResponse = Type.Object(
+  { authenticator: Authenticator, recoveryCodes: Type.Optional(Type.Array(Type.String())), session: Type.Optional(Session) },
+  strict,
+);
+export type ConfirmAuthenticatorResponse = Static<typeof ConfirmAuthenticatorResponse>;
+export const RecoveryCodesResponse = Type.Object({ recoveryCodes: Type.Array(Type.String()) }, strict);
+export const IdParams = Type.Object({ id: OpaqueId }, strict);
+
+// Administration
+
+export const AdminUser = Type.Object(
+  {
+    id: Type.String(),
+    username: Type.String(),
+    displayName: Type.String(),
+    isAdmin: Type.Boolean(),
+    disabled: Type.Boolean(),
+    totpRequired: Type.Boolean(),
+    authenticatorCount: Type.Integer({ minimum: 0 }),
+    createdAt: IsoTime,
+  },
+  strict,
+);
+export type AdminUser = Static<typeof AdminUser>;
+export const AdminUsersQuery = Type.Object({ search: Type.Optional(Type.String({ maxLength: 64 })) }, strict);
+export const AdminUsersResponse = Type.Object({ users: Type.Array(AdminUser) }, strict);
+export const AdminUserResponse = Type.Object({ user: AdminUser }, strict);
+export const CreateUserRequest = Type.Object(
+  {
+    username: Username,
+    password: NewPassword,
+    displayName: Type.Optional(DisplayName),
+    isAdmin: Type.Optional(Type.Boolean()),
+    totpRequired: Type.Optional(Type.Boolean()),
+  },
+  strict,
+);
+export type CreateUserRequest = Static<typeof CreateUserRequest>;
+export const UpdateUserRequest = Type.Object(
+  { totpRequired: Type.Optional(Type.Boolean()), disabled: Type.Optional(Type.Boolean()) },
+  { ...strict, minProperties: 1 },
+);
+export const Environment = Type.Object(
+  { environment: Type.String(), totpEnabled: Type.Boolean(), totpRequiredForAll: Type.Boolean() },
+  strict,
+);
+export type Environment = Static<typeof Environment>;
+export const UpdateEnvironmentRequest = Type.Object(
+  { totpEnabled: Type.Optional(Type.Boolean()), totpRequiredForAll: Type.Optional(Type.Boolean()) },
+  { ...strict, minProperties: 1 },
+);
+export const AuditEvent = Type.Object(
+  {
+    id: Type.Integer(),
+    at: IsoTime,
+    event: Type.String(),
+    userId: Type.Union([Type.String(), Type.Null()]),
+    username: Type.Union([Type.String(), Type.Null()]),
+    clientAddress: Type.Union([Type.String(), Type.Null()]),
+    detail: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()])),
+  },
+  strict,
+);
+export type AuditEvent = Static<typeof AuditEvent>;
+export const AuditQuery = Type.Object(
+  { limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })), username: Type.Optional(Type.String({ maxLength: 256 })) },
+  strict,
+);
+export const AuditResponse = Type.Object({ events: Type.Array(AuditEvent) }, strict);
