@@ -1,0 +1,102 @@
+import { parseArgs } from 'node:util';
+import type { ConfigOverrides } from '../config.js';
+
+export const USAGE = `Stepgate reference server
+
+Usage:
+  npm run server -- serve [--host 127.0.0.1] [--port 4000] [--data DIR] [--key-file FILE] [--public-url URL] [--totp-window 0|1|2] [--trust-proxy]
+  npm run server -- user create USERNAME [--admin] [--totp-required] [--display-name NAME] [--data DIR]   (password read from standard input)
+  npm run server -- env set totp-enabled true|false [--data DIR]
+  npm run server -- env set totp-required-for-all true|false [--data DIR]
+  npm run server -- env set name NAME [--data DIR]
+  npm run server -- env show [--data DIR]
+  npm run server -- demo [--port 4000] [--data DIR]     (what npm start runs)
+
+The encryption key for TOTP secrets is read from $STEPGATE_ENCRYPTION_KEY (base64 of 32 bytes), else from
+--key-file, else from secret.key in the data folder (created with mode 0600 on first start).`;
+
+export class UsageError extends Error {}
+
+export interface ParsedArgs {
+  readonly positionals: readonly string[];
+  readonly dataDir: string | undefined;
+  readonly overrides: ConfigOverrides;
+  readonly admin: boolean;
+  readonly totpRequired: boolean;
+  readonly displayName: string | undefined;
+}
+
+function port(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${value}"`);
+  return n;
+}
+
+function totpWindow(value: string | undefined): 0 | 1 | 2 | undefined {
+  if (value === undefined) return undefined;
+  if (value === '0' || value === '1' || value === '2') return Number(value) as 0 | 1 | 2;
+  throw new UsageError(`--totp-window must be 0, 1 or 2, not "${value}"`);
+}
+
+function publicUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--public-url must be an absolute URL, not "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError('--public-url must be an http or https URL');
+  return url.origin;
+}
+
+export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        data: { type: 'string' },
+        'key-file': { type: 'string' },
+        'public-url': { type: 'string' },
+        'totp-window': { type: 'string' },
+        'trust-proxy': { type: 'boolean', default: false },
+        admin: { type: 'boolean', default: false },
+        'totp-required': { type: 'boolean', default: false },
+        'display-name': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  const overrides: Record<string, unknown> = {};
+  if (v.host !== undefined) overrides['host'] = v.host;
+  const p = port(v.port);
+  if (p !== undefined) overrides['port'] = p;
+  if (v['key-file'] !== undefined) overrides['keyFile'] = v['key-file'];
+  const url = publicUrl(v['public-url']);
+  if (url !== undefined) overrides['publicUrl'] = url;
+  const w = totpWindow(v['totp-window']);
+  if (w !== undefined) overrides['totp'] = { window: w };
+  if (v['trust-proxy'] === true) overrides['trustProxy'] = true;
+  return {
+    positionals: parsed.positionals,
+    dataDir: v.data,
+    overrides: overrides as ConfigOverrides,
+    admin: v.admin === true,
+    totpRequired: v['totp-required'] === true,
+    displayName: v['display-name'],
+  };
+}
+
+export function parseBoolean(value: string | undefined, setting: string): boolean {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new UsageError(`${setting} must be true or false, not "${value ?? ''}"`);
+}

@@ -1,0 +1,86 @@
+import QRCode from 'qrcode';
+import { TOTP, Secret } from 'otpauth';
+import type { Context } from '../context.js';
+import { open, seal } from '../crypto/secret-box.js';
+import { randomId } from '../crypto/tokens.js';
+import { replaceRecoveryCodes } from '../enrollment/recovery.js';
+import type { Operations } from '../operations.js';
+import { secretAad } from '../store/authenticators.js';
+import { base32, newSecret, otpauthUri, timeStep } from '../totp/totp.js';
+
+/** Well-known local demo accounts; the demo server listens on loopback only. */
+export const DEMO_ACCOUNTS = {
+  admin: { username: 'admin', password: 'admin-demo-password', displayName: 'Demo Administrator' },
+  totp: { username: 'demo', password: 'demo-password', displayName: 'Demo User' },
+  enroll: { username: 'newcomer', password: 'newcomer-password', displayName: 'New Colleague' },
+  plain: { username: 'plain', password: 'plain-password', displayName: 'No Two-Factor' },
+} as const;
+const DEMO_AUTHENTICATOR = 'Demo authenticator';
+
+/** Creates the demo environment if the data folder has no users yet; returns first-run recovery codes. */
+export async function ensureDemoEnvironment(ctx: Context, ops: Operations): Promise<readonly string[] | undefined> {
+  if (ctx.users.byUsername(DEMO_ACCOUNTS.admin.username) !== undefined) return undefined;
+  ops.setEnvironment({ name: 'Stepgate Demo', totpEnabled: true, totpRequiredForAll: false });
+  await ops.createUser({ ...DEMO_ACCOUNTS.admin, isAdmin: true });
+  const demo = await ops.createUser({ ...DEMO_ACCOUNTS.totp, totpRequired: true });
+  await ops.createUser({ ...DEMO_ACCOUNTS.enroll, totpRequired: true });
+  await ops.createUser(DEMO_ACCOUNTS.plain);
+
+  const now = ctx.clock.now();
+  const id = randomId('au');
+  ctx.authenticators.insertPending({
+    id,
+    userId: demo.id,
+    name: DEMO_AUTHENTICATOR,
+    secretCiphertext: seal(ctx.key, newSecret(), secretAad(demo.id, id)),
+    now,
+    expiresAt: now + 60_000,
+    attempts: 1,
+  });
+  // Confirmed as of an earlier step, so the code showing right now already signs in.
+  ctx.authenticators.confirm(id, timeStep(now) - ctx.config.totp.window - 1, now);
+  return replaceRecoveryCodes(ctx, demo.id);
+}
+
+/** The operator's view of the demo authenticator, so the printout can show its QR code on every start. */
+function demoSecret(ctx: Context): Buffer | undefined {
+  const user = ctx.users.byUsername(DEMO_ACCOUNTS.totp.username);
+  const authenticator = user && ctx.authenticators.confirmed(user.id).find((a) => a.name === DEMO_AUTHENTICATOR);
+  return user && authenticator && open(ctx.key, authenticator.secretCiphertext, secretAad(user.id, authenticator.id));
+}
+
+export async function demoInstructions(ctx: Context, origin: string, recoveryCodes: readonly string[] | undefined): Promise<string> {
+  const a = DEMO_ACCOUNTS;
+  const lines = [
+    '',
+    `Stepgate demo server: ${origin}   (data: ${ctx.config.dataDir})`,
+    '',
+    'Accounts (username / password):',
+    `  ${a.totp.username} / ${a.totp.password}         two-factor with the demo authenticator below`,
+    `  ${a.enroll.username} / ${a.enroll.password}   two-factor required, no authenticator yet (set-up happens in the browser)`,
+    `  ${a.plain.username} / ${a.plain.password}        no two-factor`,
+    `  ${a.admin.username} / ${a.admin.password}  administrator`,
+    '',
+  ];
+  const secret = demoSecret(ctx);
+  if (secret !== undefined) {
+    const uri = otpauthUri(secret, ctx.settings.environment().name, a.totp.username);
+    const code = new TOTP({ secret: new Secret({ buffer: new Uint8Array(secret).buffer }) }).generate({ timestamp: ctx.clock.now() });
+    lines.push(
+      `Scan this with an authenticator app (Google Authenticator, Microsoft Authenticator, 1Password, ...) to get codes for "${a.totp.username}":`,
+      await QRCode.toString(uri, { type: 'terminal', small: true }),
+      `  or add it by hand with the key ${base32(secret).replace(/(.{4})/g, '$1 ').trim()}`,
+      `  otpauth URI: ${uri}`,
+      `  (the code right now is ${code}; it changes every 30 seconds)`,
+      '',
+    );
+    secret.fill(0);
+  }
+  if (recoveryCodes !== undefined) {
+    lines.push(`Recovery codes for "${a.totp.username}", shown this once: ${recoveryCodes.join('  ')}`, '');
+  }
+  lines.push(`Sign in with the desktop app (npm run preview -- --server ${origin} serves it to a browser), or try the API:`);
+  lines.push(`  curl -s ${origin}/api/v1/auth/login -H 'content-type: application/json' -d '{"username":"${a.totp.username}","password":"${a.totp.password}"}'`);
+  lines.push('Press Ctrl+C to stop.', '');
+  return lines.join('\n');
+}

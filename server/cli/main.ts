@@ -1,0 +1,114 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import Value from 'typebox/value';
+import { NewPassword, Username } from '../../shared/api/schemas.js';
+import { makeConfig, type ServerConfig } from '../config.js';
+import { ApiError } from '../http/api-error.js';
+import { openData, startServer, type RunningServer } from '../server.js';
+import { parseBoolean, parseCommandLine, UsageError, USAGE, type ParsedArgs } from './args.js';
+import { defaultDataDir } from './data-dir.js';
+import { demoInstructions, ensureDemoEnvironment } from './demo.js';
+import { readPassword } from './read-password.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+async function serve(config: ServerConfig): Promise<RunningServer> {
+  try {
+    return await startServer(config);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new UsageError(`Port ${config.port} on ${config.host} is already in use (is Stepgate already running?). Choose another with --port.`);
+    }
+    throw error;
+  }
+}
+
+function stopOnSignal(server: RunningServer): void {
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function run(args: ParsedArgs): Promise<void> {
+  const [command, sub, ...rest] = args.positionals;
+  const config = (dataDir: string, logRequests: boolean) => makeConfig(args.dataDir ?? dataDir, { logRequests, ...args.overrides });
+
+  switch (command) {
+    case 'serve': {
+      const server = await serve(config(defaultDataDir(), true));
+      console.log(`Stepgate server listening on ${server.origin}`);
+      stopOnSignal(server);
+      return;
+    }
+    case 'demo': {
+      const server = await serve(config(join(REPO_ROOT, '.data', 'demo'), false));
+      const codes = await ensureDemoEnvironment(server.context, server.operations);
+      console.log(await demoInstructions(server.context, server.origin, codes));
+      console.log(`Stepgate server listening on ${server.origin}`);
+      stopOnSignal(server);
+      return;
+    }
+    case 'user': {
+      const username = rest[0];
+      if (sub !== 'create' || username === undefined || rest.length > 1) throw new UsageError('Usage: user create USERNAME [--admin] [--totp-required]');
+      if (!Value.Check(Username, username)) throw new UsageError('USERNAME may hold up to 64 letters, digits and . _ @ -, starting with a letter or digit.');
+      const password = await readPassword(process.stdin, process.stderr);
+      if (!Value.Check(NewPassword, password)) throw new UsageError('The password must be 8 to 1024 characters long.');
+      const data = openData(config(defaultDataDir(), false));
+      try {
+        const user = await data.operations.createUser({ username, password, displayName: args.displayName, isAdmin: args.admin, totpRequired: args.totpRequired });
+        console.log(`Created user ${user.username} (${user.id})${user.isAdmin ? ', administrator' : ''}${user.totpRequired ? ', two-factor required' : ''}`);
+      } finally {
+        data.db.close();
+      }
+      return;
+    }
+    case 'env': {
+      const data = openData(config(defaultDataDir(), false));
+      try {
+        if (sub === 'set') {
+          const [setting, value] = rest;
+          switch (setting) {
+            case 'totp-enabled':
+              data.operations.setEnvironment({ totpEnabled: parseBoolean(value, setting) });
+              break;
+            case 'totp-required-for-all':
+              data.operations.setEnvironment({ totpRequiredForAll: parseBoolean(value, setting) });
+              break;
+            case 'name':
+              if (value === undefined || value.trim() === '') throw new UsageError('name needs a value');
+              data.operations.setEnvironment({ name: value.trim() });
+              break;
+            default:
+              throw new UsageError(`Unknown setting "${setting ?? ''}": use totp-enabled, totp-required-for-all or name`);
+          }
+        } else if (sub !== 'show') {
+          throw new UsageError('Usage: env set SETTING VALUE, or env show');
+        }
+        const env = data.operations.environment();
+        console.log(`name: ${env.name}\ntotp-enabled: ${env.totpEnabled}\ntotp-required-for-all: ${env.totpRequiredForAll}`);
+      } finally {
+        data.db.close();
+      }
+      return;
+    }
+    default:
+      throw new UsageError(command === undefined ? 'No command given.' : `Unknown command "${command}".`);
+  }
+}
+
+try {
+  await run(parseCommandLine(process.argv.slice(2)));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${USAGE}`);
+  } else if (error instanceof ApiError) {
+    const fields = error.details.fields === undefined ? '' : ` ${Object.entries(error.details.fields).map(([k, v]) => `${k} ${v}`).join('; ')}`;
+    console.error(`${error.message}${fields}`);
+  } else {
+    console.error(error instanceof Error ? error.message : String(error));
+  }
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../../../server/config.js';
+import { FRESH, accountFailure, accountSuccess, addressFailure, secondsLocked, type ThrottleState } from '../../../../server/auth/throttle-policy.js';
+
+const account = DEFAULT_CONFIG.throttle.account;
+const address = DEFAULT_CONFIG.throttle.address;
+const T0 = 1_700_000_000_000;
+
+function failTimes(n: number, at = T0, start: ThrottleState = FRESH): ThrottleState {
+  let s = start;
+  for (let i = 0; i < n; i++) s = accountFailure(s, at, account);
+  return s;
+}
+
+describe('account throttling', () => {
+  it('lets two failures pass and locks for 60 s at the third', () => {
+    expect(secondsLocked(failTimes(2), T0)).toBe(0);
+    expect(secondsLocked(failTimes(3), T0)).toBe(60);
+  });
+
+  it('doubles the lock with each further failure up to the ceiling', () => {
+    expect([4, 5, 6, 7, 8, 9, 10, 20].map((n) => secondsLocked(failTimes(n), T0))).toEqual([120, 240, 480, 960, 1920, 3600, 3600, 3600]);
+  });
+
+  it('counts the lock down with the clock and ends it', () => {
+    const locked = failTimes(3);
+    expect(secondsLocked(locked, T0 + 59_001)).toBe(1);
+    expect(secondsLocked(locked, T0 + 60_000)).toBe(0);
+  });
+
+  it('starts again from the first lock after a full sign-in', () => {
+    const afterSuccess = accountSuccess(failTimes(5));
+    expect(secondsLocked(failTimes(2, T0 + 3_600_000, afterSuccess), T0 + 3_600_000)).toBe(0);
+    expect(secondsLocked(failTimes(3, T0 + 3_600_000, afterSuccess), T0 + 3_600_000)).toBe(60);
+  });
+
+  it('never allows more failures per hour than the ceiling, even with locks turned down', () => {
+    const lenient = { ...account, lockAfterFailures: 1_000, maxFailuresPerHour: 5 };
+    let s = FRESH;
+    for (let i = 0; i < 4; i++) s = accountFailure(s, T0 + i * 1000, lenient);
+    expect(secondsLocked(s, T0 + 4000)).toBe(0);
+    s = accountFailure(s, T0 + 4000, lenient);
+    expect(secondsLocked(s, T0 + 4000)).toBe(3600 - 4);
+  });
+});
+
+describe('address throttling', () => {
+  it('locks an address for the rest of its window at the ceiling, then lets it go', () => {
+    let s = FRESH;
+    for (let i = 0; i < address.maxFailures - 1; i++) s = addressFailure(s, T0 + i, address);
+    expect(secondsLocked(s, T0 + 100)).toBe(0);
+    s = addressFailure(s, T0 + 100, address);
+    expect(secondsLocked(s, T0 + 100)).toBe(address.windowSeconds);
+    expect(secondsLocked(s, T0 + address.windowSeconds * 1000)).toBe(0);
+  });
+
+  it('forgets failures from an earlier window', () => {
+    let s = FRESH;
+    for (let i = 0; i < address.maxFailures - 1; i++) s = addressFailure(s, T0, address);
+    s = addressFailure(s, T0 + address.windowSeconds * 1000, address);
+    expect(s.windowFailures).toBe(1);
+    expect(secondsLocked(s, T0 + address.windowSeconds * 1000)).toBe(0);
+  });
+});
