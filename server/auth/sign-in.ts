@@ -9,6 +9,7 @@ import { secretAad } from '../store/authenticators.js';
 import type { UserRow } from '../store/users.js';
 import { matchStep } from '../totp/totp.js';
 import { normaliseRecoveryCode } from '../totp/recovery-codes.js';
+import { oneAtATime } from './per-account.js';
 import { issueSession } from './sessions.js';
 import { assertNotLocked, recordFailure, recordSuccess } from './throttle.js';
 
@@ -21,7 +22,11 @@ export function isTotpRequired(ctx: Context, user: UserRow): boolean {
   return env.totpEnabled && (env.totpRequiredForAll || user.totpRequired);
 }
 
-export async function login(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse> {
+export function login(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse> {
+  return oneAtATime(request.username, () => checkPassword(ctx, request, address));
+}
+
+async function checkPassword(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse> {
   assertNotLocked(ctx, request.username, address);
   const found = ctx.users.byUsername(request.username);
   // Unknown and disabled users cost one Argon2 verification too, so timing does not tell them apart.
@@ -29,9 +34,11 @@ export async function login(ctx: Context, request: LoginRequest, address: string
   const user = found && ctx.users.byId(found.id);
   if (!passwordOk || user === undefined || user.disabled) {
     const reason = user === undefined ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password';
-    const lock = recordFailure(ctx, { username: request.username, userId: user?.id }, address);
-    // An unknown name may be a password typed into the wrong field: it is not written to the audit trail.
-    ctx.audit({ event: 'login_failed', userId: user?.id, username: user?.username, clientAddress: address, detail: { reason } });
+    const lock = ctx.db.transaction(() => {
+      // An unknown name may be a password typed into the wrong field: it is not written to the audit trail.
+      ctx.audit({ event: 'login_failed', userId: user?.id, username: user?.username, clientAddress: address, detail: { reason } });
+      return recordFailure(ctx, { username: request.username, userId: user?.id }, address);
+    })();
     if (lock > 0) throw tooManyAttempts(lock);
     throw invalidCredentials();
   }
@@ -75,6 +82,14 @@ async function completeChallenge(ctx: Context, challengeId: string, address: str
   if (!ctx.settings.environment().totpEnabled) {
     throw new ApiError('totp_disabled', 'Two-factor authentication is not enabled for this environment.');
   }
+  const found = ctx.challenges.findLive(challengeId, ctx.clock.now());
+  const owner = found && ctx.users.byId(found.userId);
+  if (owner === undefined) throw challengeExpired();
+  return oneAtATime(owner.username, () => checkChallenge(ctx, challengeId, address, step));
+}
+
+async function checkChallenge(ctx: Context, challengeId: string, address: string, step: SecondStep): Promise<{ user: UserRow; session: Session }> {
+  // Read again inside the queue: an earlier request may have used up or consumed the challenge.
   const challenge = ctx.challenges.findLive(challengeId, ctx.clock.now());
   const user = challenge && ctx.users.byId(challenge.userId);
   if (challenge === undefined || user === undefined || user.disabled) throw challengeExpired();
@@ -83,20 +98,26 @@ async function completeChallenge(ctx: Context, challengeId: string, address: str
   const verdict = await step.verify(user);
   const subject = { userId: user.id, username: user.username, clientAddress: address };
   switch (verdict.kind) {
-    case 'accepted': {
-      if (!ctx.challenges.consume(challenge.idHash)) throw challengeExpired();
-      recordSuccess(ctx, user.username);
-      ctx.audit({ event: step.method === 'totp' ? 'code_accepted' : 'recovery_code_used', ...subject, detail: verdict.detail });
-      ctx.audit({ event: 'login_succeeded', ...subject, detail: { method: step.method } });
-      return { user, session: issueSession(ctx, user, 'full') };
-    }
+    case 'accepted':
+      return ctx.db.transaction(() => {
+        if (!ctx.challenges.consume(challenge.idHash)) throw challengeExpired();
+        recordSuccess(ctx, user.username);
+        ctx.audit({ event: step.method === 'totp' ? 'code_accepted' : 'recovery_code_used', ...subject, detail: verdict.detail });
+        ctx.audit({ event: 'login_succeeded', ...subject, detail: { method: step.method } });
+        return { user, session: issueSession(ctx, user, 'full') };
+      })();
     case 'rejected':
     case 'replayed': {
-      const left = ctx.challenges.spendAttempt(challenge.idHash);
-      if (left === null) throw challengeExpired();
       const event = step.method === 'recovery_code' ? 'recovery_code_rejected' : verdict.kind === 'replayed' ? 'code_replayed' : 'code_rejected';
-      ctx.audit({ event, ...subject, detail: { attemptsRemaining: left } });
-      const lock = recordFailure(ctx, { username: user.username, userId: user.id }, address);
+      // One transaction for the bookkeeping: one commit per failure, and no half-counted failure.
+      const outcome = ctx.db.transaction(() => {
+        const left = ctx.challenges.spendAttempt(challenge.idHash);
+        if (left === null) return null;
+        ctx.audit({ event, ...subject, detail: { attemptsRemaining: left } });
+        return { left, lock: recordFailure(ctx, { username: user.username, userId: user.id }, address) };
+      })();
+      if (outcome === null) throw challengeExpired();
+      const { left, lock } = outcome;
       if (lock > 0) throw tooManyAttempts(lock, left);
       throw new ApiError(
         'invalid_code',

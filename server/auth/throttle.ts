@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { tooManyAttempts } from '../http/api-error.js';
 import { usernameKey } from '../store/users.js';
-import { accountFailure, accountSuccess, addressFailure, secondsLocked } from './throttle-policy.js';
+import { accountFailure, accountSuccess, addressFailure, secondsLocked, type ThrottleState } from './throttle-policy.js';
 
 const accountKey = (username: string): string => `account:${usernameKey(username)}`;
 const addressKey = (address: string): string => `address:${address}`;
@@ -23,19 +23,21 @@ export function assertNotLocked(ctx: Context, username: string, address: string,
 export function recordFailure(ctx: Context, subject: { readonly username: string; readonly userId?: string | undefined }, address: string): number {
   const now = ctx.clock.now();
   const { account, address: addressPolicy } = ctx.config.throttle;
-  const before = ctx.throttle.read(accountKey(subject.username));
-  const accountState = ctx.throttle.update(accountKey(subject.username), (s) => accountFailure(s, now, account));
-  const addressBefore = ctx.throttle.read(addressKey(address));
-  const addressState = ctx.throttle.update(addressKey(address), (s) => addressFailure(s, now, addressPolicy));
-  const accountWait = secondsLocked(accountState, now);
-  if (accountWait > 0 && accountState.lockedUntil !== before.lockedUntil) {
-    ctx.audit({ event: 'account_locked', userId: subject.userId, username: subject.username, clientAddress: address, detail: { seconds: accountWait } });
+  const lockStarted = (key: string, change: (s: ThrottleState) => ThrottleState): number => {
+    let before = 0;
+    const after = ctx.throttle.update(key, (s) => {
+      before = s.lockedUntil;
+      return change(s);
+    });
+    return after.lockedUntil !== before ? secondsLocked(after, now) : 0;
+  };
+  const accountLock = lockStarted(accountKey(subject.username), (s) => accountFailure(s, now, account));
+  const addressLock = lockStarted(addressKey(address), (s) => addressFailure(s, now, addressPolicy));
+  if (accountLock > 0) {
+    ctx.audit({ event: 'account_locked', userId: subject.userId, username: subject.username, clientAddress: address, detail: { seconds: accountLock } });
   }
-  const addressWait = secondsLocked(addressState, now);
-  if (addressWait > 0 && addressState.lockedUntil !== addressBefore.lockedUntil) {
-    ctx.audit({ event: 'address_locked', clientAddress: address, detail: { seconds: addressWait } });
-  }
-  return Math.max(accountWait, addressWait);
+  if (addressLock > 0) ctx.audit({ event: 'address_locked', clientAddress: address, detail: { seconds: addressLock } });
+  return Math.max(accountLock, addressLock);
 }
 
 export function recordSuccess(ctx: Context, username: string): void {

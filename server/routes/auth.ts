@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { LoginRequest, LoginResponse, RecoveryRequest, RecoveryResponse, AuthenticatedResponse, TotpRequest } from '../../shared/api/schemas.js';
+import { LoginRequest, LoginResponse, RecoveryRequest, RecoveryResponse, AuthenticatedResponse, NoBody, TotpRequest } from '../../shared/api/schemas.js';
 import type { Context } from '../context.js';
 import { login, verifyRecoveryCode, verifyTotp } from '../auth/sign-in.js';
 import { authenticate } from '../http/session-auth.js';
@@ -27,7 +27,7 @@ export const authRoutes =
       (request) => verifyRecoveryCode(ctx, request.body, request.ip),
     );
 
-    app.post('/auth/logout', { config: { rateLimit } }, async (request, reply) => {
+    app.post('/auth/logout', { config: { rateLimit }, schema: { body: NoBody } }, async (request, reply) => {
       const { session, user } = authenticate(ctx, request, 'enrollment');
       ctx.sessions.delete(session.tokenHash);
       ctx.audit({ event: 'logout', userId: user.id, username: user.username, clientAddress: request.ip });

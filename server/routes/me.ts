@@ -5,6 +5,7 @@ import {
   ConfirmAuthenticatorResponse,
   IdParams,
   MeResponse,
+  NoBody,
   PendingAuthenticator,
   RecoveryCodesResponse,
 } from '../../shared/api/schemas.js';
@@ -63,7 +64,7 @@ export const meRoutes =
       return reply.code(204).send();
     });
 
-    app.post('/me/recovery-codes', { schema: { response: { 200: RecoveryCodesResponse } } }, async (request) => {
+    app.post('/me/recovery-codes', { schema: { body: NoBody, response: { 200: RecoveryCodesResponse } } }, async (request) => {
       const { user } = authenticate(ctx, request, 'full');
       return { recoveryCodes: [...(await regenerateRecoveryCodes(ctx, user, request.ip))] };
     });

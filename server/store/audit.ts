@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { sql } from '../db/statements.js';
 
 export type AuditEventName =
   | 'login_succeeded'
@@ -45,7 +46,7 @@ export interface AuditRecord {
 }
 
 export function auditStore(db: Db) {
-  const insert = db.prepare(
+  const insert = sql(db, 
     'INSERT INTO audit_events (at, event, user_id, username, client_address, detail) VALUES (?, ?, ?, ?, ?, ?)',
   );
   return {
@@ -55,8 +56,8 @@ export function auditStore(db: Db) {
     recent: (limit: number, username?: string): readonly AuditRecord[] => {
       const rows = (
         username === undefined
-          ? db.prepare('SELECT * FROM audit_events ORDER BY id DESC LIMIT ?').all(limit)
-          : db.prepare('SELECT * FROM audit_events WHERE lower(username) = lower(?) ORDER BY id DESC LIMIT ?').all(username, limit)
+          ? sql(db, 'SELECT * FROM audit_events ORDER BY id DESC LIMIT ?').all(limit)
+          : sql(db, 'SELECT * FROM audit_events WHERE lower(username) = lower(?) ORDER BY id DESC LIMIT ?').all(username, limit)
       ) as { id: number; at: number; event: string; user_id: string | null; username: string | null; client_address: string | null; detail: string }[];
       return rows.map((r) => ({
         id: r.id,

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { sql } from '../db/statements.js';
 import { hashToken, randomToken } from '../crypto/tokens.js';
 
 export interface ChallengeRow {
@@ -10,7 +11,7 @@ export interface ChallengeRow {
 
 /** Second-step challenges; the id is a bearer secret for the step, so only its hash is stored. */
 export function challengesStore(db: Db) {
-  const find = db.prepare(
+  const find = sql(db, 
     `SELECT id_hash AS idHash, user_id AS userId, expires_at AS expiresAt, attempts_remaining AS attemptsRemaining
      FROM challenges WHERE id_hash = ? AND expires_at > ? AND attempts_remaining > 0`,
   );
@@ -18,7 +19,7 @@ export function challengesStore(db: Db) {
     create: (userId: string, now: number, ttlSeconds: number, attempts: number) => {
       const id = randomToken('ch', 24);
       const expiresAt = now + ttlSeconds * 1000;
-      db.prepare('INSERT INTO challenges (id_hash, user_id, created_at, expires_at, attempts_remaining) VALUES (?, ?, ?, ?, ?)').run(
+      sql(db, 'INSERT INTO challenges (id_hash, user_id, created_at, expires_at, attempts_remaining) VALUES (?, ?, ?, ?, ?)').run(
         hashToken(id),
         userId,
         now,
@@ -30,18 +31,17 @@ export function challengesStore(db: Db) {
     findLive: (id: string, now: number): ChallengeRow | undefined => find.get(hashToken(id), now) as ChallengeRow | undefined,
     /** Spends one attempt; returns what is left, or null if the challenge was already gone. */
     spendAttempt: (idHash: string): number | null => {
-      const row = db
-        .prepare('UPDATE challenges SET attempts_remaining = attempts_remaining - 1 WHERE id_hash = ? AND attempts_remaining > 0 RETURNING attempts_remaining AS left')
+      const row = sql(db, 'UPDATE challenges SET attempts_remaining = attempts_remaining - 1 WHERE id_hash = ? AND attempts_remaining > 0 RETURNING attempts_remaining AS left')
         .get(idHash) as { left: number } | undefined;
       return row ? row.left : null;
     },
     /** True for exactly one caller: success consumes the challenge. */
-    consume: (idHash: string): boolean => db.prepare('DELETE FROM challenges WHERE id_hash = ?').run(idHash).changes === 1,
+    consume: (idHash: string): boolean => sql(db, 'DELETE FROM challenges WHERE id_hash = ?').run(idHash).changes === 1,
     deleteForUser: (userId: string): void => {
-      db.prepare('DELETE FROM challenges WHERE user_id = ?').run(userId);
+      sql(db, 'DELETE FROM challenges WHERE user_id = ?').run(userId);
     },
     deleteExpired: (now: number): void => {
-      db.prepare('DELETE FROM challenges WHERE expires_at <= ? OR attempts_remaining <= 0').run(now);
+      sql(db, 'DELETE FROM challenges WHERE expires_at <= ? OR attempts_remaining <= 0').run(now);
     },
   };
 }

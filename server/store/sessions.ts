@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { sql } from '../db/statements.js';
 import { hashToken, randomToken } from '../crypto/tokens.js';
 
 export type SessionKind = 'full' | 'enrollment';
@@ -12,8 +13,8 @@ export interface SessionRow {
 
 /** Opaque random tokens; only their SHA-256 is stored, so the database cannot replay a session. */
 export function sessionsStore(db: Db) {
-  const insert = db.prepare('INSERT INTO sessions (token_hash, user_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?)');
-  const find = db.prepare(
+  const insert = sql(db, 'INSERT INTO sessions (token_hash, user_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?)');
+  const find = sql(db, 
     'SELECT token_hash AS tokenHash, user_id AS userId, kind, expires_at AS expiresAt FROM sessions WHERE token_hash = ? AND expires_at > ?',
   );
   return {
@@ -25,13 +26,13 @@ export function sessionsStore(db: Db) {
     },
     find: (token: string, now: number): SessionRow | undefined => find.get(hashToken(token), now) as SessionRow | undefined,
     delete: (tokenHash: string): void => {
-      db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+      sql(db, 'DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
     },
     deleteForUser: (userId: string, exceptTokenHash?: string): void => {
-      db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(userId, exceptTokenHash ?? null);
+      sql(db, 'DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(userId, exceptTokenHash ?? null);
     },
     deleteExpired: (now: number): void => {
-      db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+      sql(db, 'DELETE FROM sessions WHERE expires_at <= ?').run(now);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { sql } from '../db/statements.js';
 
 export interface EnvironmentSettings {
   readonly name: string;
@@ -9,22 +10,23 @@ export interface EnvironmentSettings {
 export const DEFAULT_ENVIRONMENT: EnvironmentSettings = { name: 'Stepgate', totpEnabled: true, totpRequiredForAll: false };
 
 export function settingsStore(db: Db) {
-  const get = db.prepare('SELECT value FROM settings WHERE key = ?');
-  const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-  const read = <K extends keyof EnvironmentSettings>(key: K): EnvironmentSettings[K] => {
-    const row = get.get(key) as { value: string } | undefined;
-    return row === undefined ? DEFAULT_ENVIRONMENT[key] : (JSON.parse(row.value) as EnvironmentSettings[K]);
-  };
+  const put = (key: string, value: unknown) =>
+    sql(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
   return {
-    environment: (): EnvironmentSettings => ({
-      name: read('name'),
-      totpEnabled: read('totpEnabled'),
-      totpRequiredForAll: read('totpRequiredForAll'),
-    }),
+    /** Read on every sign-in rather than cached, so `env set` from the command line applies at once. */
+    environment: (): EnvironmentSettings => {
+      const rows = sql(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
+      const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+      return {
+        name: typeof stored['name'] === 'string' ? stored['name'] : DEFAULT_ENVIRONMENT.name,
+        totpEnabled: typeof stored['totpEnabled'] === 'boolean' ? stored['totpEnabled'] : DEFAULT_ENVIRONMENT.totpEnabled,
+        totpRequiredForAll: typeof stored['totpRequiredForAll'] === 'boolean' ? stored['totpRequiredForAll'] : DEFAULT_ENVIRONMENT.totpRequiredForAll,
+      };
+    },
     update: (change: Partial<EnvironmentSettings>): void => {
       db.transaction(() => {
         for (const [key, value] of Object.entries(change)) {
-          if (value !== undefined) put.run(key, JSON.stringify(value));
+          if (value !== undefined) put(key, value);
         }
       })();
     },

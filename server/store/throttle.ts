@@ -1,13 +1,14 @@
 import type { Db } from '../db/database.js';
+import { sql } from '../db/statements.js';
 import { FRESH, type ThrottleState } from '../auth/throttle-policy.js';
 
 /** Persisted so that a restart does not lift a lock. Keys: `account:<username key>`, `address:<ip>`. */
 export function throttleStore(db: Db) {
-  const get = db.prepare(
+  const get = sql(db, 
     `SELECT consecutive_failures AS consecutiveFailures, locked_until AS lockedUntil,
             window_start AS windowStart, window_failures AS windowFailures FROM throttle WHERE key = ?`,
   );
-  const put = db.prepare(
+  const put = sql(db, 
     `INSERT INTO throttle (key, consecutive_failures, locked_until, window_start, window_failures)
      VALUES (@key, @consecutiveFailures, @lockedUntil, @windowStart, @windowFailures)
      ON CONFLICT(key) DO UPDATE SET consecutive_failures = excluded.consecutive_failures, locked_until = excluded.locked_until,

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { sql } from '../db/statements.js';
 
 export interface UserRow {
   readonly id: string;
@@ -37,13 +38,13 @@ const toUser = (r: RawUser): UserRow => ({
 export const usernameKey = (username: string): string => username.normalize('NFKC').toLowerCase();
 
 export function usersStore(db: Db) {
-  const byId = db.prepare('SELECT * FROM users WHERE id = ?');
-  const byKey = db.prepare('SELECT * FROM users WHERE username_key = ?');
-  const insert = db.prepare(
+  const byId = sql(db, 'SELECT * FROM users WHERE id = ?');
+  const byKey = sql(db, 'SELECT * FROM users WHERE username_key = ?');
+  const insert = sql(db, 
     `INSERT INTO users (id, username, username_key, display_name, password_hash, is_admin, disabled, totp_required, created_at)
      VALUES (@id, @username, @key, @displayName, @passwordHash, @isAdmin, 0, @totpRequired, @createdAt)`,
   );
-  const search = db.prepare(
+  const search = sql(db, 
     `SELECT * FROM users WHERE username_key LIKE @pattern ESCAPE '\\' OR lower(display_name) LIKE @pattern ESCAPE '\\'
      ORDER BY username_key LIMIT 500`,
   );
@@ -73,10 +74,10 @@ export function usersStore(db: Db) {
       return (search.all({ pattern: `%${escaped}%` }) as RawUser[]).map(toUser);
     },
     setTotpRequired: (id: string, value: boolean): void => {
-      db.prepare('UPDATE users SET totp_required = ? WHERE id = ?').run(value ? 1 : 0, id);
+      sql(db, 'UPDATE users SET totp_required = ? WHERE id = ?').run(value ? 1 : 0, id);
     },
     setDisabled: (id: string, value: boolean): void => {
-      db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(value ? 1 : 0, id);
+      sql(db, 'UPDATE users SET disabled = ? WHERE id = ?').run(value ? 1 : 0, id);
     },
   };
 }

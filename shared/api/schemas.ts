@@ -140,6 +140,8 @@ export const ConfirmAuthenticatorResponse = Type.Object(
 export type ConfirmAuthenticatorResponse = Static<typeof ConfirmAuthenticatorResponse>;
 export const RecoveryCodesResponse = Type.Object({ recoveryCodes: Type.Array(Type.String()) }, strict);
 export const IdParams = Type.Object({ id: OpaqueId }, strict);
+/** For requests that carry nothing: no body at all, or an empty object; any field is refused. */
+export const NoBody = Type.Unsafe<Record<string, never> | undefined>({ additionalProperties: false, maxProperties: 0 });
 
 // Administration
 
