@@ -56,7 +56,8 @@ export function toApiError(error: FastifyError & { validation?: readonly AjvIssu
   if (error instanceof ApiError) return error;
   if (error.validation !== undefined) {
     const fields: Record<string, string> = {};
-    for (const issue of error.validation) {
+    // `if` only repeats what its `then` branch already reported.
+    for (const issue of error.validation.filter((i) => i.keyword !== 'if')) {
       const name = fieldName(issue, error.validationContext ?? 'body');
       fields[name] ??= reason(issue);
     }

@@ -141,7 +141,7 @@ export type ConfirmAuthenticatorResponse = Static<typeof ConfirmAuthenticatorRes
 export const RecoveryCodesResponse = Type.Object({ recoveryCodes: Type.Array(Type.String()) }, strict);
 export const IdParams = Type.Object({ id: OpaqueId }, strict);
 /** For requests that carry nothing: no body at all, or an empty object; any field is refused. */
-export const NoBody = Type.Unsafe<Record<string, never> | undefined>({ additionalProperties: false, maxProperties: 0 });
+export const NoBody = Type.Unsafe<Record<string, never> | undefined>({ if: { type: 'object' }, then: { type: 'object', additionalProperties: false } });
 
 // Administration
 
