@@ -40,7 +40,7 @@ export const MIGRATIONS: readonly string[] = [
     kind TEXT NOT NULL CHECK (kind IN ('full', 'enrollment')),
     created_at INTEGER NOT NULL,
     expires_at INTEGER NOT NULL
-  );
+  ) WITHOUT ROWID;
   CREATE INDEX sessions_by_user ON sessions(user_id);
   CREATE TABLE challenges (
     id_hash TEXT PRIMARY KEY,
@@ -48,19 +48,19 @@ export const MIGRATIONS: readonly string[] = [
     created_at INTEGER NOT NULL,
     expires_at INTEGER NOT NULL,
     attempts_remaining INTEGER NOT NULL
-  );
+  ) WITHOUT ROWID;
   CREATE INDEX challenges_by_user ON challenges(user_id);
   CREATE TABLE settings (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
-  );
+  ) WITHOUT ROWID;
   CREATE TABLE throttle (
     key TEXT PRIMARY KEY,
     consecutive_failures INTEGER NOT NULL,
     locked_until INTEGER NOT NULL,
     window_start INTEGER NOT NULL,
     window_failures INTEGER NOT NULL
-  );
+  ) WITHOUT ROWID;
   CREATE TABLE audit_events (
     id INTEGER PRIMARY KEY,
     at INTEGER NOT NULL,

@@ -42,6 +42,11 @@ export async function buildApp(ctx: Context, ops: Operations): Promise<FastifyIn
 
   await app.register(
     async (api) => {
+      // Answers carry tokens, secrets and recovery codes: no cache anywhere may keep them.
+      api.addHook('onSend', (_request, reply, payload, done) => {
+        void reply.header('cache-control', 'no-store');
+        done(null, payload);
+      });
       await api.register(publicRoutes(ctx));
       await api.register(authRoutes(ctx));
       await api.register(meRoutes(ctx));

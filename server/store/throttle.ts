@@ -17,13 +17,12 @@ export function throttleStore(db: Db) {
   const read = (key: string): ThrottleState => (get.get(key) as ThrottleState | undefined) ?? FRESH;
   return {
     read,
-    /** Read, change and write in one transaction, so concurrent failures all count. */
-    update: (key: string, change: (state: ThrottleState) => ThrottleState): ThrottleState =>
-      db.transaction(() => {
-        const next = change(read(key));
-        put.run({ key, ...next });
-        return next;
-      })(),
+    /** Read, change and write; atomic because better-sqlite3 is synchronous, and the callers batch it into their transaction. */
+    update: (key: string, change: (state: ThrottleState) => ThrottleState): ThrottleState => {
+      const next = change(read(key));
+      put.run({ key, ...next });
+      return next;
+    },
   };
 }
 export type ThrottleStore = ReturnType<typeof throttleStore>;
