@@ -1,0 +1,111 @@
+/**
+ * The v1 API as the desktop client uses it: axios with its fetch adapter, a timeout on every call,
+ * and every answer checked against the shared TypeBox schemas before the flow sees it.
+ * Inside Electron the caller passes net.fetch, so the system proxy and certificate store apply;
+ * in plain Node the adapter falls back to Node's own fetch.
+ */
+import axios, { type AxiosResponse } from 'axios';
+import type { TSchema, Static } from 'typebox';
+import Value from 'typebox/value';
+import {
+  ApiErrorBody,
+  InfoResponse,
+  LoginResponse,
+  MeResponse,
+  RecoveryResponse,
+  AuthenticatedResponse,
+  type LoginRequest,
+  type RecoveryRequest,
+  type TotpRequest,
+} from '../../shared/api/schemas.js';
+import { fail, ok, type ApiResult } from './api-result.js';
+import { classifyTransportError } from './classify-transport-error.js';
+
+export type FetchLike = (input: URL | Request | string, init?: RequestInit) => Promise<Response>;
+
+export interface ApiClientOptions {
+  /** Server origin, e.g. https://id.example.com */
+  readonly origin: string;
+  readonly timeoutMs?: number;
+  /** Electron passes net.fetch; omitted in plain Node. */
+  readonly fetch?: FetchLike;
+}
+
+export interface ApiClient {
+  readonly origin: string;
+  info(): Promise<ApiResult<Static<typeof InfoResponse>>>;
+  login(request: LoginRequest): Promise<ApiResult<Static<typeof LoginResponse>>>;
+  verifyTotp(request: TotpRequest): Promise<ApiResult<Static<typeof AuthenticatedResponse>>>;
+  verifyRecoveryCode(request: RecoveryRequest): Promise<ApiResult<Static<typeof RecoveryResponse>>>;
+  me(token: string): Promise<ApiResult<Static<typeof MeResponse>>>;
+  logout(token: string): Promise<ApiResult<null>>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const http = axios.create({
+    baseURL: `${options.origin.replace(/\/+$/, '')}/api/v1`,
+    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    adapter: 'fetch',
+    ...(options.fetch === undefined ? {} : { env: { fetch: options.fetch } }),
+    headers: { Accept: 'application/json' },
+    // Every status is an answer to interpret here, not an exception.
+    validateStatus: () => true,
+    // Timeouts surface as ETIMEDOUT rather than the generic ECONNABORTED.
+    transitional: { clarifyTimeoutError: true },
+    maxRedirects: 0,
+  });
+
+  /** Sends a request; a transport failure becomes a failure kind instead of an exception. */
+  async function send(request: () => Promise<AxiosResponse<unknown>>): Promise<ApiResult<AxiosResponse<unknown>>> {
+    try {
+      return ok(await request());
+    } catch (error) {
+      return fail(classifyTransportError(error));
+    }
+  }
+
+  function errorOf<T>({ status, data }: AxiosResponse<unknown>): ApiResult<T> {
+    if (!Value.Check(ApiErrorBody, data)) return fail({ kind: 'unexpected', detail: `status ${status} without an error body` });
+    const { code, attemptsRemaining, retryAfter } = data.error;
+    return fail({
+      kind: 'api',
+      code,
+      ...(attemptsRemaining === undefined ? {} : { attemptsRemaining }),
+      ...(retryAfter === undefined ? {} : { retryAfter }),
+    });
+  }
+
+  const isSuccess = (status: number) => status >= 200 && status < 300;
+
+  async function expectJson<S extends TSchema>(schema: S, request: () => Promise<AxiosResponse<unknown>>): Promise<ApiResult<Static<S>>> {
+    const sent = await send(request);
+    if (!sent.ok) return sent;
+    const response = sent.value;
+    if (!isSuccess(response.status)) return errorOf(response);
+    return Value.Check(schema, response.data)
+      ? ok(response.data as Static<S>)
+      : fail({ kind: 'unexpected', detail: `status ${response.status}: answer does not match the schema` });
+  }
+
+  async function expectNoContent(request: () => Promise<AxiosResponse<unknown>>): Promise<ApiResult<null>> {
+    const sent = await send(request);
+    if (!sent.ok) return sent;
+    const response = sent.value;
+    if (!isSuccess(response.status)) return errorOf(response);
+    return response.status === 204 ? ok(null) : fail({ kind: 'unexpected', detail: `status ${response.status} instead of 204` });
+  }
+
+  const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
+
+  return {
+    origin: options.origin,
+    info: () => expectJson(InfoResponse, () => http.get('/info')),
+    login: (body) => expectJson(LoginResponse, () => http.post('/auth/login', body)),
+    verifyTotp: (body) => expectJson(AuthenticatedResponse, () => http.post('/auth/totp', body)),
+    verifyRecoveryCode: (body) => expectJson(RecoveryResponse, () => http.post('/auth/recovery', body)),
+    me: (token) => expectJson(MeResponse, () => http.get('/me', bearer(token))),
+    logout: (token) => expectNoContent(() => http.post('/auth/logout', undefined, bearer(token))),
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * What a call to the server can end in. Calls never throw: the sign-in flow branches on these
+ * kinds, so every failure has to be one of them.
+ */
+import type { ApiErrorCode } from '../../shared/api/errors.js';
+
+export type ApiFailure =
+  /** The server answered with a documented error body. */
+  | {
+      readonly kind: 'api';
+      readonly code: ApiErrorCode;
+      readonly attemptsRemaining?: number;
+      readonly retryAfter?: number;
+    }
+  | { readonly kind: 'unreachable' }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'tls' }
+  /** An answer that does not match the contract; `detail` is for logs and never holds a secret. */
+  | { readonly kind: 'unexpected'; readonly detail: string };
+
+export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: ApiFailure };
+
+export const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
+export const fail = <T>(failure: ApiFailure): ApiResult<T> => ({ ok: false, failure });

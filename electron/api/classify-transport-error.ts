@@ -1,0 +1,38 @@
+/**
+ * Sorts a failed request that got no HTTP answer into timeout, TLS failure or unreachable.
+ * Node's fetch reports causes as error codes (ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT, ...);
+ * Electron's net.fetch reports Chromium net errors in the message (net::ERR_CERT_AUTHORITY_INVALID, ...).
+ * Both end up wrapped by axios, so the whole cause chain is examined.
+ */
+import type { ApiFailure } from './api-result.js';
+
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const TIMEOUT_MESSAGE = /net::ERR_(CONNECTION_)?TIMED_OUT|timeout of \d+ms exceeded/i;
+const TLS_CODE = /CERT|SSL|TLS|UNABLE_TO_(GET|VERIFY)|SELF_SIGNED|ERR_OSSL|HOSTNAME_MISMATCH|ALTNAME/i;
+const TLS_MESSAGE = /net::ERR_(CERT_|SSL_|BAD_SSL|CERTIFICATE)|certificate|ssl|tls/i;
+
+interface Traits {
+  readonly codes: readonly string[];
+  readonly messages: readonly string[];
+}
+
+function traitsOf(error: unknown): Traits {
+  const codes: string[] = [];
+  const messages: string[] = [];
+  let current: unknown = error;
+  // Cause chains are short; the bound only protects against a cycle.
+  for (let depth = 0; depth < 8 && typeof current === 'object' && current !== null; depth++) {
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string') codes.push(code);
+    if (typeof message === 'string') messages.push(message);
+    current = cause;
+  }
+  return { codes, messages };
+}
+
+export function classifyTransportError(error: unknown): Exclude<ApiFailure, { kind: 'api' } | { kind: 'unexpected' }> {
+  const { codes, messages } = traitsOf(error);
+  if (codes.some((c) => TIMEOUT_CODES.has(c)) || messages.some((m) => TIMEOUT_MESSAGE.test(m))) return { kind: 'timeout' };
+  if (codes.some((c) => TLS_CODE.test(c)) || messages.some((m) => TLS_MESSAGE.test(m))) return { kind: 'tls' };
+  return { kind: 'unreachable' };
+}

@@ -1,0 +1,22 @@
+/**
+ * The main process end of the IPC contract: one handler for intents, one for the current view.
+ * Every message is checked to come from an app page in one of the app's windows, and every
+ * payload is validated against the contract before the flow sees it.
+ */
+import { ipcMain } from 'electron';
+import { CHANNELS } from '../../shared/ipc/channels.js';
+import { isIntent } from '../../shared/ipc/intents.js';
+import type { AppView } from '../../shared/ipc/view.js';
+import type { SignInFlow } from '../signin/sign-in-flow.js';
+import { isTrustedSender } from './trusted-sender.js';
+
+export function registerIpc(flow: SignInFlow, isAppWindowContents: (id: number) => boolean): void {
+  ipcMain.handle(CHANNELS.getState, (event): AppView => {
+    if (!isTrustedSender(event, isAppWindowContents)) throw new Error('refused');
+    return flow.view;
+  });
+  ipcMain.handle(CHANNELS.intent, async (event, payload: unknown): Promise<void> => {
+    if (!isTrustedSender(event, isAppWindowContents) || !isIntent(payload)) throw new Error('refused');
+    await flow.handle(payload);
+  });
+}

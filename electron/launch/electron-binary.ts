@@ -1,0 +1,23 @@
+/**
+ * Where the Electron runtime is, or why it is not there. The npm package only downloads it at
+ * install time, and on machines that block the download the package's main export throws.
+ */
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+
+export type ElectronBinary = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
+
+export function findElectronBinary(): ElectronBinary {
+  const require = createRequire(import.meta.url);
+  try {
+    const path = require('electron') as unknown;
+    if (typeof path !== 'string') return { ok: false, reason: 'the electron package did not name a binary' };
+    if (!existsSync(path)) return { ok: false, reason: `the Electron binary is missing at ${path}` };
+    return { ok: true, path };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `the Electron runtime is not installed (${message.split('\n')[0] ?? ''})` };
+  }
+}
+
+export const PREVIEW_HINT = 'Run the same app in a browser instead: npm run preview -- --server <URL>';

@@ -1,0 +1,53 @@
+/**
+ * `npm run preview -- --server URL [--port N]`: the desktop UI in a browser, with the real
+ * main-process flow behind it. Prints the address it serves; prints instead of opening any
+ * "Open in browser" URL.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { parseArgs } from 'node:util';
+import buildDefaults from '../../build/defaults.json' with { type: 'json' };
+import { loadConfig } from '../config/load-config.js';
+import { nodeConfigEnvironment } from '../config/node-environment.js';
+import { DEFAULT_KEYCHAIN_SERVICE, loadKeytar, openKeychain } from '../keychain/keytar-store.js';
+import { DEFAULT_RENDERER_DIR, startPreview } from './preview-server.js';
+
+const { values } = parseArgs({
+  options: { server: { type: 'string' }, port: { type: 'string' }, settings: { type: 'string' } },
+  strict: false,
+});
+
+const rendererDir = DEFAULT_RENDERER_DIR;
+if (!existsSync(join(rendererDir, 'index.html'))) {
+  console.error('The renderer is not built. Run: npm run build:renderer');
+  process.exit(1);
+}
+
+// The preview keeps its own settings file so it never touches the desktop app's.
+const settingsPath = typeof values.settings === 'string' ? values.settings : join(tmpdir(), 'stepgate-preview', 'settings.json');
+const environment = nodeConfigEnvironment({ userSettingsPath: settingsPath, buildDefaults });
+const config = await loadConfig(environment);
+for (const problem of config.problems) console.warn(`Ignored setting "${problem.key}" from ${problem.source}: ${problem.reason}`);
+
+const credentials = await openKeychain(await loadKeytar(), process.env['STEPGATE_KEYCHAIN_SERVICE'] ?? DEFAULT_KEYCHAIN_SERVICE);
+if (!credentials.available) console.warn('No keychain (Secret Service) available: nothing will be remembered.');
+
+const preview = await startPreview({
+  rendererDir,
+  config,
+  configEnvironment: environment,
+  credentials,
+  ...(typeof values.port === 'string' ? { port: Number(values.port) } : {}),
+  onOpenExternal: (url) => console.log(`Open in browser (not opened by the preview): ${url}`),
+  log: (message) => console.log(message),
+});
+
+console.log(`Stepgate preview: ${preview.url}/`);
+console.log(config.serverUrl === null ? 'No server configured: the page asks for one.' : `Signing in to ${config.serverUrl}`);
+
+const stop = () => {
+  void preview.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

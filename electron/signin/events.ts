@@ -1,0 +1,36 @@
+/**
+ * What can happen to the flow: the person's actions and the server's answers. Answers carry the
+ * time they arrived, so transitions stay pure.
+ */
+import type { Static } from 'typebox';
+import type { AuthenticatedResponse, LoginResponse, MeResponse, RecoveryResponse } from '../../shared/api/schemas.js';
+import type { CodeMethod } from '../../shared/ipc/view.js';
+import type { Problem } from '../../shared/ipc/problem.js';
+import type { ApiResult } from '../api/api-result.js';
+import type { Server } from './state.js';
+
+export type FlowEvent =
+  | { readonly type: 'started'; readonly server: Server | null; readonly username: string; readonly hasStoredSession: boolean }
+  | { readonly type: 'serverInfoFailed'; readonly url: string; readonly problem: Problem }
+  | { readonly type: 'serverSubmitted'; readonly address: string; readonly url: string }
+  | { readonly type: 'serverAddressRejected'; readonly address: string; readonly problem: Problem }
+  | { readonly type: 'serverAccepted'; readonly server: Server }
+  | { readonly type: 'changeServerRequested' }
+  | { readonly type: 'credentialsSubmitted'; readonly username: string; readonly keepSignedIn: boolean }
+  | { readonly type: 'loginAnswered'; readonly result: ApiResult<Static<typeof LoginResponse>>; readonly now: number }
+  | { readonly type: 'methodChosen'; readonly method: CodeMethod }
+  | { readonly type: 'codeSubmitted' }
+  | { readonly type: 'codeRefusedLocally'; readonly problem: Problem }
+  | {
+      readonly type: 'codeAnswered';
+      readonly result: ApiResult<Static<typeof AuthenticatedResponse> | Static<typeof RecoveryResponse>>;
+      readonly now: number;
+    }
+  | { readonly type: 'sessionStored'; readonly stored: boolean }
+  | { readonly type: 'cancelled' }
+  | { readonly type: 'startedAgain' }
+  | { readonly type: 'restoreAnswered'; readonly token: string; readonly result: ApiResult<Static<typeof MeResponse>>; readonly now: number }
+  | { readonly type: 'signOutRequested' }
+  | { readonly type: 'signedOut' };
+
+export type FlowEventType = FlowEvent['type'];

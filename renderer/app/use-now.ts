@@ -1,0 +1,13 @@
+/** The current time, refreshed every `intervalMs` while `active`; for countdowns. */
+import { useEffect, useState } from 'react';
+
+export function useNow(active: boolean, intervalMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return undefined;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [active, intervalMs]);
+  return now;
+}

@@ -1,0 +1,35 @@
+/**
+ * Starts React for one window. code.html is the code window; otherwise the page's ?window= says
+ * which window it is.
+ */
+import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { App, type WindowRole } from './app/App.js';
+import { pickBridge } from './bridge/pick-bridge.js';
+
+const ROLES: readonly WindowRole[] = ['login', 'code', 'combined'];
+const requested = window.location.pathname.endsWith('/code.html') ? 'code' : new URLSearchParams(window.location.search).get('window');
+const bridge = pickBridge();
+// In a plain browser there is no second window, so the page plays both unless told otherwise.
+const fallback: WindowRole = 'stepgate' in window ? 'login' : 'combined';
+const role = ROLES.find((r) => r === requested) ?? fallback;
+
+// The first view is fetched before React replaces the page, so code.html's early input keeps
+// taking digits until the real one exists; what was typed into it is then carried over.
+const initialView = bridge.initialView ?? (await bridge.getState());
+const early = document.getElementById('early-code');
+const earlyCode = early instanceof HTMLInputElement ? early.value : '';
+
+const root = document.getElementById('root');
+if (root !== null) {
+  const reactRoot = createRoot(root);
+  // Rendered synchronously rather than in a later task: the code window should take input as early as it can.
+  flushSync(() =>
+    reactRoot.render(
+      <StrictMode>
+        <App bridge={bridge} role={role} initialView={initialView} earlyCode={earlyCode} />
+      </StrictMode>,
+    ),
+  );
+}

@@ -1,0 +1,95 @@
+import { en } from '../../shared/messages/en.js';
+import { currentCode, enrolledAccount, wrongCode } from './support/accounts.js';
+import { expect, test } from './support/fixtures.js';
+import { codeInput, expectSignedIn, signInWithPassword } from './support/steps.js';
+
+const LOCK_SECONDS = 4;
+
+test.describe('lock-out', () => {
+  // A short lock, and enough challenge attempts that the lock comes first.
+  test.use({
+    serverConfig: {
+      challenge: { maxAttempts: 10 },
+      throttle: { account: { lockAfterFailures: 2, baseLockSeconds: LOCK_SECONDS, maxLockSeconds: LOCK_SECONDS } },
+    },
+  });
+
+  test('counts a lock-out down, then lets the person try again', async ({ server, launch }) => {
+    const account = await enrolledAccount(server);
+    const app = await launch();
+    await signInWithPassword(app.page, account);
+    const window = await app.codeWindow();
+    const input = codeInput(window);
+    const problem = window.locator('#code-problem');
+    for (let attempt = 0; attempt < 6; attempt++) {
+      await expect(input).toBeEnabled();
+      await expect(input).toBeFocused();
+      await window.keyboard.type(wrongCode(server, account.secret));
+      await expect(problem).toBeVisible();
+      if (/Too many attempts/.test((await problem.textContent()) ?? '')) break;
+    }
+    await expect(problem).toContainText(/Too many attempts\. You can try again in \d seconds?\./);
+    await expect(input).toBeDisabled();
+    const first = await problem.textContent();
+    await expect(problem).not.toHaveText(first ?? '', { timeout: 3_000 });
+    await expect(problem).toContainText(en.code.lockedOver, { timeout: (LOCK_SECONDS + 2) * 1000 });
+    await expect(input).toBeEnabled();
+    await expect(input).toBeFocused();
+    // The server's clock is the test's: the lock ends there when the test says so.
+    server.clock.advance(LOCK_SECONDS * 1000);
+    await window.keyboard.type(currentCode(server, account.secret));
+    await expectSignedIn(app.page, account);
+  });
+});
+
+test('an expired challenge says so and starts again from the password', async ({ server, launch }) => {
+  const account = await enrolledAccount(server);
+  const app = await launch();
+  await signInWithPassword(app.page, account);
+  const window = await app.codeWindow();
+  await expect(codeInput(window)).toBeFocused();
+  server.clock.advance(6 * 60_000);
+  await window.keyboard.type(currentCode(server, account.secret));
+  await expect(window.getByRole('alert')).toHaveText(en.problem({ kind: 'challengeExpired' }, Date.now()));
+  await expect(codeInput(window)).toBeDisabled();
+  await window.getByRole('button', { name: en.code.startAgain }).click();
+  await expect(app.page.getByLabel(en.signIn.username)).toHaveValue(account.username);
+  await signInWithPassword(app.page, account);
+  const again = await app.codeWindow();
+  await expect(codeInput(again)).toBeFocused();
+  await again.keyboard.type(currentCode(server, account.secret));
+  await expectSignedIn(app.page, account);
+});
+
+test('signs in with a recovery code instead', async ({ server, launch }) => {
+  const account = await enrolledAccount(server);
+  const recoveryCode = account.recoveryCodes[0];
+  if (recoveryCode === undefined) throw new Error('the server gave no recovery codes');
+  const app = await launch();
+  await signInWithPassword(app.page, account);
+  const window = await app.codeWindow();
+  await window.getByRole('button', { name: en.code.useRecovery }).click();
+  const field = window.getByLabel(en.code.recoveryLabel, { exact: true });
+  await expect(field).toBeFocused();
+  await field.fill(recoveryCode);
+  await window.getByRole('button', { name: en.code.recoverySubmit }).click();
+  await expectSignedIn(app.page, account);
+});
+
+test.describe('challenge expiry', () => {
+  test.use({ serverConfig: { challenge: { ttlSeconds: 4 } } });
+
+  test('counts the challenge’s lifetime down, then says to start again', async ({ server, launch }) => {
+    const account = await enrolledAccount(server);
+    // Server time back to real time, so the short challenge ends by the page's clock too.
+    server.clock.set(Date.now());
+    const app = await launch();
+    await signInWithPassword(app.page, account);
+    const window = await app.codeWindow();
+    await expect(codeInput(window)).toBeFocused();
+    await expect(window.locator('#code-status')).toContainText(/expires in \d seconds?\./);
+    await expect(window.getByRole('alert')).toHaveText(en.problem({ kind: 'challengeExpired' }, Date.now()), { timeout: 8_000 });
+    await expect(codeInput(window)).toBeDisabled();
+    await expect(window.getByRole('button', { name: en.code.startAgain })).toBeVisible();
+  });
+});

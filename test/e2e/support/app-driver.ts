@@ -1,0 +1,118 @@
+/**
+ * One way to drive the app for both projects. `chromium`: the browser preview, started in this
+ * process with the real flow and the real keychain, in Debian's Chromium, where the code window is
+ * a modal dialog in the same page. `electron`: the real app via _electron.launch, where the code
+ * window is a second, modal BrowserWindow.
+ */
+import { _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { resolveConfig } from '../../../electron/config/resolve-config.js';
+import { checkSettings } from '../../../electron/config/settings.js';
+import { findElectronBinary } from '../../../electron/launch/electron-binary.js';
+import { loadKeytar, openKeychain } from '../../../electron/keychain/keytar-store.js';
+import { startPreview, type Preview } from '../../../electron/preview/preview-server.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+
+export interface LaunchOptions {
+  /** null: nothing configured, as on a first start without policy. */
+  readonly serverUrl: string | null;
+  /** Keychain entries of one app "installation"; the same value across a restart. */
+  readonly keychainService: string;
+  readonly apiTimeoutMs?: number;
+}
+
+export interface AppDriver {
+  /** The login window. */
+  readonly page: Page;
+  /** The verification-code window: the same page in the preview, its own window in Electron. */
+  codeWindow(): Promise<Page>;
+  /** URLs the app handed to the default browser. */
+  openedUrls(): Promise<readonly string[]>;
+  /** Quits and starts the app again, keeping its keychain. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+export async function launchPreviewApp(options: LaunchOptions): Promise<AppDriver> {
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+  const settingsDir = mkdtempSync(join(tmpdir(), 'stepgate-e2e-settings-'));
+  const startOne = async (): Promise<Preview> => {
+    const source = checkSettings('--server', options.serverUrl === null ? {} : { serverUrl: options.serverUrl });
+    return startPreview({
+      rendererDir: join(ROOT, 'dist', 'renderer'),
+      config: resolveConfig([{ name: '--server', policy: false, ...source }]),
+      configEnvironment: { userSettingsPath: join(settingsDir, 'settings.json'), readFile: async () => undefined },
+      credentials: await openKeychain(await loadKeytar(), options.keychainService),
+      ...(options.apiTimeoutMs === undefined ? {} : { apiTimeoutMs: options.apiTimeoutMs }),
+    });
+  };
+  let preview = await startOne();
+  const context = await browser.newContext();
+  let page = await context.newPage();
+  await page.goto(`${preview.url}/`);
+  return {
+    get page() {
+      return page;
+    },
+    codeWindow: async () => page,
+    openedUrls: async () => preview.opened,
+    restart: async () => {
+      await page.close();
+      await preview.close();
+      preview = await startOne();
+      page = await context.newPage();
+      await page.goto(`${preview.url}/`);
+    },
+    close: async () => {
+      await browser.close();
+      await preview.close();
+      rmSync(settingsDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchElectronApp(options: LaunchOptions): Promise<AppDriver> {
+  const binary = findElectronBinary();
+  if (!binary.ok) throw new Error(binary.reason);
+  const userData = mkdtempSync(join(tmpdir(), 'stepgate-e2e-userdata-'));
+  const startOne = async (): Promise<{ app: ElectronApplication; page: Page }> => {
+    const app = await _electron.launch({
+      executablePath: binary.path,
+      args: [join(ROOT, 'dist', 'electron', 'main.js'), ...(options.serverUrl === null ? [] : ['--server', options.serverUrl])],
+      env: { ...process.env, STEPGATE_KEYCHAIN_SERVICE: options.keychainService, STEPGATE_USER_DATA: userData },
+    });
+    // Record instead of opening a real browser; the flow has already checked the URL by then.
+    await app.evaluate(({ shell }) => {
+      const record: string[] = [];
+      (globalThis as { stepgateOpened?: string[] }).stepgateOpened = record;
+      shell.openExternal = async (url: string) => {
+        record.push(url);
+      };
+    });
+    const page = await app.firstWindow();
+    return { app, page };
+  };
+  let current = await startOne();
+  return {
+    get page() {
+      return current.page;
+    },
+    codeWindow: async () => {
+      const existing = current.app.windows().find((w) => w.url().endsWith('/code.html'));
+      return existing ?? current.app.waitForEvent('window', { predicate: (w) => w.url().endsWith('/code.html') });
+    },
+    openedUrls: () => current.app.evaluate(() => (globalThis as { stepgateOpened?: string[] }).stepgateOpened ?? []),
+    restart: async () => {
+      await current.app.close();
+      current = await startOne();
+    },
+    close: async () => {
+      await current.app.close();
+      rmSync(userData, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * The keychain store against the real Secret Service (gnome-keyring in a private D-Bus session)
+ * and against a machine without one. Needs dbus-run-session and gnome-keyring installed.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const script = fileURLToPath(new URL('./keychain-roundtrip.ts', import.meta.url));
+const service = `StepgateTest-${process.pid}`;
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): unknown {
+  const out = execFileSync(command, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 20_000 });
+  const line = out.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as unknown;
+}
+
+describe('keytar store', () => {
+  it('remembers the username and the session token in a real Secret Service, and forgets the token', () => {
+    const inner = `echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "${process.execPath}" --import tsx "${script}" "${service}"`;
+    // A keyring of its own, so the unlock password is this test's whatever the machine already holds.
+    const data = mkdtempSync(join(tmpdir(), 'stepgate-keyring-'));
+    let result: unknown;
+    try {
+      result = run('dbus-run-session', ['--', 'sh', '-c', inner], { ...process.env, XDG_DATA_HOME: data });
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+    expect(result).toEqual({ available: true, stored: true, username: 'ada', token: 'token-value', afterForget: null });
+  });
+
+  it('without a Secret Service remembers nothing and does not fail', () => {
+    const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/stepgate-bus' };
+    const result = run(process.execPath, ['--import', 'tsx', script, service], env);
+    expect(result).toEqual({ available: false, stored: false, username: null, token: null, afterForget: null });
+  });
+});

@@ -1,0 +1,82 @@
+/** Builders for flow states and server answers, shaped exactly like the v1 API's. */
+import type { ApiFailure, ApiResult } from '../../../../electron/api/api-result.js';
+import type { PendingChallenge, Server, SignInState, StateOf } from '../../../../electron/signin/state.js';
+
+export const NOW = Date.parse('2030-01-01T12:00:00.000Z');
+
+export const server: Server = { url: 'https://id.example.com', locked: false };
+
+export const challenge: PendingChallenge = {
+  id: 'ch_1',
+  expiresAt: NOW + 5 * 60_000,
+  methods: ['totp', 'recovery_code'],
+  digits: 6,
+};
+
+export const session = {
+  token: 'tok_secret',
+  expiresAt: new Date(NOW + 12 * 3600_000).toISOString(),
+  user: { id: 'u1', username: 'ada', displayName: 'Ada Lovelace', isAdmin: false },
+};
+
+export const apiChallenge = {
+  id: challenge.id,
+  expiresAt: new Date(challenge.expiresAt).toISOString(),
+  attemptsRemaining: 5,
+  methods: ['totp', 'recovery_code'] as ('totp' | 'recovery_code')[],
+  digits: 6,
+  period: 30,
+};
+
+export const idle: StateOf<'idle'> = { kind: 'idle', server, username: 'ada', keepSignedIn: false, problem: null };
+export const submittingCredentials: StateOf<'submittingCredentials'> = {
+  kind: 'submittingCredentials',
+  server,
+  username: 'ada',
+  keepSignedIn: true,
+};
+export const codeRequired: StateOf<'codeRequired'> = {
+  kind: 'codeRequired',
+  server,
+  username: 'ada',
+  keepSignedIn: true,
+  challenge,
+  method: 'totp',
+  attempt: 0,
+  problem: null,
+};
+export const submittingCode: StateOf<'submittingCode'> = { ...codeRequired, kind: 'submittingCode' };
+export const enrollmentNeeded: StateOf<'enrollmentNeeded'> = {
+  kind: 'enrollmentNeeded',
+  server,
+  username: 'ada',
+  enrollmentUrl: 'https://id.example.com/enroll',
+};
+export const signedIn: StateOf<'signedIn'> = {
+  kind: 'signedIn',
+  server,
+  username: 'ada',
+  displayName: 'Ada Lovelace',
+  token: 'tok_secret',
+  expiresAt: NOW + 12 * 3600_000,
+  remembered: false,
+  problem: null,
+};
+
+export const allStates: readonly SignInState[] = [
+  { kind: 'starting' },
+  { kind: 'serverPrompt', address: '', problem: null },
+  { kind: 'checkingServer', address: 'id.example.com', url: 'https://id.example.com' },
+  idle,
+  submittingCredentials,
+  codeRequired,
+  submittingCode,
+  enrollmentNeeded,
+  { kind: 'restoring', server, username: 'ada' },
+  signedIn,
+  { ...signedIn, kind: 'signingOut' },
+];
+
+export const failed = <T>(failure: ApiFailure): ApiResult<T> => ({ ok: false, failure });
+export const apiError = <T>(code: Extract<ApiFailure, { kind: 'api' }>['code'], extra: object = {}): ApiResult<T> =>
+  failed({ kind: 'api', code, ...extra });

@@ -1,0 +1,325 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiClient } from '../../../../electron/api/api-client.js';
+import type { ApiResult } from '../../../../electron/api/api-result.js';
+import type { CredentialStore } from '../../../../electron/keychain/credential-store.js';
+import { noKeychain } from '../../../../electron/keychain/credential-store.js';
+import { SignInFlow, type SignInFlowDeps } from '../../../../electron/signin/sign-in-flow.js';
+import { apiChallenge, apiError, NOW, session } from './fixtures.js';
+
+/**
+ * The server side of these tests answers only when the test says so, so the order of answers and
+ * of the person's actions is the test's to choose. The flow's ordering rules are what is tested;
+ * the real server is exercised end to end in test/e2e.
+ */
+interface Pending {
+  readonly method: string;
+  readonly body: unknown;
+  resolve(result: ApiResult<unknown>): void;
+}
+
+function scriptedApi() {
+  const calls: Pending[] = [];
+  const pending = <T>(method: string, body: unknown): Promise<ApiResult<T>> =>
+    new Promise((resolve) => calls.push({ method, body, resolve: resolve as (r: ApiResult<unknown>) => void }));
+  const api: ApiClient = {
+    origin: 'https://id.example.com',
+    info: () => Promise.resolve({ ok: true, value: info }),
+    login: (body) => pending('login', body),
+    verifyTotp: (body) => pending('verifyTotp', body),
+    verifyRecoveryCode: (body) => pending('verifyRecoveryCode', body),
+    me: (token) => pending('me', { token }),
+    logout: (token) => pending('logout', { token }),
+  };
+  /** Answers the oldest open call of `method`. */
+  const answer = async (method: string, result: ApiResult<unknown>) => {
+    const index = calls.findIndex((c) => c.method === method);
+    if (index < 0) throw new Error(`no open ${method} call`);
+    const [call] = calls.splice(index, 1);
+    call?.resolve(result);
+    await settle();
+  };
+  return { api, calls, answer };
+}
+
+const info = {
+  environment: 'Acme',
+  totp: { enabled: true },
+  enrollmentUrl: 'https://id.example.com/enroll',
+  settingsUrl: 'https://id.example.com/settings',
+  sso: { enabled: false },
+};
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function memoryKeychain(): CredentialStore & { readonly entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  return {
+    entries,
+    available: true,
+    lastUsername: async (url) => entries.get(`username@${url}`) ?? null,
+    rememberUsername: async (url, name) => void entries.set(`username@${url}`, name),
+    sessionToken: async (url) => entries.get(`session@${url}`) ?? null,
+    rememberSessionToken: async (url, token) => (entries.set(`session@${url}`, token), true),
+    forgetSessionToken: async (url) => void entries.delete(`session@${url}`),
+  };
+}
+
+function setup(overrides: Partial<SignInFlowDeps> = {}) {
+  const scripted = scriptedApi();
+  const opened: string[] = [];
+  const logs: string[] = [];
+  let now = NOW;
+  const credentials = memoryKeychain();
+  const flow = new SignInFlow({
+    apiFor: () => scripted.api,
+    credentials,
+    server: { url: 'https://id.example.com', locked: false },
+    allowKeepSignedIn: true,
+    extraExternalOrigins: [],
+    saveServerUrl: async () => undefined,
+    openExternal: async (url) => void opened.push(url),
+    now: () => now,
+    log: (m) => void logs.push(m),
+    ...overrides,
+  });
+  return { flow, ...scripted, opened, logs, credentials, advance: (ms: number) => (now += ms) };
+}
+
+async function toCodeWindow(t: ReturnType<typeof setup>, keepSignedIn = false) {
+  await t.flow.start();
+  await settle();
+  void t.flow.handle({ type: 'submitCredentials', username: ' ada ', password: 'pw', keepSignedIn });
+  await t.answer('login', { ok: true, value: { status: 'totp_required', challenge: apiChallenge } });
+}
+
+describe('SignInFlow', () => {
+  it('starts on the login form with the server name and the last username', async () => {
+    const t = setup();
+    t.credentials.entries.set('username@https://id.example.com', 'ada');
+    await t.flow.start();
+    await settle();
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', username: 'ada', server: { name: 'Acme' }, busy: false });
+    expect(t.flow.view.notices).toEqual([]);
+  });
+
+  it('says once that nothing can be remembered without a keychain', async () => {
+    const t = setup({ credentials: noKeychain });
+    await t.flow.start();
+    expect(t.flow.view.notices).toEqual(['noKeychain']);
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', canKeepSignedIn: false });
+    await t.flow.handle({ type: 'dismissNotice', notice: 'noKeychain' });
+    expect(t.flow.view.notices).toEqual([]);
+  });
+
+  it('sends trimmed username and password, never keeping the password', async () => {
+    const t = setup();
+    await toCodeWindow(t);
+    expect(t.flow.view.flow).toMatchObject({ kind: 'code', username: 'ada', digits: 6, busy: false });
+    expect(JSON.stringify(t.flow.current)).not.toContain('"pw"');
+    expect(t.credentials.entries.get('username@https://id.example.com')).toBe('ada');
+  });
+
+  it('normalises a pasted code and sends it once', async () => {
+    const t = setup();
+    await toCodeWindow(t);
+    void t.flow.handle({ type: 'submitCode', code: '123 456' });
+    void t.flow.handle({ type: 'submitCode', code: '123-456' });
+    expect(t.calls.filter((c) => c.method === 'verifyTotp').map((c) => c.body)).toEqual([{ challengeId: 'ch_1', code: '123456' }]);
+    expect(t.flow.view.flow).toMatchObject({ kind: 'code', busy: true });
+    await t.answer('verifyTotp', { ok: true, value: { status: 'authenticated', session } });
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signedIn', username: 'ada', remembered: false });
+    expect(JSON.stringify(t.flow.view)).not.toContain(session.token);
+  });
+
+  it('ignores an incomplete code', async () => {
+    const t = setup();
+    await toCodeWindow(t);
+    await t.flow.handle({ type: 'submitCode', code: '12345' });
+    expect(t.calls).toEqual([]);
+  });
+
+  it('drops the code answer that arrives after Cancel', async () => {
+    const t = setup();
+    await toCodeWindow(t, true);
+    void t.flow.handle({ type: 'submitCode', code: '123456' });
+    await t.flow.handle({ type: 'cancel' });
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', busy: false });
+    await t.answer('verifyTotp', { ok: true, value: { status: 'authenticated', session } });
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn' });
+    expect(t.credentials.entries.has('session@https://id.example.com')).toBe(false);
+  });
+
+  it('drops the login answer that arrives after Cancel, even once a new attempt is under way', async () => {
+    const t = setup();
+    await t.flow.start();
+    void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'first', keepSignedIn: false });
+    await t.flow.handle({ type: 'cancel' });
+    void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'second', keepSignedIn: false });
+    // The first request's answer comes in now; it belongs to a cancelled attempt.
+    await t.answer('login', { ok: true, value: { status: 'authenticated', session } });
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', busy: true });
+    await t.answer('login', apiError('invalid_credentials'));
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', busy: false, problem: { kind: 'invalidCredentials' } });
+  });
+
+  it('keeps the session in the keychain only with "Keep me signed in", and restores it after checking /me', async () => {
+    const t = setup();
+    await toCodeWindow(t, true);
+    void t.flow.handle({ type: 'submitCode', code: '123456' });
+    await t.answer('verifyTotp', { ok: true, value: { status: 'authenticated', session } });
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signedIn', remembered: true });
+    expect(t.credentials.entries.get('session@https://id.example.com')).toBe(session.token);
+
+    const restarted = setup({ credentials: t.credentials });
+    void restarted.flow.start();
+    await settle();
+    expect(restarted.flow.view.flow).toEqual({ kind: 'starting' });
+    expect(restarted.calls.map((c) => c.body)).toEqual([{ token: session.token }]);
+    await restarted.answer('me', {
+      ok: true,
+      value: {
+        user: session.user,
+        totp: { environmentEnabled: true, required: false, authenticators: [], recoveryCodesRemaining: 10 },
+        session: { expiresAt: session.expiresAt },
+      },
+    });
+    expect(restarted.flow.view.flow).toMatchObject({ kind: 'signedIn', username: 'ada', remembered: true });
+  });
+
+  it('forgets a kept session the server no longer accepts', async () => {
+    const t = setup();
+    t.credentials.entries.set('session@https://id.example.com', 'old');
+    void t.flow.start();
+    await settle();
+    await t.answer('me', apiError('unauthorized'));
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', problem: null });
+    expect(t.credentials.entries.has('session@https://id.example.com')).toBe(false);
+  });
+
+  it('signs out: forgets the token and tells the server', async () => {
+    const t = setup();
+    t.credentials.entries.set('session@https://id.example.com', session.token);
+    void t.flow.start();
+    await settle();
+    await t.answer('me', {
+      ok: true,
+      value: {
+        user: session.user,
+        totp: { environmentEnabled: true, required: false, authenticators: [], recoveryCodesRemaining: 10 },
+        session: { expiresAt: session.expiresAt },
+      },
+    });
+    void t.flow.handle({ type: 'signOut' });
+    await settle();
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signedIn', busy: true });
+    expect(t.credentials.entries.has('session@https://id.example.com')).toBe(false);
+    await t.answer('logout', { ok: true, value: null });
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', username: 'ada' });
+  });
+
+  it('after a wrong code says how many attempts remain, and clears the input', async () => {
+    const t = setup();
+    await toCodeWindow(t);
+    void t.flow.handle({ type: 'submitCode', code: '000000' });
+    await t.answer('verifyTotp', apiError('invalid_code', { attemptsRemaining: 4 }));
+    expect(t.flow.view.flow).toMatchObject({ kind: 'code', attempt: 1, busy: false, problem: { kind: 'wrongCode', attemptsRemaining: 4 } });
+  });
+
+  it('refuses codes during a lock-out until retryAfter has passed', async () => {
+    const t = setup();
+    await toCodeWindow(t);
+    void t.flow.handle({ type: 'submitCode', code: '000000' });
+    await t.answer('verifyTotp', apiError('too_many_attempts', { retryAfter: 30 }));
+    expect(t.flow.view.flow).toMatchObject({ kind: 'code', problem: { kind: 'locked', retryAt: NOW + 30_000 } });
+    await t.flow.handle({ type: 'submitCode', code: '123456' });
+    expect(t.calls).toEqual([]);
+    t.advance(30_000);
+    void t.flow.handle({ type: 'submitCode', code: '123456' });
+    expect(t.calls.map((c) => c.method)).toEqual(['verifyTotp']);
+  });
+
+  it('refuses a code once the challenge has expired, without asking the server', async () => {
+    const t = setup();
+    await toCodeWindow(t);
+    t.advance(5 * 60_000);
+    await t.flow.handle({ type: 'submitCode', code: '123456' });
+    expect(t.calls).toEqual([]);
+    expect(t.flow.view.flow).toMatchObject({ kind: 'code', problem: { kind: 'challengeExpired' } });
+    await t.flow.handle({ type: 'startAgain' });
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', username: 'ada' });
+  });
+
+  it('takes a recovery code instead', async () => {
+    const t = setup();
+    await toCodeWindow(t);
+    await t.flow.handle({ type: 'submitRecoveryCode', recoveryCode: 'abcd-efgh' });
+    expect(t.calls).toEqual([]);
+    await t.flow.handle({ type: 'chooseMethod', method: 'recovery_code' });
+    void t.flow.handle({ type: 'submitRecoveryCode', recoveryCode: ' abcd-efgh\n' });
+    expect(t.calls.map((c) => c.body)).toEqual([{ challengeId: 'ch_1', recoveryCode: 'abcd-efgh' }]);
+    await t.answer('verifyRecoveryCode', { ok: true, value: { status: 'authenticated', session, recoveryCodesRemaining: 9 } });
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signedIn' });
+  });
+
+  it('opens the enrollment page in the browser only on the server’s own origin', async () => {
+    const t = setup();
+    await t.flow.start();
+    void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'pw', keepSignedIn: false });
+    await t.answer('login', {
+      ok: true,
+      value: { status: 'enrollment_required', enrollmentUrl: 'https://id.example.com/enroll', enrollmentSession: session },
+    });
+    expect(t.flow.view.flow).toMatchObject({ kind: 'enrollmentNeeded', username: 'ada' });
+    await t.flow.handle({ type: 'openEnrollment' });
+    expect(t.opened).toEqual(['https://id.example.com/enroll']);
+    await t.flow.handle({ type: 'startAgain' });
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', username: 'ada' });
+  });
+
+  it('refuses to open an enrollment page elsewhere', async () => {
+    const t = setup();
+    await t.flow.start();
+    void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'pw', keepSignedIn: false });
+    await t.answer('login', {
+      ok: true,
+      value: { status: 'enrollment_required', enrollmentUrl: 'https://phish.example/enroll', enrollmentSession: session },
+    });
+    await t.flow.handle({ type: 'openEnrollment' });
+    expect(t.opened).toEqual([]);
+    expect(t.logs.join()).toContain('refused');
+  });
+
+  it('opens the settings page from the signed-in view', async () => {
+    const t = setup();
+    await t.flow.start();
+    await settle();
+    void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'pw', keepSignedIn: false });
+    await t.answer('login', { ok: true, value: { status: 'authenticated', session } });
+    await t.flow.handle({ type: 'openSettings' });
+    expect(t.opened).toEqual(['https://id.example.com/settings']);
+  });
+
+  it('asks for the server at first start, checks it, and saves it', async () => {
+    const saved: string[] = [];
+    const t = setup({ server: null, saveServerUrl: async (url) => void saved.push(url) });
+    await t.flow.start();
+    expect(t.flow.view.flow).toEqual({ kind: 'serverPrompt', address: '', busy: false, problem: null });
+    await t.flow.handle({ type: 'setServer', address: 'http://id.example.com' });
+    expect(t.flow.view.flow).toMatchObject({ kind: 'serverPrompt', problem: { kind: 'invalidServerAddress', reason: 'notHttps' } });
+    await t.flow.handle({ type: 'setServer', address: 'id.example.com' });
+    expect(saved).toEqual(['https://id.example.com']);
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', server: { url: 'https://id.example.com', name: 'Acme', locked: false } });
+  });
+
+  it('never logs a password, code or token', async () => {
+    const t = setup();
+    await toCodeWindow(t, true);
+    void t.flow.handle({ type: 'submitCode', code: '654321' });
+    await t.answer('verifyTotp', failed());
+    expect(t.logs.join('\n')).not.toMatch(/pw|654321|tok_/);
+  });
+});
+
+function failed(): ApiResult<never> {
+  return { ok: false, failure: { kind: 'timeout' } };
+}

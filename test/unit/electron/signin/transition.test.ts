@@ -1,0 +1,290 @@
+import { describe, expect, it } from 'vitest';
+import type { FlowEvent } from '../../../../electron/signin/events.js';
+import { challengeIsOver } from '../../../../electron/signin/state.js';
+import { transition } from '../../../../electron/signin/transition.js';
+import {
+  allStates,
+  apiChallenge,
+  apiError,
+  codeRequired,
+  enrollmentNeeded,
+  failed,
+  idle,
+  NOW,
+  server,
+  session,
+  signedIn,
+  submittingCode,
+  submittingCredentials,
+} from './fixtures.js';
+
+/** Every state other than `allowed` must ignore the event: that is what drops late and doubled answers. */
+function expectIgnoredOutside(event: FlowEvent, allowed: readonly string[]): void {
+  for (const state of allStates) {
+    if (allowed.includes(state.kind)) continue;
+    expect(transition(state, event), `${event.type} in ${state.kind}`).toBe(state);
+  }
+}
+
+describe('transition: start and server', () => {
+  it('asks for the server address when none is configured', () => {
+    expect(transition({ kind: 'starting' }, { type: 'started', server: null, username: '', hasStoredSession: false })).toEqual({
+      kind: 'serverPrompt',
+      address: '',
+      problem: null,
+    });
+  });
+
+  it('shows sign-in with the last username, or restores a kept session', () => {
+    expect(transition({ kind: 'starting' }, { type: 'started', server, username: 'ada', hasStoredSession: false })).toEqual(idle);
+    expect(transition({ kind: 'starting' }, { type: 'started', server, username: 'ada', hasStoredSession: true })).toEqual({
+      kind: 'restoring',
+      server,
+      username: 'ada',
+    });
+    expectIgnoredOutside({ type: 'started', server, username: '', hasStoredSession: false }, ['starting']);
+  });
+
+  it('says the server is unreachable on the login form when nothing else is said', () => {
+    const event: FlowEvent = { type: 'serverInfoFailed', url: server.url, problem: { kind: 'unreachable' } };
+    expect(transition(idle, event)).toEqual({ ...idle, problem: { kind: 'unreachable' } });
+    const withProblem = { ...idle, problem: { kind: 'invalidCredentials' } as const };
+    expect(transition(withProblem, event)).toBe(withProblem);
+    expectIgnoredOutside(event, ['idle']);
+  });
+
+  it('checks a typed server address and then shows sign-in', () => {
+    const prompt = { kind: 'serverPrompt', address: '', problem: null } as const;
+    const checking = transition(prompt, { type: 'serverSubmitted', address: 'id.example.com', url: server.url });
+    expect(checking).toEqual({ kind: 'checkingServer', address: 'id.example.com', url: server.url });
+    expect(transition(checking, { type: 'serverAccepted', server })).toEqual({ ...idle, username: '' });
+    expect(transition(checking, { type: 'serverAccepted', server: { ...server, url: 'https://other.example' } })).toBe(checking);
+    expect(transition(checking, { type: 'serverAddressRejected', address: 'id.example.com', problem: { kind: 'unreachable' } })).toEqual({
+      kind: 'serverPrompt',
+      address: 'id.example.com',
+      problem: { kind: 'unreachable' },
+    });
+    expect(transition(checking, { type: 'cancelled' })).toEqual({ kind: 'serverPrompt', address: 'id.example.com', problem: null });
+    expectIgnoredOutside({ type: 'serverSubmitted', address: 'a', url: 'https://a' }, ['serverPrompt']);
+    expectIgnoredOutside({ type: 'serverAccepted', server }, ['checkingServer']);
+  });
+
+  it('lets the person change the server unless policy locks it', () => {
+    expect(transition(idle, { type: 'changeServerRequested' })).toEqual({ kind: 'serverPrompt', address: server.url, problem: null });
+    const locked = { ...idle, server: { ...server, locked: true } };
+    expect(transition(locked, { type: 'changeServerRequested' })).toBe(locked);
+    expectIgnoredOutside({ type: 'changeServerRequested' }, ['idle']);
+  });
+});
+
+describe('transition: password step', () => {
+  it('submits from the login form only', () => {
+    expect(transition(idle, { type: 'credentialsSubmitted', username: 'ada', keepSignedIn: true })).toEqual(submittingCredentials);
+    expectIgnoredOutside({ type: 'credentialsSubmitted', username: 'ada', keepSignedIn: false }, ['idle']);
+  });
+
+  it('signs in directly when the server needs no code', () => {
+    const next = transition(submittingCredentials, { type: 'loginAnswered', result: { ok: true, value: { status: 'authenticated', session } }, now: NOW });
+    expect(next).toEqual({ ...signedIn, remembered: false });
+  });
+
+  it('asks for the code with the challenge the server gave', () => {
+    const next = transition(submittingCredentials, {
+      type: 'loginAnswered',
+      result: { ok: true, value: { status: 'totp_required', challenge: apiChallenge } },
+      now: NOW,
+    });
+    expect(next).toEqual(codeRequired);
+  });
+
+  it('starts with recovery codes when those are the only method offered', () => {
+    const next = transition(submittingCredentials, {
+      type: 'loginAnswered',
+      result: { ok: true, value: { status: 'totp_required', challenge: { ...apiChallenge, methods: ['recovery_code'] } } },
+      now: NOW,
+    });
+    expect(next).toMatchObject({ kind: 'codeRequired', method: 'recovery_code' });
+  });
+
+  it('sends enrollment to the browser and drops the enrollment session', () => {
+    const next = transition(submittingCredentials, {
+      type: 'loginAnswered',
+      result: { ok: true, value: { status: 'enrollment_required', enrollmentUrl: enrollmentNeeded.enrollmentUrl, enrollmentSession: session } },
+      now: NOW,
+    });
+    expect(next).toEqual(enrollmentNeeded);
+    expect(JSON.stringify(next)).not.toContain(session.token);
+  });
+
+  it.each([
+    ['invalid_credentials', {}, { kind: 'invalidCredentials' }],
+    ['too_many_attempts', { retryAfter: 90 }, { kind: 'locked', retryAt: NOW + 90_000 }],
+    ['invalid_request', {}, { kind: 'invalidRequest' }],
+    ['forbidden', {}, { kind: 'forbidden' }],
+    ['not_found', {}, { kind: 'notFound' }],
+    ['internal_error', {}, { kind: 'serverError' }],
+  ] as const)('returns to the form with %s said inline', (code, extra, problem) => {
+    const next = transition(submittingCredentials, { type: 'loginAnswered', result: apiError(code, extra), now: NOW });
+    expect(next).toEqual({ ...idle, keepSignedIn: true, problem });
+  });
+
+  it.each(['unreachable', 'timeout', 'tls'] as const)('says %s distinctly', (kind) => {
+    const next = transition(submittingCredentials, { type: 'loginAnswered', result: failed({ kind }), now: NOW });
+    expect(next).toMatchObject({ kind: 'idle', problem: { kind } });
+  });
+
+  it('says an answer it cannot read is unexpected', () => {
+    const next = transition(submittingCredentials, { type: 'loginAnswered', result: failed({ kind: 'unexpected', detail: 'x' }), now: NOW });
+    expect(next).toMatchObject({ kind: 'idle', problem: { kind: 'unexpected' } });
+  });
+
+  it('drops a login answer that arrives after cancel', () => {
+    const cancelled = transition(submittingCredentials, { type: 'cancelled' });
+    expect(cancelled).toEqual({ ...idle, keepSignedIn: true });
+    const late = transition(cancelled, { type: 'loginAnswered', result: { ok: true, value: { status: 'authenticated', session } }, now: NOW });
+    expect(late).toBe(cancelled);
+    expectIgnoredOutside({ type: 'loginAnswered', result: failed({ kind: 'timeout' }), now: NOW }, ['submittingCredentials']);
+  });
+});
+
+describe('transition: code step', () => {
+  it('submits a code and signs in on success', () => {
+    expect(transition(codeRequired, { type: 'codeSubmitted' })).toEqual(submittingCode);
+    const next = transition(submittingCode, { type: 'codeAnswered', result: { ok: true, value: { status: 'authenticated', session } }, now: NOW });
+    expect(next).toEqual(signedIn);
+    expectIgnoredOutside({ type: 'codeSubmitted' }, ['codeRequired']);
+  });
+
+  it('signs in with a recovery code', () => {
+    const next = transition(
+      { ...submittingCode, method: 'recovery_code' },
+      { type: 'codeAnswered', result: { ok: true, value: { status: 'authenticated', session, recoveryCodesRemaining: 9 } }, now: NOW },
+    );
+    expect(next).toMatchObject({ kind: 'signedIn', username: 'ada' });
+  });
+
+  it('after a wrong code asks again, counts the attempt and says how many remain', () => {
+    const next = transition(submittingCode, { type: 'codeAnswered', result: apiError('invalid_code', { attemptsRemaining: 2 }), now: NOW });
+    expect(next).toEqual({ ...codeRequired, attempt: 1, problem: { kind: 'wrongCode', attemptsRemaining: 2 } });
+    expect(challengeIsOver({ kind: 'wrongCode', attemptsRemaining: 2 })).toBe(false);
+  });
+
+  it('ends the challenge when no attempts remain', () => {
+    const next = transition(submittingCode, { type: 'codeAnswered', result: apiError('invalid_code', { attemptsRemaining: 0 }), now: NOW });
+    expect(next).toMatchObject({ kind: 'codeRequired', problem: { kind: 'wrongCode', attemptsRemaining: 0 } });
+    expect(next.kind === 'codeRequired' && challengeIsOver(next.problem)).toBe(true);
+  });
+
+  it('says an expired challenge is over', () => {
+    const next = transition(submittingCode, { type: 'codeAnswered', result: apiError('challenge_expired'), now: NOW });
+    expect(next).toMatchObject({ kind: 'codeRequired', problem: { kind: 'challengeExpired' } });
+    expect(challengeIsOver({ kind: 'challengeExpired' })).toBe(true);
+  });
+
+  it('locks with the server’s retryAfter', () => {
+    const next = transition(submittingCode, { type: 'codeAnswered', result: apiError('too_many_attempts', { retryAfter: 30 }), now: NOW });
+    expect(next).toMatchObject({ kind: 'codeRequired', attempt: 1, problem: { kind: 'locked', retryAt: NOW + 30_000 } });
+  });
+
+  it.each(['unreachable', 'timeout', 'tls'] as const)('stays on the code window when %s', (kind) => {
+    const next = transition(submittingCode, { type: 'codeAnswered', result: failed({ kind }), now: NOW });
+    expect(next).toMatchObject({ kind: 'codeRequired', problem: { kind } });
+  });
+
+  it.each([
+    ['totp_disabled', 'totpDisabled'],
+    ['unauthorized', 'sessionEnded'],
+    ['forbidden', 'forbidden'],
+    ['not_found', 'notFound'],
+  ] as const)('returns to the password on %s', (code, kind) => {
+    const next = transition(submittingCode, { type: 'codeAnswered', result: apiError(code), now: NOW });
+    expect(next).toEqual({ ...idle, keepSignedIn: true, problem: { kind } });
+  });
+
+  it('drops a code answer that arrives after cancel', () => {
+    const cancelled = transition(submittingCode, { type: 'cancelled' });
+    expect(cancelled).toEqual({ ...idle, keepSignedIn: true });
+    expect(transition(cancelled, { type: 'codeAnswered', result: { ok: true, value: { status: 'authenticated', session } }, now: NOW })).toBe(
+      cancelled,
+    );
+    expectIgnoredOutside({ type: 'codeAnswered', result: failed({ kind: 'timeout' }), now: NOW }, ['submittingCode']);
+  });
+
+  it('switches between authenticator and recovery codes, keeping only a lock-out', () => {
+    const wrong = { ...codeRequired, problem: { kind: 'wrongCode', attemptsRemaining: 3 } } as const;
+    expect(transition(wrong, { type: 'methodChosen', method: 'recovery_code' })).toEqual({
+      ...codeRequired,
+      method: 'recovery_code',
+      problem: null,
+      attempt: 1,
+    });
+    const locked = { ...codeRequired, problem: { kind: 'locked', retryAt: NOW + 1000 } } as const;
+    expect(transition(locked, { type: 'methodChosen', method: 'recovery_code' })).toMatchObject({ problem: locked.problem });
+    const totpOnly = { ...codeRequired, challenge: { ...codeRequired.challenge, methods: ['totp'] as const } };
+    expect(transition(totpOnly, { type: 'methodChosen', method: 'recovery_code' })).toBe(totpOnly);
+    const over = { ...codeRequired, problem: { kind: 'challengeExpired' } } as const;
+    expect(transition(over, { type: 'methodChosen', method: 'recovery_code' })).toBe(over);
+    expectIgnoredOutside({ type: 'methodChosen', method: 'totp' }, ['codeRequired']);
+  });
+
+  it('refuses locally, e.g. a code for a challenge past its expiry', () => {
+    expect(transition(codeRequired, { type: 'codeRefusedLocally', problem: { kind: 'challengeExpired' } })).toEqual({
+      ...codeRequired,
+      problem: { kind: 'challengeExpired' },
+    });
+    expectIgnoredOutside({ type: 'codeRefusedLocally', problem: { kind: 'challengeExpired' } }, ['codeRequired']);
+  });
+
+  it('starts again with the password, keeping the username', () => {
+    expect(transition(codeRequired, { type: 'startedAgain' })).toEqual(idle);
+    expect(transition(enrollmentNeeded, { type: 'startedAgain' })).toEqual(idle);
+    expectIgnoredOutside({ type: 'startedAgain' }, ['codeRequired', 'enrollmentNeeded']);
+  });
+
+  it('cancels from every waiting state back to the login form', () => {
+    expect(transition(codeRequired, { type: 'cancelled' })).toEqual({ ...idle, keepSignedIn: true });
+    expect(transition(enrollmentNeeded, { type: 'cancelled' })).toEqual(idle);
+    expectIgnoredOutside({ type: 'cancelled' }, ['submittingCredentials', 'codeRequired', 'submittingCode', 'enrollmentNeeded', 'checkingServer']);
+  });
+});
+
+describe('transition: kept sessions and sign-out', () => {
+  const restoring = { kind: 'restoring', server, username: 'ada' } as const;
+  const me = {
+    user: session.user,
+    totp: { environmentEnabled: true, required: false, authenticators: [], recoveryCodesRemaining: 10 },
+    session: { expiresAt: session.expiresAt },
+  };
+
+  it('restores a kept session the server still accepts', () => {
+    expect(transition(restoring, { type: 'restoreAnswered', token: 'tok_secret', result: { ok: true, value: me }, now: NOW })).toEqual({
+      ...signedIn,
+      remembered: true,
+    });
+  });
+
+  it('falls back to sign-in quietly when the kept session has ended', () => {
+    expect(transition(restoring, { type: 'restoreAnswered', token: 't', result: apiError('unauthorized'), now: NOW })).toEqual(idle);
+  });
+
+  it('falls back to sign-in saying why when the server cannot be reached', () => {
+    expect(transition(restoring, { type: 'restoreAnswered', token: 't', result: failed({ kind: 'unreachable' }), now: NOW })).toEqual({
+      ...idle,
+      problem: { kind: 'unreachable' },
+    });
+    expectIgnoredOutside({ type: 'restoreAnswered', token: 't', result: failed({ kind: 'timeout' }), now: NOW }, ['restoring']);
+  });
+
+  it('records whether the session was kept', () => {
+    expect(transition(signedIn, { type: 'sessionStored', stored: true })).toEqual({ ...signedIn, remembered: true });
+    expectIgnoredOutside({ type: 'sessionStored', stored: true }, ['signedIn']);
+  });
+
+  it('signs out to the login form with the username kept', () => {
+    const signingOut = transition(signedIn, { type: 'signOutRequested' });
+    expect(signingOut).toEqual({ ...signedIn, kind: 'signingOut' });
+    expect(transition(signingOut, { type: 'signedOut' })).toEqual(idle);
+    expectIgnoredOutside({ type: 'signOutRequested' }, ['signedIn']);
+    expectIgnoredOutside({ type: 'signedOut' }, ['signingOut']);
+  });
+});
