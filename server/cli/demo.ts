@@ -79,6 +79,11 @@ export async function demoInstructions(ctx: Context, origin: string, recoveryCod
   if (recoveryCodes !== undefined) {
     lines.push(`Recovery codes for "${a.totp.username}", shown this once: ${recoveryCodes.join('  ')}`, '');
   }
+  lines.push(
+    `In the browser: ${origin}/signin (set-up for "${a.enroll.username}" happens there), two-factor settings at ${origin}/settings,`,
+    `administration at ${origin}/admin.`,
+    '',
+  );
   lines.push(`Sign in with the desktop app (npm run preview -- --server ${origin} serves it to a browser), or try the API:`);
   lines.push(`  curl -s ${origin}/api/v1/auth/login -H 'content-type: application/json' -d '{"username":"${a.totp.username}","password":"${a.totp.password}"}'`);
   lines.push('Press Ctrl+C to stop.', '');

@@ -9,6 +9,7 @@ import { adminRoutes } from '../routes/admin.js';
 import { authRoutes } from '../routes/auth.js';
 import { meRoutes } from '../routes/me.js';
 import { publicRoutes } from '../routes/public.js';
+import { registerPages } from '../pages/register-pages.js';
 import { ApiError, tooManyAttempts } from './api-error.js';
 import { handleError, sendError } from './error-handler.js';
 
@@ -39,6 +40,7 @@ export async function buildApp(ctx: Context, ops: Operations): Promise<FastifyIn
     global: false,
     errorResponseBuilder: (_request, limit) => tooManyAttempts(Math.max(1, Math.ceil(limit.ttl / 1000))),
   });
+  await registerPages(app, ctx);
 
   await app.register(
     async (api) => {

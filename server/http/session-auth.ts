@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Context } from '../context.js';
 import type { SessionRow } from '../store/sessions.js';
 import type { UserRow } from '../store/users.js';
+import { cookieSessionToken } from '../pages/cookie-session.js';
 import { ApiError } from './api-error.js';
 
 export interface Authenticated {
@@ -19,7 +20,7 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 }
 
 export function authenticate(ctx: Context, request: FastifyRequest, access: Access): Authenticated {
-  const token = bearerToken(request);
+  const token = bearerToken(request) ?? cookieSessionToken(request);
   const session = token === undefined ? undefined : ctx.sessions.find(token, ctx.clock.now());
   const user = session && ctx.users.byId(session.userId);
   if (session === undefined || user === undefined || user.disabled) {

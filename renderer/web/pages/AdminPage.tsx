@@ -1,0 +1,266 @@
+/**
+ * Administration: the environment's TOTP switches; users with search; create a user; per user
+ * "Require TOTP", "Revoke TOTP secret" (after a confirmation) and disable or enable.
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { AdminUser, Environment } from '../../../shared/api/schemas.js';
+import { pagesEn } from '../../../shared/messages/pages-en.js';
+import { problemText } from '../api/problem-text.js';
+import { api } from '../api/web-api.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { ErrorText, StatusText } from '../components/Messages.js';
+import { PageFrame } from '../components/PageFrame.js';
+import { useMe } from './use-me.js';
+
+const t = pagesEn.admin;
+
+export function AdminPage() {
+  const [state] = useMe();
+  const user = state.kind === 'ready' ? state.me.user : undefined;
+  return (
+    <PageFrame title={pagesEn.title.admin} user={user} wide>
+      <h1>{t.heading}</h1>
+      {state.kind === 'loading' && <p>{pagesEn.loading}</p>}
+      {state.kind === 'failed' && <ErrorText id="admin-problem" text={state.text} />}
+      {state.kind === 'ready' && (state.me.user.isAdmin ? <Administration selfId={state.me.user.id} /> : <ErrorText id="admin-problem" text={t.notAllowed} />)}
+    </PageFrame>
+  );
+}
+
+function Administration({ selfId }: { readonly selfId: string }) {
+  const [news, setNews] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const report = useCallback((ok: string | null, failed: string | null) => {
+    setNews(ok);
+    setError(failed);
+  }, []);
+  return (
+    <>
+      <StatusText id="admin-news" text={news} />
+      <ErrorText id="admin-problem" text={error} />
+      <EnvironmentSwitches report={report} />
+      <Users selfId={selfId} report={report} />
+      <CreateUser report={report} />
+    </>
+  );
+}
+
+type Report = (ok: string | null, failed: string | null) => void;
+
+function EnvironmentSwitches({ report }: { readonly report: Report }) {
+  const [env, setEnv] = useState<Environment | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    void api<Environment>('GET', '/admin/environment').then((r) => (r.ok ? setEnv(r.value) : report(null, problemText(r.failure))));
+  }, [report]);
+
+  // The switch moves at once; it moves back if the server refuses.
+  const change = async (patch: Partial<Pick<Environment, 'totpEnabled' | 'totpRequiredForAll'>>) => {
+    if (env === null) return;
+    const before = env;
+    setEnv({ ...env, ...patch });
+    setBusy(true);
+    const r = await api<Environment>('PATCH', '/admin/environment', patch);
+    setBusy(false);
+    setEnv(r.ok ? r.value : before);
+    report(r.ok ? t.saved : null, r.ok ? null : problemText(r.failure));
+  };
+
+  return (
+    <section className="card" aria-labelledby="environment-heading">
+      <h2 id="environment-heading">
+        {t.environmentHeading}
+        {env !== null && env.environment !== '' && <span className="muted"> – {env.environment}</span>}
+      </h2>
+      {env === null ? (
+        <p>{pagesEn.loading}</p>
+      ) : (
+        <>
+          <label className="checkbox">
+            <input type="checkbox" checked={env.totpEnabled} disabled={busy} aria-describedby="totp-enabled-hint" onChange={(e) => void change({ totpEnabled: e.target.checked })} />
+            {t.totpEnabled}
+          </label>
+          <p id="totp-enabled-hint" className="muted hint">
+            {t.totpEnabledHint}
+          </p>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={env.totpRequiredForAll}
+              disabled={busy}
+              aria-describedby="required-all-hint"
+              onChange={(e) => void change({ totpRequiredForAll: e.target.checked })}
+            />
+            {t.requiredForAll}
+          </label>
+          <p id="required-all-hint" className="muted hint">
+            {t.requiredForAllHint}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Users({ selfId, report }: { readonly selfId: string; readonly report: Report }) {
+  const [search, setSearch] = useState('');
+  const [users, setUsers] = useState<readonly AdminUser[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [revoking, setRevoking] = useState<AdminUser | null>(null);
+
+  const load = useCallback(
+    async (term: string) => {
+      const query = term.trim() === '' ? '' : `?search=${encodeURIComponent(term.trim().slice(0, 64))}`;
+      const r = await api<{ readonly users: readonly AdminUser[] }>('GET', `/admin/users${query}`);
+      if (r.ok) setUsers(r.value.users);
+      else report(null, problemText(r.failure));
+    },
+    [report],
+  );
+
+  useEffect(() => {
+    const timer = setTimeout(() => void load(search), 200);
+    return () => clearTimeout(timer);
+  }, [search, load]);
+  useEffect(() => {
+    const refresh = () => void load(search);
+    window.addEventListener('stepgate:users-changed', refresh);
+    return () => window.removeEventListener('stepgate:users-changed', refresh);
+  }, [search, load]);
+
+  const update = async (user: AdminUser, patch: { readonly totpRequired?: boolean; readonly disabled?: boolean }) => {
+    setUsers((list) => list?.map((u) => (u.id === user.id ? { ...u, ...patch } : u)) ?? null);
+    setBusy(true);
+    const r = await api('PATCH', `/admin/users/${encodeURIComponent(user.id)}`, patch);
+    setBusy(false);
+    report(r.ok ? t.saved : null, r.ok ? null : problemText(r.failure));
+    await load(search);
+  };
+
+  const revoke = async (user: AdminUser) => {
+    setBusy(true);
+    const r = await api('DELETE', `/admin/users/${encodeURIComponent(user.id)}/authenticators`);
+    setBusy(false);
+    setRevoking(null);
+    report(r.ok ? t.revoked(user.username) : null, r.ok ? null : problemText(r.failure));
+    await load(search);
+  };
+
+  return (
+    <section className="card" aria-labelledby="users-heading">
+      <h2 id="users-heading">{t.usersHeading}</h2>
+      <label htmlFor="user-search">{t.search}</label>
+      <input id="user-search" type="search" value={search} placeholder={t.searchHint} onChange={(e) => setSearch(e.target.value)} maxLength={64} />
+      {users === null ? (
+        <p>{pagesEn.loading}</p>
+      ) : users.length === 0 ? (
+        <p>{t.noUsers}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.username}</th>
+                <th scope="col">{t.displayName}</th>
+                <th scope="col">{t.authenticators}</th>
+                <th scope="col">{t.status}</th>
+                <th scope="col">{t.requireTotp}</th>
+                <th scope="col">{pagesEn.settings.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <th scope="row">{u.username}</th>
+                  <td>{u.displayName}</td>
+                  <td>{u.authenticatorCount}</td>
+                  <td>{[u.disabled ? t.disabled : t.active, ...(u.isAdmin ? [t.admin] : [])].join(', ')}</td>
+                  <td>
+                    <input type="checkbox" aria-label={t.requireTotpFor(u.username)} checked={u.totpRequired} disabled={busy} onChange={(e) => void update(u, { totpRequired: e.target.checked })} />
+                  </td>
+                  <td className="row-actions">
+                    <button type="button" className="secondary compact" aria-label={t.revokeFor(u.username)} disabled={busy || u.authenticatorCount === 0} onClick={() => setRevoking(u)}>
+                      {t.revoke}
+                    </button>
+                    {u.id !== selfId && (
+                      <button
+                        type="button"
+                        className="secondary compact"
+                        aria-label={u.disabled ? t.enableFor(u.username) : t.disableFor(u.username)}
+                        disabled={busy}
+                        onClick={() => void update(u, { disabled: !u.disabled })}
+                      >
+                        {u.disabled ? t.enable : t.disable}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {revoking !== null && (
+        <ConfirmDialog heading={t.revokeHeading(revoking.username)} confirmLabel={t.revokeConfirm} busy={busy} onCancel={() => setRevoking(null)} onConfirm={() => void revoke(revoking)}>
+          <p>{t.revokeBody}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
+
+function CreateUser({ report }: { readonly report: Report }) {
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [isAdmin, setIsAdmin] = useState(false);
+  const [totpRequired, setTotpRequired] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const body = { username: username.trim(), password, isAdmin, totpRequired, ...(displayName.trim() === '' ? {} : { displayName: displayName.trim() }) };
+    const r = await api('POST', '/admin/users', body);
+    setBusy(false);
+    if (r.ok) {
+      report(t.created(body.username), null);
+      setError(null);
+      setUsername('');
+      setDisplayName('');
+      setPassword('');
+      setIsAdmin(false);
+      setTotpRequired(false);
+      window.dispatchEvent(new Event('stepgate:users-changed'));
+    } else setError(problemText(r.failure));
+  };
+
+  return (
+    <form className="card" aria-labelledby="create-heading" onSubmit={(e) => void submit(e)} noValidate>
+      <h2 id="create-heading">{t.createHeading}</h2>
+      <label htmlFor="new-username">{t.username}</label>
+      <input id="new-username" autoComplete="off" autoCapitalize="none" spellCheck={false} value={username} onChange={(e) => setUsername(e.target.value)} required maxLength={64} />
+      <label htmlFor="new-display-name">{t.displayName}</label>
+      <input id="new-display-name" autoComplete="off" value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={128} />
+      <label htmlFor="new-password">{t.password}</label>
+      <input id="new-password" type="password" autoComplete="new-password" aria-describedby="new-password-hint" value={password} onChange={(e) => setPassword(e.target.value)} required />
+      <p id="new-password-hint" className="muted hint">
+        {t.passwordHint}
+      </p>
+      <label className="checkbox">
+        <input type="checkbox" checked={isAdmin} onChange={(e) => setIsAdmin(e.target.checked)} />
+        {t.makeAdmin}
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={totpRequired} onChange={(e) => setTotpRequired(e.target.checked)} />
+        {t.requireTotp}
+      </label>
+      <ErrorText id="create-problem" text={error} />
+      <button type="submit" className="primary" disabled={busy}>
+        {t.create}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Who may open which page, decided on the server before the page loads, so a person without a
+ * session is sent to sign in (and back afterwards) rather than shown an empty page.
+ */
+import type { SessionKind } from '../store/sessions.js';
+
+export type PageSession = { readonly kind: 'none' } | { readonly kind: SessionKind; readonly isAdmin: boolean };
+
+export type PageDecision =
+  | { readonly kind: 'serve'; readonly status: 200 | 403 }
+  | { readonly kind: 'redirect'; readonly to: string };
+
+export type ProtectedPage = '/enroll' | '/settings' | '/admin';
+
+export function decidePage(page: ProtectedPage, session: PageSession, signInUrl: (next: string) => string): PageDecision {
+  if (session.kind === 'none') return { kind: 'redirect', to: signInUrl(page) };
+  switch (page) {
+    case '/enroll':
+      return { kind: 'serve', status: 200 };
+    case '/settings':
+      // An enrollment session can do nothing but set up an authenticator.
+      return session.kind === 'enrollment' ? { kind: 'redirect', to: '/enroll' } : { kind: 'serve', status: 200 };
+    case '/admin':
+      // The page itself says the person is not allowed; the status says it to scripts and tests.
+      return { kind: 'serve', status: session.kind === 'full' && session.isAdmin ? 200 : 403 };
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * For cookie sessions the token travels only in the HttpOnly cookie: it is taken out of the answer
+ * (left as an empty string, so the body keeps its shape) and handed to the cookie instead.
+ */
+export interface MovedSession {
+  readonly token: string;
+  readonly body: string;
+}
+
+const SESSION_FIELDS = ['session', 'enrollmentSession'] as const;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function takeSessionToken(json: string): MovedSession | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(body)) return undefined;
+  for (const field of SESSION_FIELDS) {
+    const session = body[field];
+    if (isRecord(session) && typeof session['token'] === 'string' && session['token'] !== '') {
+      return { token: session['token'], body: JSON.stringify({ ...body, [field]: { ...session, token: '' } }) };
+    }
+  }
+  return undefined;
+}

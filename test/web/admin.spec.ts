@@ -1,0 +1,118 @@
+/**
+ * Administration in the browser: per-user "Require TOTP", revoking a user's TOTP secret (their next
+ * sign-in, in the browser and through the API, needs enrollment), the environment switches, creating
+ * and disabling users, and a non-admin refused the page and the endpoints.
+ */
+import { LoginResponse } from '../../shared/api/schemas.js';
+import { pagesEn } from '../../shared/messages/pages-en.js';
+import { apiClient, fails, ok } from '../support/http-client.js';
+import { createTotpUser, createUser, passwordStep, signIn, uniqueUsername } from '../support/totp.js';
+import { expectNoAxeViolations } from './support/axe.js';
+import { expect, test } from './support/fixtures.js';
+import { signInWithPassword } from './support/steps.js';
+
+const t = pagesEn.admin;
+
+test('an admin requires TOTP and revokes a user’s secret: the next sign-in needs enrollment', async ({ browser, page, server, pageErrors }) => {
+  const admin = await createUser(server, { isAdmin: true, username: uniqueUsername('admin') });
+  const user = await createTotpUser(server, { username: uniqueUsername('lee') });
+
+  await page.goto('/admin');
+  await expect(page).toHaveURL(/\/signin\?next=%2Fadmin$/);
+  await signInWithPassword(page, admin.username, admin.password);
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole('rowheader', { name: user.username })).toBeVisible();
+  await expectNoAxeViolations(page, 'administration');
+
+  await page.getByLabel(t.search).fill(user.username);
+  await expect(page.getByRole('rowheader')).toHaveText([user.username]);
+  await page.getByRole('checkbox', { name: t.requireTotpFor(user.username) }).check();
+  await expect(page.getByRole('status').filter({ hasText: t.saved })).toBeVisible();
+
+  await page.getByRole('button', { name: t.revokeFor(user.username) }).click();
+  const dialog = page.getByRole('dialog', { name: t.revokeHeading(user.username) });
+  await expect(dialog).toContainText(t.revokeBody);
+  await expectNoAxeViolations(page, 'administration: revoke confirmation');
+  await dialog.getByRole('button', { name: t.revokeConfirm }).click();
+  await expect(page.getByRole('status').filter({ hasText: t.revoked(user.username) })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(user.username) }).getByRole('cell').first()).toBeVisible();
+
+  // Through the API: the old session is dead, and the password now leads to enrollment.
+  fails(await apiClient(server.api).get('/me', { token: user.token }), 401, 'unauthorized');
+  expect((await passwordStep(server, user.username, user.password)).status).toBe('enrollment_required');
+
+  // In the browser: straight into enrollment.
+  const other = await browser.newPage();
+  await other.goto(`${server.url}/signin`);
+  await signInWithPassword(other, user.username, user.password);
+  await expect(other).toHaveURL(/\/enroll$/);
+  await other.close();
+  expect(pageErrors).toEqual([]);
+});
+
+test('environment switches: with TOTP off no code is asked; required for everyone', async ({ browser, page, server }) => {
+  const admin = await createUser(server, { isAdmin: true, username: uniqueUsername('admin') });
+  const user = await createTotpUser(server);
+  const plain = await createUser(server);
+  await signInWithPassword(page, admin.username, admin.password, '/signin?next=%2Fadmin');
+  await expect(page).toHaveURL(`${server.url}/admin`);
+
+  const totpEnabled = page.getByRole('checkbox', { name: t.totpEnabled, exact: true });
+  await expect(totpEnabled).toBeChecked();
+  await totpEnabled.uncheck();
+  await expect(page.getByRole('status').filter({ hasText: t.saved })).toBeVisible();
+
+  const other = await browser.newPage();
+  await other.goto(`${server.url}/signin`);
+  await signInWithPassword(other, user.username, user.password);
+  await expect(other).toHaveURL(/\/settings$/);
+  await expect(other.getByText(pagesEn.settings.totpOff)).toBeVisible();
+  expect((await passwordStep(server, user.username, user.password)).status).toBe('authenticated');
+
+  await totpEnabled.check();
+  await page.getByRole('checkbox', { name: t.requiredForAll, exact: true }).check();
+  await expect(page.getByRole('checkbox', { name: t.requiredForAll, exact: true })).toBeChecked();
+  await expect.poll(async () => (await passwordStep(server, plain.username, plain.password)).status).toBe('enrollment_required');
+  await other.close();
+});
+
+test('an admin creates and disables a user', async ({ page, server }) => {
+  const admin = await createUser(server, { isAdmin: true, username: uniqueUsername('admin') });
+  await signInWithPassword(page, admin.username, admin.password, '/signin?next=%2Fadmin');
+  await expect(page).toHaveURL(`${server.url}/admin`);
+  const username = uniqueUsername('new');
+  await page.getByLabel(t.username, { exact: true }).fill(username);
+  await page.getByLabel(t.displayName, { exact: true }).fill('New Person');
+  await page.getByLabel(t.password, { exact: true }).fill('a-long-password');
+  await page.getByRole('checkbox', { name: t.requireTotp, exact: true }).check();
+  await page.getByRole('button', { name: t.create }).click();
+  await expect(page.getByRole('status').filter({ hasText: t.created(username) })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: username })).toBeVisible();
+  expect((await passwordStep(server, username, 'a-long-password')).status).toBe('enrollment_required');
+
+  await page.getByRole('button', { name: t.disableFor(username) }).click();
+  await expect(page.getByRole('button', { name: t.enableFor(username) })).toBeVisible();
+  fails(await apiClient(server.api).post('/auth/login', { body: { username, password: 'a-long-password' } }), 401, 'invalid_credentials');
+});
+
+test('a non-admin is refused the administration page and endpoints', async ({ page, server }) => {
+  const user = await createUser(server);
+  await signInWithPassword(page, user.username, user.password);
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole('link', { name: pagesEn.frame.admin })).toHaveCount(0);
+
+  const response = await page.goto('/admin');
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole('alert')).toContainText(t.notAllowed);
+  await expect(page.getByRole('checkbox')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'administration, refused');
+
+  // With the browser's own cookie session, and with a bearer token.
+  const viaCookie = await page.evaluate(async () => (await fetch('/api/v1/admin/users')).status);
+  expect(viaCookie).toBe(403);
+  const token = (await signIn(server, user)).token;
+  const api = apiClient(server.api);
+  fails(await api.get('/admin/users', { token }), 403, 'forbidden');
+  fails(await api.patch('/admin/environment', { token, body: { totpEnabled: false } }), 403, 'forbidden');
+  ok(await api.post('/auth/login', { body: { username: user.username, password: user.password } }), 200, LoginResponse);
+});
