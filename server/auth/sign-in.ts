@@ -72,66 +72,87 @@ async function checkPassword(ctx: Context, request: LoginRequest, address: strin
 
 type Verdict = { readonly kind: 'accepted'; readonly detail: Readonly<Record<string, string>> } | { readonly kind: 'rejected' | 'replayed' };
 
-interface SecondStep {
+/**
+ * One way to answer a challenge. `prepare` does slow work outside any transaction (Argon2 for a
+ * recovery code); `decide` runs inside the request's single write transaction, so the verdict and
+ * its bookkeeping commit together.
+ */
+interface SecondStep<Prepared> {
   readonly method: 'totp' | 'recovery_code';
-  verify(user: UserRow): Promise<Verdict>;
+  prepare(user: UserRow): Promise<Prepared>;
+  decide(user: UserRow, prepared: Prepared): Verdict;
 }
+
+type Outcome =
+  | { readonly kind: 'expired' }
+  | { readonly kind: 'accepted'; readonly session: Session }
+  | { readonly kind: 'failed'; readonly left: number; readonly lock: number };
 
 /** The part of the code and recovery-code steps that is the same: challenge, lock, attempts, audit. */
-async function completeChallenge(ctx: Context, challengeId: string, address: string, step: SecondStep): Promise<{ user: UserRow; session: Session }> {
-  if (!ctx.settings.environment().totpEnabled) {
-    throw new ApiError('totp_disabled', 'Two-factor authentication is not enabled for this environment.');
-  }
-  const found = ctx.challenges.findLive(challengeId, ctx.clock.now());
-  const owner = found && ctx.users.byId(found.userId);
+async function completeChallenge<P>(ctx: Context, challengeId: string, address: string, step: SecondStep<P>): Promise<{ user: UserRow; session: Session }> {
+  const owner = ctx.challenges.ownerUsername(challengeId, ctx.clock.now());
   if (owner === undefined) throw challengeExpired();
-  return oneAtATime(owner.username, () => checkChallenge(ctx, challengeId, address, step));
+  return oneAtATime(owner, () => checkChallenge(ctx, challengeId, address, step));
 }
 
-async function checkChallenge(ctx: Context, challengeId: string, address: string, step: SecondStep): Promise<{ user: UserRow; session: Session }> {
-  // Read again inside the queue: an earlier request may have used up or consumed the challenge.
-  const challenge = ctx.challenges.findLive(challengeId, ctx.clock.now());
-  const user = challenge && ctx.users.byId(challenge.userId);
-  if (challenge === undefined || user === undefined || user.disabled) throw challengeExpired();
-  assertNotLocked(ctx, user.username, address, challenge.attemptsRemaining);
+async function checkChallenge<P>(ctx: Context, challengeId: string, address: string, step: SecondStep<P>): Promise<{ user: UserRow; session: Session }> {
+  // One read transaction: a WAL lock taken once rather than once per statement.
+  const { challenge, user } = ctx.db.transaction(() => {
+    if (!ctx.settings.environment().totpEnabled) {
+      throw new ApiError('totp_disabled', 'Two-factor authentication is not enabled for this environment.');
+    }
+    // Read inside the queue: an earlier request may have used up or consumed the challenge.
+    const live = ctx.challenges.findLive(challengeId, ctx.clock.now());
+    const owner = live && ctx.users.byId(live.userId);
+    if (live === undefined || owner === undefined || owner.disabled) throw challengeExpired();
+    assertNotLocked(ctx, owner.username, address, live.attemptsRemaining);
+    return { challenge: live, user: owner };
+  })();
 
-  const verdict = await step.verify(user);
+  const prepared = await step.prepare(user);
   const subject = { userId: user.id, username: user.username, clientAddress: address };
-  switch (verdict.kind) {
-    case 'accepted':
-      return ctx.db.transaction(() => {
-        if (!ctx.challenges.consume(challenge.idHash)) throw challengeExpired();
+  const outcome = ctx.db.transaction((): Outcome => {
+    // Again after the await: the challenge may have been revoked meanwhile.
+    if (ctx.challenges.findLive(challengeId, ctx.clock.now()) === undefined) return { kind: 'expired' };
+    const verdict = step.decide(user, prepared);
+    switch (verdict.kind) {
+      case 'accepted':
+        ctx.challenges.consume(challenge.idHash);
         recordSuccess(ctx, user.username);
         ctx.audit({ event: step.method === 'totp' ? 'code_accepted' : 'recovery_code_used', ...subject, detail: verdict.detail });
         ctx.audit({ event: 'login_succeeded', ...subject, detail: { method: step.method } });
-        return { user, session: issueSession(ctx, user, 'full') };
-      })();
-    case 'rejected':
-    case 'replayed': {
-      const event = step.method === 'recovery_code' ? 'recovery_code_rejected' : verdict.kind === 'replayed' ? 'code_replayed' : 'code_rejected';
-      // One transaction for the bookkeeping: one commit per failure, and no half-counted failure.
-      const outcome = ctx.db.transaction(() => {
-        const left = ctx.challenges.spendAttempt(challenge.idHash);
-        if (left === null) return null;
+        return { kind: 'accepted', session: issueSession(ctx, user, 'full') };
+      case 'rejected':
+      case 'replayed': {
+        const left = ctx.challenges.spendAttempt(challenge.idHash) ?? 0;
+        const event = step.method === 'recovery_code' ? 'recovery_code_rejected' : verdict.kind === 'replayed' ? 'code_replayed' : 'code_rejected';
         ctx.audit({ event, ...subject, detail: { attemptsRemaining: left } });
-        return { left, lock: recordFailure(ctx, { username: user.username, userId: user.id }, address) };
-      })();
-      if (outcome === null) throw challengeExpired();
-      const { left, lock } = outcome;
-      if (lock > 0) throw tooManyAttempts(lock, left);
+        return { kind: 'failed', left, lock: recordFailure(ctx, { username: user.username, userId: user.id }, address) };
+      }
+    }
+  })();
+
+  // Errors are thrown after the commit: thrown inside, they would roll the failure's bookkeeping back.
+  switch (outcome.kind) {
+    case 'expired':
+      throw challengeExpired();
+    case 'accepted':
+      return { user, session: outcome.session };
+    case 'failed':
+      if (outcome.lock > 0) throw tooManyAttempts(outcome.lock, outcome.left);
       throw new ApiError(
         'invalid_code',
-        left > 0 ? 'That code is not correct.' : 'That code is not correct, and no attempts are left. Start again with your password.',
-        { attemptsRemaining: left },
+        outcome.left > 0 ? 'That code is not correct.' : 'That code is not correct, and no attempts are left. Start again with your password.',
+        { attemptsRemaining: outcome.left },
       );
-    }
   }
 }
 
 export async function verifyTotp(ctx: Context, request: TotpRequest, address: string): Promise<{ status: 'authenticated'; session: Session }> {
   const { session } = await completeChallenge(ctx, request.challengeId, address, {
     method: 'totp',
-    verify: (user) => Promise.resolve(checkTotp(ctx, user, request.code)),
+    prepare: () => Promise.resolve(undefined),
+    decide: (user) => checkTotp(ctx, user, request.code),
   });
   return { status: 'authenticated', session };
 }
@@ -154,15 +175,18 @@ function checkTotp(ctx: Context, user: UserRow, code: string): Verdict {
 export async function verifyRecoveryCode(ctx: Context, request: RecoveryRequest, address: string): Promise<RecoveryResponse> {
   const { user, session } = await completeChallenge(ctx, request.challengeId, address, {
     method: 'recovery_code',
-    verify: async (u) => {
+    // The matching unused code's row, found by Argon2 outside the transaction.
+    prepare: async (u): Promise<number | null> => {
       const code = normaliseRecoveryCode(request.recoveryCode);
-      if (code === null) return { kind: 'rejected' };
+      if (code === null) return null;
       for (const row of ctx.recoveryCodes.unused(u.id)) {
-        if (await verifySecret(row.codeHash, code)) {
-          return ctx.recoveryCodes.markUsed(row.id, ctx.clock.now()) ? { kind: 'accepted', detail: {} } : { kind: 'replayed' };
-        }
+        if (await verifySecret(row.codeHash, code)) return row.id;
       }
-      return { kind: 'rejected' };
+      return null;
+    },
+    decide: (_user, rowId) => {
+      if (rowId === null) return { kind: 'rejected' };
+      return ctx.recoveryCodes.markUsed(rowId, ctx.clock.now()) ? { kind: 'accepted', detail: {} } : { kind: 'replayed' };
     },
   });
   return { status: 'authenticated', session, recoveryCodesRemaining: ctx.recoveryCodes.countUnused(user.id) };

@@ -28,6 +28,14 @@ export function challengesStore(db: Db) {
       );
       return { id, expiresAt } as const;
     },
+    /** Who a live challenge belongs to, in one statement: the key that orders checks per account. */
+    ownerUsername: (id: string, now: number): string | undefined =>
+      (
+        sql(db, 
+          `SELECT u.username FROM challenges c JOIN users u ON u.id = c.user_id
+           WHERE c.id_hash = ? AND c.expires_at > ? AND c.attempts_remaining > 0`,
+        ).get(hashToken(id), now) as { username: string } | undefined
+      )?.username,
     findLive: (id: string, now: number): ChallengeRow | undefined => find.get(hashToken(id), now) as ChallengeRow | undefined,
     /** Spends one attempt; returns what is left, or null if the challenge was already gone. */
     spendAttempt: (idHash: string): number | null => {
