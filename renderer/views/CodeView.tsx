@@ -3,8 +3,8 @@
  * submits); locks while the server checks; after a wrong code clears and refocuses; counts down
  * a lock-out and the challenge's expiry; offers a recovery code instead.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { isCompleteCode, normaliseCode, normaliseRecoveryCode } from '../../shared/code/normalise-code.js';
+import { useEffect, useRef, useState } from 'react';
+import { isCompleteCode, normaliseCode } from '../../shared/code/normalise-code.js';
 import type { Intent } from '../../shared/ipc/intents.js';
 import type { Problem } from '../../shared/ipc/problem.js';
 import type { FlowView } from '../../shared/ipc/view.js';
@@ -12,6 +12,7 @@ import { en } from '../../shared/messages/en.js';
 import { useNow } from '../app/use-now.js';
 import { CodeInput } from '../components/CodeInput.js';
 import { ProblemMessage, problemKey } from '../components/ProblemMessage.js';
+import { RecoveryCodeForm } from '../components/RecoveryCodeForm.js';
 
 export type CodeViewModel = Extract<FlowView, { kind: 'code' }>;
 type Props = {
@@ -76,14 +77,6 @@ export function CodeView({ view, send, initialCode = '' }: Props) {
     submitCode(value);
   };
 
-  const submitRecovery = (event: FormEvent) => {
-    event.preventDefault();
-    const value = normaliseRecoveryCode(recovery);
-    if (inputDisabled || value === '' || sentFor.current === view.attempt) return;
-    sentFor.current = view.attempt;
-    send({ type: 'submitRecoveryCode', recoveryCode: value });
-  };
-
   const secondsLeft = Math.max(0, Math.ceil((view.expiresAt - now) / 1000));
   const describedBy = problem === null ? 'code-status' : 'code-problem code-status';
 
@@ -109,24 +102,19 @@ export function CodeView({ view, send, initialCode = '' }: Props) {
           />
         </form>
       ) : (
-        <form onSubmit={submitRecovery} noValidate className="recovery-form">
-          <label htmlFor="recovery-code">{en.code.recoveryLabel}</label>
-          <input
-            id="recovery-code"
-            ref={recoveryRef}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={recovery}
-            onChange={(e) => setRecovery(e.target.value.slice(0, 64))}
-            disabled={inputDisabled}
-            aria-describedby={describedBy}
-            autoFocus
-          />
-          <button type="submit" className="primary" disabled={inputDisabled || recovery.trim() === ''}>
-            {en.code.recoverySubmit}
-          </button>
-        </form>
+        <RecoveryCodeForm
+          inputRef={recoveryRef}
+          value={recovery}
+          onValueChange={setRecovery}
+          onSubmit={(recoveryCode) => {
+            if (sentFor.current === view.attempt) return;
+            sentFor.current = view.attempt;
+            send({ type: 'submitRecoveryCode', recoveryCode });
+          }}
+          disabled={inputDisabled}
+          describedBy={describedBy}
+          autoFocus
+        />
       )}
 
       <p id="code-status" className="muted status">

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { Intent } from '../../shared/ipc/intents.js';
 import type { FlowView } from '../../shared/ipc/view.js';
 import { en } from '../../shared/messages/en.js';
+import { CredentialFields } from '../components/CredentialFields.js';
 import { useNow } from '../app/use-now.js';
 import { ProblemMessage, problemKey } from '../components/ProblemMessage.js';
 import { ServerLine } from './ServerLine.js';
@@ -38,32 +39,15 @@ export function LoginView({ view, send, inert = false }: Props) {
           {en.signIn.changeServer}
         </button>
       )}
-      <label htmlFor="username">{en.signIn.username}</label>
-      <input
-        id="username"
-        name="username"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        value={username}
-        onChange={(e) => setUsername(e.target.value)}
+      <CredentialFields
+        username={username}
+        password={password}
+        onUsernameChange={setUsername}
+        onPasswordChange={setPassword}
         readOnly={disabled}
-        autoFocus={view.username === ''}
-        required
-      />
-      <label htmlFor="password">{en.signIn.password}</label>
-      <input
-        id="password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        readOnly={disabled}
-        autoFocus={view.username !== ''}
-        required
-        aria-invalid={view.problem?.kind === 'invalidCredentials' || undefined}
-        aria-describedby={view.problem === null ? undefined : 'signin-problem'}
+        focus={view.username === '' ? 'username' : 'password'}
+        invalid={view.problem?.kind === 'invalidCredentials'}
+        problemId={view.problem === null ? undefined : 'signin-problem'}
       />
       <label className="checkbox">
         <input

@@ -2,14 +2,15 @@
  * The verification-code step in the browser, with the desktop's six-box input and words: submits
  * once when the code is complete, clears and refocuses after a wrong code, offers a recovery code.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Challenge, RecoveryResponse } from '../../../shared/api/schemas.js';
-import { isCompleteCode, normaliseRecoveryCode } from '../../../shared/code/normalise-code.js';
+import { isCompleteCode } from '../../../shared/code/normalise-code.js';
 import type { Problem } from '../../../shared/ipc/problem.js';
 import { en } from '../../../shared/messages/en.js';
 import { useNow } from '../../app/use-now.js';
 import { CodeInput } from '../../components/CodeInput.js';
 import { ProblemMessage, problemKey } from '../../components/ProblemMessage.js';
+import { RecoveryCodeForm } from '../../components/RecoveryCodeForm.js';
 import { problemOf } from '../api/problem-of.js';
 import { api } from '../api/web-api.js';
 import { goOn } from './after-sign-in.js';
@@ -58,13 +59,6 @@ export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Chal
     void send('/auth/totp', { code: value });
   };
 
-  const submitRecovery = (event: FormEvent) => {
-    event.preventDefault();
-    const value = normaliseRecoveryCode(recovery);
-    if (disabled || value === '') return;
-    void send('/auth/recovery', { recoveryCode: value });
-  };
-
   const describedBy = shown === null ? 'code-status' : 'code-problem code-status';
   const secondsLeft = Math.max(0, Math.ceil((expiresAt - now) / 1000));
 
@@ -92,23 +86,14 @@ export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Chal
           />
         </form>
       ) : (
-        <form onSubmit={submitRecovery} noValidate className="recovery-form">
-          <label htmlFor="recovery-code">{en.code.recoveryLabel}</label>
-          <input
-            id="recovery-code"
-            ref={recoveryRef}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={recovery}
-            onChange={(e) => setRecovery(e.target.value.slice(0, 64))}
-            disabled={disabled}
-            aria-describedby={describedBy}
-          />
-          <button type="submit" className="primary" disabled={disabled || recovery.trim() === ''}>
-            {en.code.recoverySubmit}
-          </button>
-        </form>
+        <RecoveryCodeForm
+          inputRef={recoveryRef}
+          value={recovery}
+          onValueChange={setRecovery}
+          onSubmit={(recoveryCode) => void send('/auth/recovery', { recoveryCode })}
+          disabled={disabled}
+          describedBy={describedBy}
+        />
       )}
       <p id="code-status" className="muted status">
         {busy ? en.code.verifying : over ? '' : en.code.expiresIn(secondsLeft)}

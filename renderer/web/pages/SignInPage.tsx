@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import type { Challenge, LoginResponse } from '../../../shared/api/schemas.js';
 import type { Problem } from '../../../shared/ipc/problem.js';
 import { en } from '../../../shared/messages/en.js';
+import { CredentialFields } from '../../components/CredentialFields.js';
 import { pagesEn } from '../../../shared/messages/pages-en.js';
 import { ProblemMessage, problemKey } from '../../components/ProblemMessage.js';
 import { problemOf } from '../api/problem-of.js';
@@ -57,31 +58,15 @@ export function SignInPage() {
       <form className="card" onSubmit={(e) => void submit(e)} aria-busy={busy} noValidate>
         <h1>{en.signIn.heading}</h1>
         <StatusText id="signin-notice" text={notice} />
-        <label htmlFor="username">{en.signIn.username}</label>
-        <input
-          id="username"
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
+        <CredentialFields
+          username={username}
+          password={password}
+          onUsernameChange={setUsername}
+          onPasswordChange={setPassword}
           readOnly={busy}
-          autoFocus
-          required
-        />
-        <label htmlFor="password">{en.signIn.password}</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          readOnly={busy}
-          required
-          aria-invalid={problem?.kind === 'invalidCredentials' || undefined}
-          aria-describedby={problem === null ? undefined : 'signin-problem'}
+          focus="username"
+          invalid={problem?.kind === 'invalidCredentials'}
+          problemId={problem === null ? undefined : 'signin-problem'}
         />
         {problem !== null && <ProblemMessage key={problemKey(problem, attempt)} problem={problem} now={Date.now()} id="signin-problem" />}
         <button type="submit" className="primary" disabled={busy}>
