@@ -3,6 +3,7 @@
  * fit the current state (a late answer, a double click) leaves the state unchanged, which is
  * what drops replies that arrive after Cancel.
  */
+import { challengeDeadline } from '../../shared/api/challenge-deadline.js';
 import type { Static } from 'typebox';
 import type { AuthenticatedResponse, Challenge, LoginResponse } from '../../shared/api/schemas.js';
 import type { Problem } from '../../shared/ipc/problem.js';
@@ -19,12 +20,10 @@ const idle = (server: Server, username: string, problem: Problem | null = null, 
   problem,
 });
 
-function pendingChallenge(challenge: Static<typeof Challenge>, fallbackNow: number): PendingChallenge {
-  const expiresAt = Date.parse(challenge.expiresAt);
+function pendingChallenge(challenge: Static<typeof Challenge>, receivedAt: number): PendingChallenge {
   return {
     id: challenge.id,
-    // A server that omitted a sane expiry gets the contract's maximum of five minutes.
-    expiresAt: Number.isFinite(expiresAt) ? expiresAt : fallbackNow + 5 * 60_000,
+    expiresAt: challengeDeadline(challenge, receivedAt),
     methods: challenge.methods.length > 0 ? challenge.methods : ['totp'],
     digits: challenge.digits,
   };

@@ -54,6 +54,7 @@ async function checkPassword(ctx: Context, request: LoginRequest, address: strin
       challenge: {
         id: challenge.id,
         expiresAt: isoTime(challenge.expiresAt),
+        expiresIn: ttlSeconds,
         attemptsRemaining: maxAttempts,
         methods: ['totp', 'recovery_code'],
         digits: CODE_DIGITS,

@@ -34,6 +34,8 @@ export const Challenge = Type.Object(
   {
     id: Type.String(),
     expiresAt: IsoTime,
+    /** Seconds until expiresAt, so a client whose clock is off still counts down right (beyond api.md; optional). */
+    expiresIn: Type.Optional(Type.Integer({ minimum: 0 })),
     attemptsRemaining: Type.Integer({ minimum: 0 }),
     methods: Type.Array(Type.Union([Type.Literal('totp'), Type.Literal('recovery_code')])),
     digits: Type.Integer(),

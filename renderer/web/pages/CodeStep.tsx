@@ -2,7 +2,8 @@
  * The verification-code step in the browser, with the desktop's six-box input and words: submits
  * once when the code is complete, clears and refocuses after a wrong code, offers a recovery code.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { challengeDeadline } from '../../../shared/api/challenge-deadline.js';
 import type { Challenge, RecoveryResponse } from '../../../shared/api/schemas.js';
 import { isCompleteCode } from '../../../shared/code/normalise-code.js';
 import type { Problem } from '../../../shared/ipc/problem.js';
@@ -28,7 +29,8 @@ export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Chal
   const recoveryRef = useRef<HTMLInputElement>(null);
   const now = useNow(true);
 
-  const expiresAt = Date.parse(challenge.expiresAt);
+  // Fixed when the challenge arrives, on this machine's clock.
+  const expiresAt = useMemo(() => challengeDeadline(challenge, Date.now()), [challenge]);
   const over =
     problem?.kind === 'challengeExpired' || (problem?.kind === 'wrongCode' && problem.attemptsRemaining === 0) || now >= expiresAt;
   const locked = problem?.kind === 'locked' && problem.retryAt > now;

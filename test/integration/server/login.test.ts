@@ -129,6 +129,7 @@ describe('POST /auth/login', () => {
       expect(body.challenge.digits).toBe(6);
       expect(body.challenge.period).toBe(30);
       expect(Date.parse(body.challenge.expiresAt)).toBe(server.clock.now() + CHALLENGE_TTL_MS);
+      expect(body.challenge.expiresIn).toBe(CHALLENGE_TTL_MS / 1000);
       // The password alone does not sign in.
       expect('session' in body).toBe(false);
       const done = ok(await submitCode(server, body.challenge.id, codeNow(server, user.secret)), 200, AuthenticatedResponse);
