@@ -49,6 +49,8 @@ interface SignedInStep extends WithUser {
   readonly token: string;
   readonly expiresAt: number;
   readonly remembered: boolean;
+  /** Set only after signing in with a recovery code: how many are left, so the person can make more in time. */
+  readonly recoveryCodesRemaining: number | null;
 }
 
 export type SignInState =

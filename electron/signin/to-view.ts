@@ -59,6 +59,7 @@ export function toView(state: SignInState, context: ViewContext): FlowView {
         displayName: state.displayName,
         expiresAt: state.expiresAt,
         remembered: state.remembered,
+        recoveryCodesRemaining: state.recoveryCodesRemaining,
         busy: state.kind === 'signingOut',
         problem: state.kind === 'signedIn' ? state.problem : null,
       };

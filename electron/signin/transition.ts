@@ -33,6 +33,7 @@ function signedIn(
   from: { readonly server: Server; readonly username: string },
   session: Static<typeof AuthenticatedResponse>['session'],
   now: number,
+  recoveryCodesRemaining: number | null = null,
 ): SignInState {
   const expiresAt = Date.parse(session.expiresAt);
   return {
@@ -43,6 +44,7 @@ function signedIn(
     token: session.token,
     expiresAt: Number.isFinite(expiresAt) ? expiresAt : now,
     remembered: false,
+    recoveryCodesRemaining,
     problem: null,
   };
 }
@@ -76,7 +78,10 @@ function afterCode(
   state: StateOf<'submittingCode'>,
   event: Extract<FlowEvent, { type: 'codeAnswered' }>,
 ): SignInState {
-  if (event.result.ok) return signedIn(state, event.result.value.session, event.now);
+  if (event.result.ok) {
+    const answer = event.result.value;
+    return signedIn(state, answer.session, event.now, 'recoveryCodesRemaining' in answer ? answer.recoveryCodesRemaining : null);
+  }
   const problem = problemFromFailure(event.result.failure, event.now);
   switch (problem.kind) {
     // The challenge is gone or the account may not continue: back to the password.
@@ -199,6 +204,7 @@ export function transition(state: SignInState, event: FlowEvent): SignInState {
         token: event.token,
         expiresAt: Number.isFinite(expiresAt) ? expiresAt : event.now,
         remembered: true,
+        recoveryCodesRemaining: null,
         problem: null,
       };
     }

@@ -22,6 +22,11 @@ export function SignedInView({ view, send }: Props) {
           <time dateTime={new Date(view.expiresAt).toISOString()}>{en.time(view.expiresAt)}</time>
         </dd>
       </dl>
+      {view.recoveryCodesRemaining !== null && (
+        <p role="status" className={view.recoveryCodesRemaining <= 2 ? 'warning' : undefined}>
+          {en.signedIn.recoveryCodesLeft(view.recoveryCodesRemaining)}
+        </p>
+      )}
       <p className="muted">{view.remembered ? en.signedIn.remembered : en.signedIn.notRemembered}</p>
       <button type="button" className="secondary" onClick={() => send({ type: 'openSettings' })} disabled={view.busy}>
         {en.signedIn.manage}

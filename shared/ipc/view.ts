@@ -60,6 +60,8 @@ export type FlowView =
       /** Epoch milliseconds when the session ends. */
       readonly expiresAt: number;
       readonly remembered: boolean;
+      /** Only after a recovery-code sign-in. */
+      readonly recoveryCodesRemaining: number | null;
       readonly busy: boolean;
       readonly problem: Problem | null;
     };

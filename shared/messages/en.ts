@@ -91,6 +91,10 @@ export const en = {
     signOut: 'Sign out',
     signingOut: 'Signing out…',
     manage: 'Manage two-factor authentication',
+    recoveryCodesLeft: (n: number): string =>
+      n === 0
+        ? 'You signed in with your last recovery code. Make new ones now in your two-factor settings.'
+        : `You signed in with a recovery code. ${n} ${n === 1 ? 'code is' : 'codes are'} left; each works once. You can make new ones in your two-factor settings.`,
   },
   problem(problem: Problem, now: number): string {
     switch (problem.kind) {

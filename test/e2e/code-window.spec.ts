@@ -74,6 +74,8 @@ test('signs in with a recovery code instead', async ({ server, launch }) => {
   await field.fill(recoveryCode);
   await window.getByRole('button', { name: en.code.recoverySubmit }).click();
   await expectSignedIn(app.page, account);
+  // The person learns how many codes are left, since each works only once.
+  await expect(app.page.getByRole('status').filter({ hasText: en.signedIn.recoveryCodesLeft(account.recoveryCodes.length - 1) })).toBeVisible();
 });
 
 test.describe('challenge expiry', () => {

@@ -60,6 +60,7 @@ export const signedIn: StateOf<'signedIn'> = {
   token: 'tok_secret',
   expiresAt: NOW + 12 * 3600_000,
   remembered: false,
+  recoveryCodesRemaining: null,
   problem: null,
 };
 
