@@ -6,6 +6,7 @@ import { makeConfig, type ServerConfig } from '../config.js';
 import { ApiError } from '../http/api-error.js';
 import { openData, startServer, type RunningServer } from '../server.js';
 import { parseBoolean, parseCommandLine, UsageError, USAGE, type ParsedArgs } from './args.js';
+import { readConfigFile } from './config-file.js';
 import { defaultDataDir } from './data-dir.js';
 import { demoInstructions, ensureDemoEnvironment } from './demo.js';
 import { readPassword } from './read-password.js';
@@ -33,7 +34,9 @@ function stopOnSignal(server: RunningServer): void {
 
 async function run(args: ParsedArgs): Promise<void> {
   const [command, sub, ...rest] = args.positionals;
-  const config = (dataDir: string, logRequests: boolean) => makeConfig(args.dataDir ?? dataDir, { logRequests, ...args.overrides });
+  const file = args.configFile === undefined ? {} : readConfigFile(args.configFile);
+  const config = (dataDir: string, logRequests: boolean) =>
+    makeConfig(args.dataDir ?? dataDir, { ...file, logRequests, ...args.overrides, totp: { ...file.totp, ...args.overrides.totp } });
 
   switch (command) {
     case 'serve': {
