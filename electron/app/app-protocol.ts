@@ -3,10 +3,10 @@
  * a CSP header, and no access to the rest of the file system.
  */
 import { net, protocol } from 'electron';
-import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PAGE_SECURITY_HEADERS } from '../security/content-security-policy.js';
 import { APP_SCHEME, resolveAppPath } from './app-path.js';
+import { contentTypeOf } from './content-types.js';
 
 export { APP_HOST, APP_ORIGIN, APP_SCHEME } from './app-path.js';
 
@@ -19,20 +19,10 @@ export function registerAppScheme(): void {
   ]);
 }
 
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
 export function serveRenderer(root: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppPath(root, request.url);
-    const type = file === null ? undefined : TYPES[extname(file)];
+    const type = file === null ? undefined : contentTypeOf(file);
     if (file === null || type === undefined) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     if (!response.ok) return new Response('Not found', { status: 404 });

@@ -18,6 +18,7 @@ import { writeTextFile } from '../config/node-environment.js';
 import type { CredentialStore } from '../keychain/credential-store.js';
 import { PAGE_SECURITY_HEADERS } from '../security/content-security-policy.js';
 import { SignInFlow } from '../signin/sign-in-flow.js';
+import { contentTypeOf } from '../app/content-types.js';
 
 export interface PreviewOptions {
   readonly rendererDir: string;
@@ -37,15 +38,6 @@ export interface Preview {
   readonly opened: readonly string[];
   close(): Promise<void>;
 }
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
 
 const MAX_INTENT_BYTES = 8 * 1024;
 
@@ -144,7 +136,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return void res.end(JSON.stringify({ opened }));
     }
     const file = normalize(join(root, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
-    const type = TYPES[extname(file)];
+    const type = contentTypeOf(file);
     if (!file.startsWith(root + sep) || type === undefined) return void res.writeHead(404).end();
     let content: Buffer;
     try {
