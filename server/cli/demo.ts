@@ -1,12 +1,12 @@
 import QRCode from 'qrcode';
 import { TOTP, Secret } from 'otpauth';
 import type { Context } from '../context.js';
-import { open, seal } from '../crypto/secret-box.js';
-import { randomId } from '../crypto/tokens.js';
+import { open } from '../crypto/secret-box.js';
+import { addConfirmedAuthenticator } from '../enrollment/enrollment.js';
 import { replaceRecoveryCodes } from '../enrollment/recovery.js';
 import type { Operations } from '../operations.js';
 import { secretAad } from '../store/authenticators.js';
-import { base32, newSecret, otpauthUri, timeStep } from '../totp/totp.js';
+import { base32, newSecret, otpauthUri } from '../totp/totp.js';
 
 /** Well-known local demo accounts; the demo server listens on loopback only. */
 export const DEMO_ACCOUNTS = {
@@ -26,19 +26,7 @@ export async function ensureDemoEnvironment(ctx: Context, ops: Operations): Prom
   await ops.createUser({ ...DEMO_ACCOUNTS.enroll, totpRequired: true });
   await ops.createUser(DEMO_ACCOUNTS.plain);
 
-  const now = ctx.clock.now();
-  const id = randomId('au');
-  ctx.authenticators.insertPending({
-    id,
-    userId: demo.id,
-    name: DEMO_AUTHENTICATOR,
-    secretCiphertext: seal(ctx.key, newSecret(), secretAad(demo.id, id)),
-    now,
-    expiresAt: now + 60_000,
-    attempts: 1,
-  });
-  // Confirmed as of an earlier step, so the code showing right now already signs in.
-  ctx.authenticators.confirm(id, timeStep(now) - ctx.config.totp.window - 1, now);
+  addConfirmedAuthenticator(ctx, demo.id, DEMO_AUTHENTICATOR, newSecret());
   return replaceRecoveryCodes(ctx, demo.id);
 }
 

@@ -9,7 +9,7 @@ import { ApiError, invalidRequest } from '../http/api-error.js';
 import { secretAad, type AuthenticatorRow } from '../store/authenticators.js';
 import type { SessionRow } from '../store/sessions.js';
 import type { UserRow } from '../store/users.js';
-import { base32, matchStep, newSecret, otpauthUri } from '../totp/totp.js';
+import { base32, matchStep, newSecret, otpauthUri, timeStep } from '../totp/totp.js';
 import { replaceRecoveryCodes } from './recovery.js';
 
 /** Beyond this a user is more likely confused than well protected; also bounds the work of checking a code. */
@@ -127,4 +127,19 @@ export async function regenerateRecoveryCodes(ctx: Context, user: UserRow, addre
   const codes = await replaceRecoveryCodes(ctx, user.id);
   ctx.audit({ event: 'recovery_codes_generated', userId: user.id, username: user.username, clientAddress: address, detail: { count: codes.length } });
   return codes;
+}
+
+/**
+ * An authenticator that is confirmed from the start, for the operator (the demo environment and the
+ * benchmark), never reachable through the API: API enrollment always proves the secret with a code.
+ * Its last accepted step lies before the window, so the code showing right now already signs in.
+ */
+export function addConfirmedAuthenticator(ctx: Context, userId: string, name: string, secret: Buffer): string {
+  const now = ctx.clock.now();
+  const id = randomId('au');
+  ctx.db.transaction(() => {
+    ctx.authenticators.insertPending({ id, userId, name, secretCiphertext: seal(ctx.key, secret, secretAad(userId, id)), now, expiresAt: now + 60_000, attempts: 1 });
+    ctx.authenticators.confirm(id, timeStep(now) - ctx.config.totp.window - 1, now);
+  })();
+  return id;
 }

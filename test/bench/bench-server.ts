@@ -8,10 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeConfig } from '../../server/config.js';
 import { startServer } from '../../server/server.js';
-import { seal } from '../../server/crypto/secret-box.js';
-import { randomId } from '../../server/crypto/tokens.js';
-import { secretAad } from '../../server/store/authenticators.js';
-import { base32, newSecret, timeStep } from '../../server/totp/totp.js';
+import { addConfirmedAuthenticator } from '../../server/enrollment/enrollment.js';
+import { base32, newSecret } from '../../server/totp/totp.js';
 
 const UNLIMITED = 1_000_000_000;
 
@@ -37,10 +35,7 @@ if (process.argv[2] === 'bare') {
   const totpUser = await server.operations.createUser({ username: 'bench-totp', password: 'bench-password' });
   await server.operations.createUser({ username: 'bench-plain', password: 'bench-password' });
   const secret = newSecret();
-  const id = randomId('au');
-  const now = ctx.clock.now();
-  ctx.authenticators.insertPending({ id, userId: totpUser.id, name: 'Bench', secretCiphertext: seal(ctx.key, secret, secretAad(totpUser.id, id)), now, expiresAt: now + 60_000, attempts: 1 });
-  ctx.authenticators.confirm(id, timeStep(now) - 5, now);
+  addConfirmedAuthenticator(ctx, totpUser.id, 'Bench', secret);
   console.log(JSON.stringify({ origin: server.origin, secret: base32(secret) }));
 }
 
