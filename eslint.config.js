@@ -16,6 +16,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS by necessity: loaded with --require into a CommonJS program.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}', 'server/pages/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -1,15 +1,31 @@
 /**
- * electron-builder configuration. Fuses are flipped at packaging time: release builds turn off
- * everything that lets another program run code inside the app (ELECTRON_RUN_AS_NODE,
- * NODE_OPTIONS, --inspect) and load the app only from the integrity-checked asar. End-to-end
- * builds keep the inspect switches, which Playwright's _electron.launch needs.
+ * electron-builder configuration. Installers IT can deploy: Windows NSIS and MSI installed per
+ * machine (GPO computer assignment, Intune device installs), macOS dmg and pkg, Linux AppImage,
+ * deb and rpm. Signing and notarisation come from the usual environment variables (see
+ * signing-plan.ts) and are skipped when they are absent.
+ *
+ * Fuses are flipped at packaging time: release builds turn off everything that lets another
+ * program run code inside the app (ELECTRON_RUN_AS_NODE, NODE_OPTIONS, --inspect) and load the app
+ * only from the integrity-checked asar. End-to-end builds keep the inspect switches, which
+ * Playwright's _electron.launch needs.
  */
 import type { Configuration } from 'electron-builder';
+import { APP_IDENTITY } from '../electron/config/app-identity.js';
+import { notarisationCredentials } from './signing-plan.js';
 
-export function builderConfig(options: { readonly e2e: boolean }): Configuration {
+export interface BuilderOptions {
+  readonly e2e: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Fixed for good: Windows Installer recognises upgrades of the same product by it. */
+export const MSI_UPGRADE_CODE = 'F0F924DF-2328-5195-A502-F57C32FFC403';
+
+export function builderConfig(options: BuilderOptions): Configuration {
   return {
-    appId: 'dev.stepgate.desktop',
+    appId: APP_IDENTITY.bundleId,
     productName: 'Stepgate',
+    copyright: 'Copyright © Stepgate',
     directories: { output: 'release', buildResources: 'build' },
     // Main and renderer are bundles; the keychain's native module is the only runtime dependency.
     files: [
@@ -23,11 +39,11 @@ export function builderConfig(options: { readonly e2e: boolean }): Configuration
     ],
     // The keychain module is N-API with prebuilt binaries: nothing to rebuild for Electron.
     npmRebuild: false,
+    // The policy templates travel with the app, for IT to find beside it.
     extraResources: [{ from: 'build/policy', to: 'policy' }],
     asar: true,
     // The keychain module is native; it must stay outside the asar archive to load.
     asarUnpack: ['node_modules/@napi-rs/keyring*/**'],
-    extraMetadata: { main: 'dist/electron/main.js' },
     electronFuses: {
       runAsNode: false,
       enableCookieEncryption: true,
@@ -38,9 +54,37 @@ export function builderConfig(options: { readonly e2e: boolean }): Configuration
       grantFileProtocolExtraPrivileges: false,
       resetAdHocDarwinSignature: true,
     },
-    win: { target: [{ target: 'nsis' }, { target: 'msi' }] },
-    nsis: { oneClick: false, perMachine: true, allowToChangeInstallationDirectory: true },
-    mac: { target: ['dmg', 'zip'], category: 'public.app-category.productivity', hardenedRuntime: true },
-    linux: { target: ['AppImage', 'deb'], category: 'Utility', maintainer: 'Stepgate' },
+
+    win: { target: ['nsis', 'msi'] },
+    nsis: {
+      oneClick: false,
+      perMachine: true,
+      allowElevation: true,
+      allowToChangeInstallationDirectory: true,
+      createDesktopShortcut: true,
+      createStartMenuShortcut: true,
+      // Settings, the log and kept sessions belong to the person, not to the installation.
+      deleteAppDataOnUninstall: false,
+    },
+    // Per machine: per-user MSIs break GPO computer assignment and Intune device installs.
+    msi: { oneClick: true, perMachine: true, runAfterFinish: false, createDesktopShortcut: true, createStartMenuShortcut: true, upgradeCode: MSI_UPGRADE_CODE },
+
+    mac: {
+      target: ['dmg', 'pkg'],
+      category: 'public.app-category.productivity',
+      hardenedRuntime: true,
+      // Without credentials electron-builder would warn and skip anyway; this says so plainly.
+      notarize: notarisationCredentials(options.env) !== null,
+    },
+    pkg: { installLocation: '/Applications', allowAnywhere: false, allowCurrentUserHome: false, isRelocatable: false, isVersionChecked: true, overwriteAction: 'upgrade' },
+
+    linux: {
+      target: ['AppImage', 'deb', 'rpm'],
+      category: 'Utility',
+      executableName: 'stepgate',
+      maintainer: 'Stepgate <support@stepgate.dev>',
+      vendor: 'Stepgate',
+      synopsis: 'Desktop sign-in for TOTP-protected accounts',
+    },
   };
 }

@@ -1,9 +1,9 @@
 /**
  * The Electron main process: wires the sign-in flow (plain Node code) to windows, IPC, the
  * keychain, configuration and Electron's network stack. Everything Electron-specific is here or
- * in a thin adapter beside it.
+ * in a thin adapter beside it; the decisions those adapters carry out are plain functions.
  */
-import { app, net, shell, type BrowserWindow } from 'electron';
+import { app, dialog, net, shell, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import buildDefaults from '../build/defaults.json' with { type: 'json' };
@@ -13,23 +13,54 @@ import { en } from '../shared/messages/en.js';
 import { createApiClient, type ApiClient, type FetchLike } from './api/api-client.js';
 import { installAppMenu } from './app/app-menu.js';
 import { registerAppScheme, serveRenderer } from './app/app-protocol.js';
+import { openLogFile, type LogFile, type LogLevel } from './app/log-file.js';
+import { startFailureLogLine, startFailureText, type StartFailure } from './app/start-failure.js';
+import { APP_IDENTITY } from './config/app-identity.js';
+import { developmentSwitches } from './config/dev-switches.js';
 import { loadConfig, saveUserServerUrl } from './config/load-config.js';
-import { nodeConfigEnvironment, writeTextFile } from './config/node-environment.js';
+import { nodeConfigEnvironment, readTextFile, writeTextFile } from './config/node-environment.js';
 import { registerIpc } from './ipc/register-ipc.js';
-import { DEFAULT_KEYCHAIN_SERVICE, loadKeytar, openKeychain } from './keychain/keytar-store.js';
+import { DEFAULT_KEYCHAIN_SERVICE, keychainStore, loadKeytar } from './keychain/keytar-store.js';
 import { hardenApp } from './security/harden-app.js';
 import { SignInFlow } from './signin/sign-in-flow.js';
-import { createAppWindows } from './windows/app-windows.js';
+import { createAppWindows, type AppWindows } from './windows/app-windows.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = join(here, '..', 'renderer');
 const PRELOAD = join(here, 'preload.cjs');
 
+// Only the end-to-end bundle is built with this set; release bundles have it false, and the asar
+// integrity fuse keeps anyone from changing that after packaging.
+const E2E_BUILD = typeof __STEPGATE_E2E_BUILD__ === 'boolean' && __STEPGATE_E2E_BUILD__;
+const { switches, ignored } = developmentSwitches({ isPackaged: app.isPackaged, e2eBuild: E2E_BUILD, argv: process.argv.slice(1), env: process.env });
+
+// Before the app is ready: the scheme's privileges, the security baseline, the profile folder, the taskbar identity.
 registerAppScheme();
 hardenApp();
-// Lets end-to-end runs give every app instance a profile of its own.
-const userDataOverride = process.env['STEPGATE_USER_DATA'];
-if (userDataOverride !== undefined && userDataOverride !== '') app.setPath('userData', userDataOverride);
+if (switches.userDataDir !== undefined) app.setPath('userData', switches.userDataDir);
+if (process.platform === 'win32') app.setAppUserModelId(APP_IDENTITY.bundleId);
+
+let log: LogFile | null = null;
+const record = (level: LogLevel, message: string) => {
+  console[level](message);
+  log?.write(level, message);
+};
+
+let stopping = false;
+function stop(failure: StartFailure): void {
+  if (stopping) return;
+  stopping = true;
+  record('error', startFailureLogLine(failure));
+  const text = startFailureText(failure, log?.path ?? null);
+  dialog.showErrorBox(text.title, text.message);
+  app.exit(1);
+}
+
+// A page whose preload failed has no bridge: it would sit blank, so the app says why and stops.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('preload-error', (_preloadEvent, _path, error) => stop({ kind: 'preload', cause: error.message }));
+  contents.on('render-process-gone', (_goneEvent, details) => record('error', `a window's renderer stopped: ${details.reason} (exit code ${details.exitCode})`));
+});
 
 // Electron's own network stack: system proxy, PAC files and the OS certificate store apply.
 const electronFetch: FetchLike = (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init);
@@ -40,14 +71,23 @@ async function main(): Promise<void> {
     return;
   }
   await app.whenReady();
+  const userData = app.getPath('userData');
+  log = openLogFile({ dir: join(userData, 'logs') });
+  record('info', `Stepgate ${app.getVersion()} starting on ${process.platform} ${process.arch} (${app.isPackaged ? 'installed' : 'development'}${E2E_BUILD ? ', end-to-end build' : ''})`);
+  for (const name of ignored) record('warn', `ignored ${name}: development switches are off in installed builds`);
+
+  const environment = nodeConfigEnvironment({ userSettingsPath: join(userData, 'settings.json'), buildDefaults, serverOverride: switches.serverOverride });
+  const loaded = await loadConfig(environment);
+  if (!loaded.ok) return stop({ kind: 'config', failure: loaded.failure });
+  const { settings, locked, origins, problems } = loaded.config;
+  for (const [key, origin] of Object.entries(origins)) record('info', `setting ${key} comes from ${origin}`);
+  for (const problem of problems) record('warn', `ignored setting "${problem.key}" from ${problem.source}: ${problem.reason}`);
+
   serveRenderer(RENDERER_DIR);
   installAppMenu(en.appName, process.platform);
 
-  const environment = nodeConfigEnvironment({ userSettingsPath: join(app.getPath('userData'), 'settings.json'), buildDefaults });
-  const config = await loadConfig(environment);
-  for (const problem of config.problems) console.warn(`Ignored setting "${problem.key}" from ${problem.source}: ${problem.reason}`);
-
-  const credentials = await openKeychain(await loadKeytar(), process.env['STEPGATE_KEYCHAIN_SERVICE'] ?? DEFAULT_KEYCHAIN_SERVICE);
+  // Loading the module touches no keychain entry: the flow does, after the first window is up.
+  const credentials = keychainStore(await loadKeytar(), switches.keychainService ?? DEFAULT_KEYCHAIN_SERVICE);
   const clients = new Map<string, ApiClient>();
   const flow = new SignInFlow({
     apiFor: (url) => {
@@ -56,33 +96,35 @@ async function main(): Promise<void> {
       return client;
     },
     credentials,
-    server: config.serverUrl === null ? null : { url: config.serverUrl, locked: config.serverLocked },
-    allowKeepSignedIn: config.allowKeepSignedIn,
-    extraExternalOrigins: config.externalOrigins,
-    saveServerUrl: (url) => saveUserServerUrl(environment, writeTextFile, url).catch(() => undefined),
+    server: settings.serverUrl === null ? null : { url: settings.serverUrl, locked: locked.serverUrl },
+    allowKeepSignedIn: settings.allowKeepSignedIn,
+    extraExternalOrigins: settings.externalOrigins,
+    saveServerUrl: (url) =>
+      saveUserServerUrl({ readFile: readTextFile, userSettingsPath: environment.userSettingsPath }, writeTextFile, url).catch((error: unknown) =>
+        record('warn', `could not save the server address: ${error instanceof Error ? error.message : String(error)}`),
+      ),
     // The flow has already checked the URL against the server's origins.
     openExternal: (url) => shell.openExternal(url),
     now: () => Date.now(),
-    log: (message) => console.info(message),
+    log: (message) => record('info', message),
   });
 
-  const windows = createAppWindows({
+  const windows: AppWindows = createAppWindows({
     preloadPath: PRELOAD,
-    onCodeWindowClosedByPerson: () => void flow.handle({ type: 'cancel' }),
+    platform: process.platform,
+    currentView: () => flow.view,
+    cancelFlow: () => void flow.handle({ type: 'cancel' }),
     sendView: (window: BrowserWindow, view: AppView) => window.webContents.send(CHANNELS.state, view),
+    quit: () => app.quit(),
   });
   registerIpc(flow, windows.isAppWindowContents);
   flow.subscribe((view) => windows.show(view));
-  app.on('second-instance', () => {
-    const target = windows.code() ?? windows.login;
-    if (target.isMinimized()) target.restore();
-    target.focus();
-  });
-  app.on('window-all-closed', () => app.quit());
+  app.on('second-instance', () => windows.bringForward('secondInstance'));
+  // macOS: a click on the Dock icon reopens the login window when none is open.
+  app.on('activate', () => windows.bringForward('activate'));
+  // Whether closing the last window quits is window-plan.ts's decision (not on macOS).
+  app.on('window-all-closed', () => undefined);
   await flow.start();
 }
 
-main().catch((error: unknown) => {
-  console.error('Stepgate could not start:', error instanceof Error ? error.message : error);
-  app.exit(1);
-});
+main().catch((error: unknown) => stop({ kind: 'unexpected', cause: error instanceof Error ? error.message : String(error) }));

@@ -1,14 +1,11 @@
 /**
  * Serves the built renderer from app://stepgate/ instead of file://, so pages get a real origin,
- * a CSP header, and no access to the rest of the file system.
+ * a CSP header, and no access to the rest of the file system. The answers are app-response.ts's.
  */
-import { net, protocol } from 'electron';
-import { pathToFileURL } from 'node:url';
-import { PAGE_SECURITY_HEADERS } from '../security/content-security-policy.js';
-import { APP_SCHEME, resolveAppPath } from './app-path.js';
-import { contentTypeOf } from './content-types.js';
-
-export { APP_HOST, APP_ORIGIN, APP_SCHEME } from './app-path.js';
+import { protocol } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { APP_SCHEME } from './app-path.js';
+import { appResponse, type ReadAppFile } from './app-response.js';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -19,13 +16,20 @@ export function registerAppScheme(): void {
   ]);
 }
 
+/** Missing files (and folders) are null, so they answer 404; any other read failure is a real fault. */
+const readRendererFile: ReadAppFile = async (path) => {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
+    throw error;
+  }
+};
+
 export function serveRenderer(root: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppPath(root, request.url);
-    const type = file === null ? undefined : contentTypeOf(file);
-    if (file === null || type === undefined) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    if (!response.ok) return new Response('Not found', { status: 404 });
-    return new Response(response.body, { status: 200, headers: { 'Content-Type': type, ...PAGE_SECURITY_HEADERS } });
+    const answer = await appResponse(root, request, readRendererFile);
+    return new Response(answer.body as BodyInit | null, { status: answer.status, headers: answer.headers });
   });
 }

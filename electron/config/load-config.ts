@@ -1,117 +1,114 @@
 /**
  * Reads every configuration source that applies on this platform and resolves them. All input and
- * output goes through `ConfigEnvironment`, so the precedence is tested without a registry or /etc.
+ * output goes through `ConfigEnvironment`, so the precedence and every read outcome are tested
+ * without a registry, managed preferences or /etc.
+ *
+ * A source that is not there is skipped. A source that is there but cannot be read or parsed stops
+ * the app with its name and the cause (fail closed); single bad values inside a readable source are
+ * reported and ignored.
  */
-import { serverOverride } from './dev-override.js';
-import { managedPrefsPaths, parsePlist } from './macos-managed-prefs.js';
-import { resolveConfig, type ConfigSource, type ResolvedConfig } from './resolve-config.js';
-import { checkSettings } from './settings.js';
-import { policyKeyPath, readRegistryPolicy, type RunCommand } from './windows-registry.js';
-
-export const APP_IDENTITY = {
-  vendor: 'Stepgate',
-  app: 'Stepgate',
-  bundleId: 'dev.stepgate.desktop',
-  linuxPolicyPath: '/etc/stepgate/policy.json',
-} as const;
+import { assertNever } from '../../shared/util/assert-never.js';
+import { APP_IDENTITY } from './app-identity.js';
+import { managedPrefsPaths, readManagedPreferences } from './macos-managed-prefs.js';
+import { parseJsonObject, readJsonPolicy, type PolicyRead, type ReadFile, type RunCommand } from './policy-read.js';
+import { configSource, resolveConfig, type ConfigSource, type ResolvedConfig } from './resolve-config.js';
+import { policyKeyPath, readRegistryPolicy } from './windows-registry.js';
 
 export interface ConfigEnvironment {
   readonly platform: NodeJS.Platform;
-  readonly argv: readonly string[];
-  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The server a development or end-to-end run names; undefined where development switches are off. */
+  readonly serverOverride: string | undefined;
   /** The person's own settings file, e.g. <userData>/settings.json. */
   readonly userSettingsPath: string;
   /** Login name, for per-user macOS managed preferences. */
   readonly username: string;
-  /** Resolves undefined when the file does not exist. */
-  readFile(path: string): Promise<string | undefined>;
-  run: RunCommand;
+  /** %SystemRoot% on Windows, where reg.exe is. */
+  readonly systemRoot: string | undefined;
+  readonly readFile: ReadFile;
+  readonly run: RunCommand;
   readonly buildDefaults: unknown;
 }
 
-function source(name: string, policy: boolean, raw: unknown): ConfigSource {
-  const { values, problems } = checkSettings(name, raw);
-  return { name, policy, values, problems };
+/** Why the app cannot start: a source that exists but could not be read. */
+export interface ConfigFailure {
+  readonly source: string;
+  readonly policy: boolean;
+  readonly cause: string;
 }
 
-function unreadable(name: string, policy: boolean, reason: string): ConfigSource {
-  return { name, policy, values: {}, problems: [{ source: name, key: '*', reason }] };
+export type LoadedConfig = { readonly ok: true; readonly config: ResolvedConfig } | { readonly ok: false; readonly failure: ConfigFailure };
+
+interface NamedRead {
+  readonly name: string;
+  readonly read: PolicyRead;
 }
 
-async function jsonSource(environment: ConfigEnvironment, path: string, policy: boolean): Promise<ConfigSource> {
-  const text = await environment.readFile(path);
-  if (text === undefined) return source(path, policy, undefined);
-  try {
-    return source(path, policy, JSON.parse(text) as unknown);
-  } catch {
-    return unreadable(path, policy, 'is not valid JSON');
-  }
-}
-
-async function windowsPolicy(environment: ConfigEnvironment): Promise<ConfigSource[]> {
-  const sources: ConfigSource[] = [];
-  for (const hive of ['HKLM', 'HKCU'] as const) {
-    const key = policyKeyPath(hive, APP_IDENTITY.vendor, APP_IDENTITY.app);
-    try {
-      sources.push(source(key, true, await readRegistryPolicy(environment.run, key)));
-    } catch {
-      sources.push(unreadable(key, true, 'could not be read'));
-    }
-  }
-  return sources;
-}
-
-async function macosPolicy(environment: ConfigEnvironment): Promise<ConfigSource[]> {
-  const sources: ConfigSource[] = [];
-  for (const path of managedPrefsPaths(APP_IDENTITY.bundleId, environment.username)) {
-    if ((await environment.readFile(path)) === undefined) continue;
-    try {
-      // Managed preferences are usually binary; plutil prints them as XML.
-      const { code, stdout } = await environment.run('plutil', ['-convert', 'xml1', '-o', '-', path]);
-      if (code !== 0) throw new Error('plutil failed');
-      sources.push(source(path, true, parsePlist(stdout)));
-    } catch {
-      sources.push(unreadable(path, true, 'is not a readable property list'));
-    }
-  }
-  return sources;
-}
-
-async function policySources(environment: ConfigEnvironment): Promise<ConfigSource[]> {
+async function policyReads(environment: ConfigEnvironment): Promise<readonly NamedRead[]> {
   switch (environment.platform) {
-    case 'win32':
-      return windowsPolicy(environment);
+    case 'win32': {
+      const keys = (['HKLM', 'HKCU'] as const).map((hive) => policyKeyPath(hive, APP_IDENTITY.vendor, APP_IDENTITY.app));
+      const reader = { run: environment.run, systemRoot: environment.systemRoot };
+      return Promise.all(keys.map(async (name) => ({ name, read: await readRegistryPolicy(reader, name) })));
+    }
     case 'darwin':
-      return macosPolicy(environment);
-    default:
-      return [await jsonSource(environment, APP_IDENTITY.linuxPolicyPath, true)];
+      return Promise.all(
+        managedPrefsPaths(APP_IDENTITY.bundleId, environment.username).map(async (name) => ({
+          name,
+          read: await readManagedPreferences(environment.readFile, environment.run, name),
+        })),
+      );
+    default: {
+      const name = APP_IDENTITY.linuxPolicyPath;
+      return [{ name, read: readJsonPolicy(await environment.readFile(name)) }];
+    }
   }
 }
 
-export async function loadConfig(environment: ConfigEnvironment): Promise<ResolvedConfig> {
-  const override = serverOverride(environment.argv, environment.env);
-  const sources: ConfigSource[] = [
-    ...(await policySources(environment)),
-    source('--server / STEPGATE_SERVER', false, override === undefined ? undefined : { serverUrl: override }),
-    await jsonSource(environment, environment.userSettingsPath, false),
-    source('build defaults', false, environment.buildDefaults),
-  ];
-  return resolveConfig(sources);
+function policySource({ name, read }: NamedRead): ConfigSource | ConfigFailure {
+  switch (read.kind) {
+    case 'absent':
+      return configSource(name, 'policy', undefined);
+    case 'unreadable':
+      return { source: name, policy: true, cause: read.cause };
+    case 'found': {
+      const checked = configSource(name, 'policy', read.raw);
+      return { ...checked, problems: [...read.problems, ...checked.problems] };
+    }
+    default:
+      return assertNever(read);
+  }
 }
 
-/** Records the server address the person entered at first start in their settings file. */
+const isFailure = (value: ConfigSource | ConfigFailure): value is ConfigFailure => 'cause' in value;
+
+export async function loadConfig(environment: ConfigEnvironment): Promise<LoadedConfig> {
+  const policy = (await policyReads(environment)).map(policySource);
+  const failed = policy.find(isFailure);
+  if (failed !== undefined) return { ok: false, failure: failed };
+
+  const userPath = environment.userSettingsPath;
+  const userRead = readJsonPolicy(await environment.readFile(userPath));
+  if (userRead.kind === 'unreadable') return { ok: false, failure: { source: userPath, policy: false, cause: userRead.cause } };
+
+  const override = environment.serverOverride;
+  const sources: ConfigSource[] = [
+    ...policy.filter((s): s is ConfigSource => !isFailure(s)),
+    configSource('--server / STEPGATE_SERVER', 'commandLine', override === undefined ? undefined : { serverUrl: override }),
+    configSource(userPath, 'userSettings', userRead.kind === 'found' ? userRead.raw : undefined),
+    configSource('build defaults', 'buildDefaults', environment.buildDefaults),
+  ];
+  return { ok: true, config: resolveConfig(sources) };
+}
+
+/** Records the server address the person entered at first start in their settings file, keeping what else it holds. */
 export async function saveUserServerUrl(
   environment: Pick<ConfigEnvironment, 'readFile' | 'userSettingsPath'>,
   writeFile: (path: string, text: string) => Promise<void>,
   serverUrl: string,
 ): Promise<void> {
-  let current: Record<string, unknown> = {};
-  try {
-    const text = await environment.readFile(environment.userSettingsPath);
-    const parsed: unknown = text === undefined ? {} : JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) current = parsed as Record<string, unknown>;
-  } catch {
-    // A damaged settings file is replaced by one that works.
-  }
+  const read = await environment.readFile(environment.userSettingsPath);
+  const parsed = read.kind === 'read' ? parseJsonObject(read.text) : null;
+  // A file that became unreadable since start-up is replaced by one that works.
+  const current = parsed !== null && parsed.ok ? parsed.raw : {};
   await writeFile(environment.userSettingsPath, `${JSON.stringify({ ...current, serverUrl }, null, 2)}\n`);
 }

@@ -3,6 +3,8 @@
  * /Library/Managed Preferences/<user>/<bundle id>.plist and /Library/Managed Preferences/<bundle id>.plist.
  * They are usually binary plists; `plutil -convert xml1` turns them into XML, parsed here.
  */
+import { absent, firstLine, unreadable, type PolicyRead, type ReadFile, type RunCommand } from './policy-read.js';
+
 export type PlistValue = string | number | boolean | readonly PlistValue[] | { readonly [key: string]: PlistValue };
 
 type Token = { readonly kind: 'open' | 'close' | 'empty'; readonly name: string } | { readonly kind: 'text'; readonly text: string };
@@ -96,4 +98,32 @@ export function parsePlist(xml: string): PlistValue {
 
 export function managedPrefsPaths(bundleId: string, user: string): readonly string[] {
   return [`/Library/Managed Preferences/${user}/${bundleId}.plist`, `/Library/Managed Preferences/${bundleId}.plist`];
+}
+
+/** By absolute path: never whatever `plutil` comes first in PATH. */
+export const PLUTIL = '/usr/bin/plutil';
+
+/**
+ * Reads one managed preferences file: absent when the file is not there; its settings when plutil
+ * converts it and it holds a dictionary; otherwise unreadable, naming why.
+ */
+export async function readManagedPreferences(read: ReadFile, run: RunCommand, path: string): Promise<PolicyRead> {
+  const file = await read(path);
+  if (file.kind === 'absent') return absent;
+  if (file.kind === 'unreadable') return unreadable(file.cause);
+  // Managed preferences are usually binary; plutil prints them as XML.
+  const converted = await run(PLUTIL, ['-convert', 'xml1', '-o', '-', path]);
+  if (converted.kind === 'failed') return unreadable(`plutil could not run: ${converted.cause}`);
+  if (converted.code !== 0) {
+    const said = firstLine(new TextDecoder().decode(converted.stderr)) || firstLine(new TextDecoder().decode(converted.stdout));
+    return unreadable(`plutil could not convert it (exit code ${converted.code}${said === '' ? '' : `: ${said}`})`);
+  }
+  let root: PlistValue;
+  try {
+    root = parsePlist(new TextDecoder().decode(converted.stdout));
+  } catch (error) {
+    return unreadable(`is not a valid property list (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (typeof root !== 'object' || Array.isArray(root)) return unreadable('does not hold a dictionary of settings');
+  return { kind: 'found', raw: root as Readonly<Record<string, unknown>>, problems: [] };
 }

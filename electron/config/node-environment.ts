@@ -1,37 +1,68 @@
-/** The configuration environment of a real machine: files, `reg`/`plutil`, argv and the environment. */
+/** The configuration environment of a real machine: files, reg.exe or plutil, the login name. */
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import type { ConfigEnvironment } from './load-config.js';
+import type { CommandResult, FileRead } from './policy-read.js';
 
-export function nodeConfigEnvironment(options: { readonly userSettingsPath: string; readonly buildDefaults: unknown }): ConfigEnvironment {
+/** Long enough for a slow machine at log-on, short enough that a hung tool does not hold the app for long. */
+const COMMAND_TIMEOUT_MS = 10_000;
+
+const ABSENT_CODES = new Set(['ENOENT', 'ENOTDIR']);
+
+/** Reads a text file: absent only when it (or its folder) is not there; any other failure is named. */
+export async function readTextFile(path: string): Promise<FileRead> {
+  try {
+    return { kind: 'read', text: await readFile(path, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (ABSENT_CODES.has(code)) return { kind: 'absent' };
+    return { kind: 'unreadable', cause: `could not be read (${code === '' ? String(error) : code})` };
+  }
+}
+
+export function runCommand(file: string, args: readonly string[]): Promise<CommandResult> {
+  return new Promise((resolve) => {
+    execFile(file, [...args], { timeout: COMMAND_TIMEOUT_MS, windowsHide: true, encoding: 'buffer', maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error === null) return resolve({ kind: 'exited', code: 0, stdout, stderr });
+      if (error.killed === true || (error.signal !== undefined && error.signal !== null)) {
+        return resolve({ kind: 'failed', cause: `${file} did not finish within ${COMMAND_TIMEOUT_MS / 1000} seconds` });
+      }
+      // A number: the program ran and exited so; a string: it could not be started (ENOENT, EACCES, blocked).
+      if (typeof error.code === 'number') return resolve({ kind: 'exited', code: error.code, stdout, stderr });
+      resolve({ kind: 'failed', cause: `${file} could not be started (${error.code ?? error.message})` });
+    });
+  });
+}
+
+export function nodeConfigEnvironment(options: {
+  readonly userSettingsPath: string;
+  readonly buildDefaults: unknown;
+  readonly serverOverride: string | undefined;
+}): ConfigEnvironment {
   return {
     platform: process.platform,
-    argv: process.argv.slice(1),
-    env: process.env,
+    serverOverride: options.serverOverride,
     userSettingsPath: options.userSettingsPath,
     username: safeUsername(),
+    systemRoot: process.env['SystemRoot'],
     buildDefaults: options.buildDefaults,
-    readFile: async (path) => {
-      try {
-        return await readFile(path, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    run: (file, args) =>
-      new Promise((resolve) => {
-        execFile(file, [...args], { timeout: 5000, windowsHide: true }, (error, stdout) => {
-          resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout: String(stdout) });
-        });
-      }),
+    readFile: readTextFile,
+    run: runCommand,
   };
 }
 
+/** Writes beside the file and renames, so a crash never leaves half a settings file. */
 export async function writeTextFile(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text, { encoding: 'utf8', mode: 0o600 });
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, text, { encoding: 'utf8', mode: 0o600 });
+    await rename(temporary, path);
+  } finally {
+    await rm(temporary, { force: true });
+  }
 }
 
 function safeUsername(): string {

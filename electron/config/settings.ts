@@ -1,23 +1,71 @@
 /**
- * The settings an organisation or a person can set, and the check each value must pass.
- * Values are checked one by one, so a single bad value is reported and ignored without
- * discarding the good ones beside it.
+ * Every setting an organisation or a person can set, in one table: its kind, its default, what it
+ * does and which sources may set it. The reader, the validation, the JSON Schema for policy.json,
+ * the key list in docs/deploying.md and the tests of every policy template all derive from it, so
+ * adding a setting is one entry here plus its lines in the templates (a missing line fails a test).
+ *
+ * Values are checked one by one, so a single bad value is reported and ignored without discarding
+ * the good ones beside it.
  */
-import { parseServerAddress } from './server-address.js';
+import { booleanKind, originListKind, serverAddressKind, type Checked, type SettingKind } from './setting-kinds.js';
 
-export interface Settings {
-  /** Base URL of the sign-in server. */
-  readonly serverUrl: string;
-  /** Whether "Keep me signed in" is offered. */
-  readonly allowKeepSignedIn: boolean;
-  /** Extra https origins whose pages (enrollment, settings) may be opened in the browser. */
-  readonly externalOrigins: readonly string[];
+/** Where a value can come from, highest precedence first. */
+export type SourceKind = 'policy' | 'commandLine' | 'userSettings' | 'buildDefaults';
+export const SOURCE_KINDS: readonly SourceKind[] = ['policy', 'commandLine', 'userSettings', 'buildDefaults'];
+
+export interface SettingDefinition<T, D extends T | null = T> {
+  readonly kind: SettingKind<T>;
+  readonly default: D;
+  /** One line for the ADMX display name and the docs. */
+  readonly title: string;
+  /** What the value does, for the docs and the ADMX explanation. */
+  readonly effect: string;
+  readonly sources: readonly SourceKind[];
 }
 
-export type SettingKey = keyof Settings;
-export const SETTING_KEYS: readonly SettingKey[] = ['serverUrl', 'allowKeepSignedIn', 'externalOrigins'];
+const define = <T, D extends T | null>(definition: SettingDefinition<T, D>) => definition;
 
-export type PartialSettings = { readonly [K in SettingKey]?: Settings[K] };
+export const SETTINGS = {
+  serverUrl: define({
+    kind: serverAddressKind,
+    default: null,
+    title: 'Sign-in server address',
+    effect: 'The server people sign in to. When policy sets it, the app does not offer to change it; without any value the app asks at first start.',
+    sources: ['policy', 'commandLine', 'userSettings', 'buildDefaults'],
+  }),
+  allowKeepSignedIn: define({
+    kind: booleanKind,
+    default: true,
+    title: 'Offer "Keep me signed in"',
+    effect: 'false: the option is not offered, and a session kept in the keychain earlier is deleted at the next start and never used.',
+    sources: ['policy', 'buildDefaults'],
+  }),
+  externalOrigins: define({
+    kind: originListKind,
+    default: [] as readonly string[],
+    title: 'Extra web origins the app may open',
+    effect: "https origins, besides the sign-in server's, whose pages (set-up, settings) the app may open in the default browser.",
+    sources: ['policy', 'buildDefaults'],
+  }),
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export const SETTING_KEYS = Object.keys(SETTINGS) as readonly SettingKey[];
+
+type ValueOf<D> = D extends SettingDefinition<infer T, infer Default> ? T | Default : never;
+export type Settings = { readonly [K in SettingKey]: ValueOf<(typeof SETTINGS)[K]> };
+export type PartialSettings = { readonly [K in SettingKey]?: Exclude<Settings[K], null> };
+
+export const DEFAULT_SETTINGS: Settings = Object.fromEntries(SETTING_KEYS.map((key) => [key, SETTINGS[key].default])) as Settings;
+
+/** The value name Group Policy writes and the Windows reader looks for: ServerUrl for serverUrl. */
+export function registryName(key: SettingKey): string {
+  return key.charAt(0).toUpperCase() + key.slice(1);
+}
+
+export function settingKeyOf(name: string): SettingKey | undefined {
+  return SETTING_KEYS.find((key) => key === name);
+}
 
 export interface SettingProblem {
   /** Where the value came from, e.g. "HKLM\\Software\\Policies\\Stepgate\\Stepgate". */
@@ -31,48 +79,33 @@ export interface CheckedSettings {
   readonly problems: readonly SettingProblem[];
 }
 
-type Check<T> = (value: unknown) => { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
-
-const checks: { readonly [K in SettingKey]: Check<Settings[K]> } = {
-  serverUrl: (value) => {
-    if (typeof value !== 'string') return { ok: false, reason: 'must be text' };
-    const parsed = parseServerAddress(value);
-    return parsed.ok ? { ok: true, value: parsed.url } : { ok: false, reason: `not a usable server address (${parsed.reason})` };
-  },
-  allowKeepSignedIn: (value) => {
-    // Registry policies arrive as DWORD 0/1.
-    if (typeof value === 'boolean') return { ok: true, value };
-    if (value === 0 || value === 1) return { ok: true, value: value === 1 };
-    return { ok: false, reason: 'must be true or false' };
-  },
-  externalOrigins: (value) => {
-    if (!Array.isArray(value)) return { ok: false, reason: 'must be a list of https origins' };
-    const origins: string[] = [];
-    for (const item of value) {
-      const parsed = typeof item === 'string' ? parseServerAddress(item) : null;
-      if (parsed === null || !parsed.ok) return { ok: false, reason: `${JSON.stringify(item)} is not an https origin` };
-      origins.push(new URL(parsed.url).origin);
-    }
-    return { ok: true, value: origins };
-  },
+const SOURCE_WORDS: Readonly<Record<SourceKind, string>> = {
+  policy: 'policy',
+  commandLine: 'the command line',
+  userSettings: 'personal settings',
+  buildDefaults: 'build defaults',
 };
 
-const isSettingKey = (key: string): key is SettingKey => (SETTING_KEYS as readonly string[]).includes(key);
-
 /** Checks raw values from one source; unknown keys are reported too, since they are usually typos. */
-export function checkSettings(source: string, raw: unknown): CheckedSettings {
+export function checkSettings(source: string, sourceKind: SourceKind, raw: unknown): CheckedSettings {
   if (raw === undefined || raw === null) return { values: {}, problems: [] };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return { values: {}, problems: [{ source, key: '*', reason: 'must be an object of settings' }] };
   }
   const values: Record<string, unknown> = {};
   const problems: SettingProblem[] = [];
-  for (const [key, value] of Object.entries(raw)) {
-    if (!isSettingKey(key)) {
-      problems.push({ source, key, reason: 'unknown setting' });
+  for (const [name, value] of Object.entries(raw)) {
+    const key = settingKeyOf(name);
+    if (key === undefined) {
+      problems.push({ source, key: name, reason: 'unknown setting' });
       continue;
     }
-    const checked = checks[key](value);
+    const definition: SettingDefinition<unknown, unknown> = SETTINGS[key];
+    if (!definition.sources.includes(sourceKind)) {
+      problems.push({ source, key, reason: `cannot be set in ${SOURCE_WORDS[sourceKind]}` });
+      continue;
+    }
+    const checked: Checked<unknown> = definition.kind.check(value);
     if (checked.ok) values[key] = checked.value;
     else problems.push({ source, key, reason: checked.reason });
   }

@@ -1,7 +1,9 @@
 /**
  * The credential store on the keytar API, as `@napi-rs/keyring` provides it (keytar itself is
  * archived). Secret Service on Linux, Keychain on macOS, Credential Manager on Windows.
- * A keychain that fails later (locked, removed) degrades to "not remembered", never to a crash.
+ * Opening it touches nothing: the keychain is first used when the flow needs it, so a locked
+ * keyring cannot hold up the first window. A keychain that fails later (locked, removed) degrades
+ * to "not remembered", never to a crash.
  */
 import { noKeychain, type CredentialStore } from './credential-store.js';
 
@@ -10,12 +12,14 @@ export interface Keytar {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
+  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'Stepgate';
 
 const usernameAccount = (serverUrl: string) => `username@${serverUrl}`;
-const sessionAccount = (serverUrl: string) => `session@${serverUrl}`;
+const SESSION_PREFIX = 'session@';
+const sessionAccount = (serverUrl: string) => `${SESSION_PREFIX}${serverUrl}`;
 const PROBE_ACCOUNT = 'probe';
 
 /** Loads the native module; on a platform without a prebuilt binary it cannot load at all. */
@@ -29,23 +33,12 @@ export async function loadKeytar(): Promise<Keytar | null> {
   }
 }
 
-/**
- * Opens the keychain for `service`, or the forgetful store when there is none (a Linux desktop
- * without a Secret Service answers the first call with an error).
- */
-export async function openKeychain(keytar: Keytar | null, service: string = DEFAULT_KEYCHAIN_SERVICE): Promise<CredentialStore> {
+/** The store for `service`, or the forgetful one when the native module could not load. */
+export function keychainStore(keytar: Keytar | null, service: string = DEFAULT_KEYCHAIN_SERVICE): CredentialStore {
   if (keytar === null) return noKeychain;
-  try {
-    // Reading a missing entry succeeds even without a Secret Service, so the probe writes one.
-    await keytar.setPassword(service, PROBE_ACCOUNT, 'ok');
-    await keytar.deletePassword(service, PROBE_ACCOUNT);
-  } catch {
-    return noKeychain;
-  }
-  return keytarStore(keytar, service);
-}
+  let available = true;
+  let probed: Promise<boolean> | undefined;
 
-export function keytarStore(keytar: Keytar, service: string): CredentialStore {
   const get = async (account: string): Promise<string | null> => {
     try {
       return await keytar.getPassword(service, account);
@@ -58,24 +51,48 @@ export function keytarStore(keytar: Keytar, service: string): CredentialStore {
       await keytar.setPassword(service, account, value);
       return true;
     } catch {
+      available = false;
       return false;
     }
   };
-  const remove = async (account: string): Promise<void> => {
+  const remove = async (account: string): Promise<boolean> => {
     try {
-      await keytar.deletePassword(service, account);
+      return await keytar.deletePassword(service, account);
     } catch {
       // Nothing to forget, or the keychain is gone: either way nothing is stored any more.
+      return false;
     }
   };
   return {
-    available: true,
+    get available() {
+      return available;
+    },
+    probe: () =>
+      (probed ??= (async () => {
+        // A Linux desktop without a Secret Service answers reads with "nothing", so only a write tells.
+        const stored = await set(PROBE_ACCOUNT, 'ok');
+        if (stored) await remove(PROBE_ACCOUNT);
+        return stored;
+      })()),
     lastUsername: (serverUrl) => get(usernameAccount(serverUrl)),
     rememberUsername: async (serverUrl, username) => {
       await set(usernameAccount(serverUrl), username);
     },
     sessionToken: (serverUrl) => get(sessionAccount(serverUrl)),
     rememberSessionToken: (serverUrl, token) => set(sessionAccount(serverUrl), token),
-    forgetSessionToken: (serverUrl) => remove(sessionAccount(serverUrl)),
+    forgetSessionToken: async (serverUrl) => {
+      await remove(sessionAccount(serverUrl));
+    },
+    forgetAllSessionTokens: async () => {
+      let entries: Array<{ account: string }>;
+      try {
+        entries = await keytar.findCredentials(service);
+      } catch {
+        return 0;
+      }
+      const sessions = entries.filter((entry) => entry.account.startsWith(SESSION_PREFIX));
+      const removed = await Promise.all(sessions.map((entry) => remove(entry.account)));
+      return removed.filter(Boolean).length;
+    },
   };
 }

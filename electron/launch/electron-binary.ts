@@ -1,6 +1,8 @@
 /**
- * Where the Electron runtime is, or why it is not there. The npm package only downloads it at
- * install time, and on machines that block the download the package's main export throws.
+ * Where the Electron runtime is, or why it is not there, as the electron package itself says: its
+ * main export reads node_modules/electron/path.txt (written by its installer) and names the binary
+ * under node_modules/electron/dist, or throws when the installer has not run. `npm start`, the
+ * Playwright config and the end-to-end driver all ask here, so they agree on one binary.
  */
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';

@@ -1,14 +1,21 @@
 /**
  * Starts the desktop app against a server: `tsx electron/launch/start-desktop.ts --server URL`.
- * Builds the renderer and the main process, then runs Electron. Where the Electron runtime is not
- * installed it says so plainly and names the preview command; with --fallback-preview it then
- * starts that preview itself, so a start command still ends in a usable sign-in page.
+ * Fetches the Electron runtime when it is missing, builds the renderer and the main process, then
+ * runs Electron on this project (package.json's "main", so the app has its own name and profile
+ * folder). Where the runtime cannot be had it says why in one sentence and names the preview
+ * command; with --fallback-preview it then starts that preview itself, so a start command still
+ * ends in a usable sign-in page.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { buildElectronMain } from '../../build/build-electron-main.js';
-import { findElectronBinary, PREVIEW_HINT } from './electron-binary.js';
+import { PREVIEW_HINT } from './electron-binary.js';
+import { ensureElectronRuntime } from './fetch-electron.js';
+
+const PROJECT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface DesktopOptions {
   readonly server: string | undefined;
@@ -18,12 +25,12 @@ export interface DesktopOptions {
 /** Resolves with the exit code of the app (or of the preview standing in for it). */
 export async function startDesktop(options: DesktopOptions): Promise<number> {
   const serverArgs = options.server === undefined ? [] : ['--server', options.server];
-  const binary = findElectronBinary();
+  const binary = await ensureElectronRuntime();
   await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
   let child: ChildProcess;
   if (binary.ok) {
     await buildElectronMain();
-    child = spawn(binary.path, ['dist/electron/main.js', ...serverArgs], { stdio: 'inherit' });
+    child = spawn(binary.path, [PROJECT_DIR, ...serverArgs], { stdio: 'inherit' });
   } else {
     console.log('');
     console.log(`The Stepgate desktop app cannot open on this machine: ${binary.reason}.`);

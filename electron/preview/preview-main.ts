@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import buildDefaults from '../../build/defaults.json' with { type: 'json' };
 import { loadConfig } from '../config/load-config.js';
 import { nodeConfigEnvironment } from '../config/node-environment.js';
-import { DEFAULT_KEYCHAIN_SERVICE, loadKeytar, openKeychain } from '../keychain/keytar-store.js';
+import { DEFAULT_KEYCHAIN_SERVICE, keychainStore, loadKeytar } from '../keychain/keytar-store.js';
 import { DEFAULT_RENDERER_DIR, startPreview } from './preview-server.js';
 
 const { values } = parseArgs({
@@ -26,12 +26,18 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
 
 // The preview keeps its own settings file so it never touches the desktop app's.
 const settingsPath = typeof values.settings === 'string' ? values.settings : join(tmpdir(), 'stepgate-preview', 'settings.json');
-const environment = nodeConfigEnvironment({ userSettingsPath: settingsPath, buildDefaults });
-const config = await loadConfig(environment);
+const serverOverride = typeof values.server === 'string' ? values.server : process.env['STEPGATE_SERVER'];
+const environment = nodeConfigEnvironment({ userSettingsPath: settingsPath, buildDefaults, serverOverride });
+const loaded = await loadConfig(environment);
+if (!loaded.ok) {
+  console.error(`Stepgate cannot start: ${loaded.failure.source} ${loaded.failure.cause}`);
+  process.exit(1);
+}
+const config = loaded.config;
 for (const problem of config.problems) console.warn(`Ignored setting "${problem.key}" from ${problem.source}: ${problem.reason}`);
 
-const credentials = await openKeychain(await loadKeytar(), process.env['STEPGATE_KEYCHAIN_SERVICE'] ?? DEFAULT_KEYCHAIN_SERVICE);
-if (!credentials.available) console.warn('No keychain (Secret Service) available: nothing will be remembered.');
+const credentials = keychainStore(await loadKeytar(), process.env['STEPGATE_KEYCHAIN_SERVICE'] ?? DEFAULT_KEYCHAIN_SERVICE);
+if (!credentials.available) console.warn('No keychain module for this platform: nothing will be remembered.');
 
 const preview = await startPreview({
   rendererDir,
@@ -44,7 +50,7 @@ const preview = await startPreview({
 });
 
 console.log(`Stepgate preview: ${preview.url}/`);
-console.log(config.serverUrl === null ? 'No server configured: the page asks for one.' : `Signing in to ${config.serverUrl}`);
+console.log(config.settings.serverUrl === null ? 'No server configured: the page asks for one.' : `Signing in to ${config.settings.serverUrl}`);
 
 const stop = () => {
   void preview.close().then(() => process.exit(0));

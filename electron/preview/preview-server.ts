@@ -71,9 +71,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return client;
     },
     credentials: options.credentials,
-    server: config.serverUrl === null ? null : { url: config.serverUrl, locked: config.serverLocked },
-    allowKeepSignedIn: config.allowKeepSignedIn,
-    extraExternalOrigins: config.externalOrigins,
+    server: config.settings.serverUrl === null ? null : { url: config.settings.serverUrl, locked: config.locked.serverUrl },
+    allowKeepSignedIn: config.settings.allowKeepSignedIn,
+    extraExternalOrigins: config.settings.externalOrigins,
     saveServerUrl: (url) => saveUserServerUrl(options.configEnvironment, writeTextFile, url).catch(() => undefined),
     openExternal: async (url) => {
       opened.push(url);

@@ -94,6 +94,8 @@ export class SignInFlow {
   async start(): Promise<void> {
     if (this.state.kind !== 'starting') return;
     if (!this.deps.credentials.available) this.notices = ['noKeychain'];
+    // Beside the first view, never before it: a locked keyring may take its time.
+    void this.settleKeptSessions();
     const configured = this.deps.server;
     if (configured === null) {
       this.apply({ type: 'started', server: null, username: '', hasStoredSession: false });
@@ -102,11 +104,29 @@ export class SignInFlow {
     const server: Server = { url: configured.url, locked: configured.locked };
     const [username, token] = await Promise.all([
       this.deps.credentials.lastUsername(server.url),
-      this.deps.credentials.sessionToken(server.url),
+      // Under a policy that forbids keeping sessions, a token kept earlier is never used.
+      this.deps.allowKeepSignedIn ? this.deps.credentials.sessionToken(server.url) : Promise.resolve(null),
     ]);
     const restoring = this.apply({ type: 'started', server, username: username ?? '', hasStoredSession: token !== null });
     void this.loadServerInfo(server.url);
     if (restoring.kind === 'restoring' && token !== null) await this.restore(restoring, token);
+  }
+
+  /**
+   * Where policy allows keeping sessions, checks that the keychain can keep one, and says so when it
+   * cannot; where policy forbids it, deletes every session kept earlier and writes nothing else.
+   */
+  private async settleKeptSessions(): Promise<void> {
+    const credentials = this.deps.credentials;
+    if (!this.deps.allowKeepSignedIn) {
+      const deleted = await credentials.forgetAllSessionTokens();
+      if (deleted > 0) this.deps.log(`deleted ${deleted} kept session(s): policy does not allow keeping sessions`);
+      return;
+    }
+    if (!credentials.available || (await credentials.probe())) return;
+    this.deps.log('the keychain cannot store entries: nothing will be remembered');
+    if (!this.notices.includes('noKeychain')) this.notices = [...this.notices, 'noKeychain'];
+    this.emit();
   }
 
   /** Handles one validated intent from the renderer. */

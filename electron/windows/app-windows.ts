@@ -1,92 +1,120 @@
 /**
- * The login window and the small verification-code window, modal to it. The code window exists
- * exactly while the flow is in the code step; closing it counts as Cancel.
+ * The login window and the small verification-code window, modal to it: the adapter that carries
+ * out window-plan.ts's decisions with BrowserWindow.
  */
 import { BrowserWindow, nativeTheme } from 'electron';
 import type { AppView } from '../../shared/ipc/view.js';
-import { en } from '../../shared/messages/en.js';
+import { assertNever } from '../../shared/util/assert-never.js';
 import { APP_ORIGIN } from '../app/app-path.js';
-import { secureWebPreferences, type WindowRole } from './window-options.js';
+import { hasMenuBar, pagePath, windowOptions, type WindowRole } from './window-options.js';
+import { planWindows, type WindowEffect, type WindowEvent, type WindowsState } from './window-plan.js';
 
 export interface AppWindows {
-  readonly login: BrowserWindow;
-  code(): BrowserWindow | null;
   /** Opens or closes the code window to match the flow and sends the view to every window. */
   show(view: AppView): void;
+  /** A second start of the app, or a click on the Dock icon: bring the app forward. */
+  bringForward(event: 'secondInstance' | 'activate'): void;
   /** The windows whose pages may talk to the main process. */
   isAppWindowContents(id: number): boolean;
 }
 
-/** The code window has a page of its own whose first frame already holds a focused input. */
-const pageUrl = (role: WindowRole) => (role === 'code' ? `${APP_ORIGIN}/code.html` : `${APP_ORIGIN}/index.html?window=${role}`);
-const background = () => (nativeTheme.shouldUseDarkColors ? '#1c1d21' : '#f6f7f9');
-
 export function createAppWindows(options: {
   readonly preloadPath: string;
-  readonly onCodeWindowClosedByPerson: () => void;
+  readonly platform: NodeJS.Platform;
+  readonly currentView: () => AppView;
+  readonly cancelFlow: () => void;
   readonly sendView: (window: BrowserWindow, view: AppView) => void;
+  readonly quit: () => void;
 }): AppWindows {
-  const login = new BrowserWindow({
-    width: 420,
-    height: 600,
-    minWidth: 360,
-    minHeight: 480,
-    title: en.windowTitle.signIn,
-    show: false,
-    backgroundColor: background(),
-    webPreferences: secureWebPreferences(options.preloadPath),
-  });
-  login.once('ready-to-show', () => login.show());
-  void login.loadURL(pageUrl('login'));
-
+  let state: WindowsState = { login: false, code: false };
+  let login: BrowserWindow | null = null;
   let code: BrowserWindow | null = null;
   // 'closed' arrives after close() returns, so windows closed by the app are remembered by identity.
   const closedByApp = new WeakSet<BrowserWindow>();
 
-  const openCode = () => {
-    const window = new BrowserWindow({
-      parent: login,
-      modal: true,
-      width: 380,
-      height: 420,
-      resizable: false,
-      minimizable: false,
-      maximizable: false,
-      fullscreenable: false,
-      title: en.windowTitle.code,
-      show: false,
-      backgroundColor: background(),
-      webPreferences: secureWebPreferences(options.preloadPath),
-    });
+  const make = (role: WindowRole, parent: BrowserWindow | null) => {
+    const context = { platform: options.platform, preloadPath: options.preloadPath, darkMode: nativeTheme.shouldUseDarkColors };
+    const window = new BrowserWindow({ ...windowOptions(role, context), ...(parent === null ? {} : { parent }) });
+    if (!hasMenuBar(role, options.platform)) window.removeMenu();
     // Focus on open, so the person can type or paste at once.
     window.once('ready-to-show', () => {
       window.show();
       window.focus();
     });
-    window.on('closed', () => {
-      if (code === window) code = null;
-      if (!closedByApp.has(window)) options.onCodeWindowClosedByPerson();
-    });
-    void window.loadURL(pageUrl('code'));
+    void window.loadURL(`${APP_ORIGIN}${pagePath(role)}`);
     return window;
   };
 
+  const focus = (window: BrowserWindow | null) => {
+    if (window === null || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
+
+  const perform = (effect: WindowEffect) => {
+    switch (effect) {
+      case 'openLogin': {
+        const window = make('login', null);
+        login = window;
+        window.on('closed', () => {
+          if (login === window) login = null;
+          handle({ type: 'loginClosed' });
+        });
+        return;
+      }
+      case 'openCode': {
+        const window = make('code', login);
+        code = window;
+        window.on('closed', () => {
+          if (code === window) code = null;
+          if (!closedByApp.has(window)) handle({ type: 'codeClosedByPerson' });
+        });
+        return;
+      }
+      case 'closeCode':
+        if (code !== null) {
+          closedByApp.add(code);
+          code.close();
+          code = null;
+        }
+        return;
+      case 'cancelFlow':
+        options.cancelFlow();
+        return;
+      case 'focusLogin':
+        return focus(login);
+      case 'focusCode':
+        return focus(code);
+      case 'quit':
+        options.quit();
+        return;
+      default:
+        return assertNever(effect);
+    }
+  };
+
+  function handle(event: WindowEvent): void {
+    const plan = planWindows(state, event, options.platform);
+    state = plan.state;
+    for (const effect of plan.effects) perform(effect);
+    // A window that has just opened shows the flow as it is now.
+    if (plan.effects.includes('openLogin')) show(options.currentView());
+  }
+
+  function show(view: AppView): void {
+    handle({ type: 'view', flow: view.flow.kind });
+    for (const window of [login, code]) {
+      if (window !== null && !window.isDestroyed()) options.sendView(window, view);
+    }
+  }
+
+  handle({ type: 'activate' });
+
   return {
-    login,
-    code: () => code,
-    show(view) {
-      const wantsCode = view.flow.kind === 'code';
-      if (wantsCode && code === null) code = openCode();
-      if (!wantsCode && code !== null) {
-        closedByApp.add(code);
-        code.close();
-        code = null;
-      }
-      for (const window of [login, code]) {
-        if (window !== null && !window.isDestroyed()) options.sendView(window, view);
-      }
-    },
+    show,
+    bringForward: (event) => handle({ type: event }),
     isAppWindowContents: (id) =>
-      (!login.isDestroyed() && login.webContents.id === id) || (code !== null && !code.isDestroyed() && code.webContents.id === id),
+      [login, code].some((window) => window !== null && !window.isDestroyed() && window.webContents.id === id),
   };
 }

@@ -1,5 +1,17 @@
-/** The web preferences every app window uses: isolated, sandboxed, no Node, only the preload bridge. */
+/**
+ * How each window is made, per role and platform, as plain data: sizes are content sizes (what the
+ * page gets, whatever the frame, title bar and display scaling add), web preferences are isolated
+ * and sandboxed with only the preload bridge.
+ */
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { en } from '../../shared/messages/en.js';
+import { assertNever } from '../../shared/util/assert-never.js';
+
+export type WindowRole = 'login' | 'code';
+
+/** The code window's page size in CSS pixels; the layout is checked at this size at 100%, 125% and 150% scaling. */
+export const CODE_WINDOW_CONTENT = { width: 380, height: 420 } as const;
+export const LOGIN_WINDOW_CONTENT = { width: 420, height: 600, minWidth: 360, minHeight: 480 } as const;
 
 export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
@@ -19,5 +31,49 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
   };
 }
 
-/** Page URL of one window role: the renderer draws the login window or the code window. */
-export type WindowRole = 'login' | 'code';
+export interface WindowContext {
+  readonly platform: NodeJS.Platform;
+  readonly preloadPath: string;
+  readonly darkMode: boolean;
+}
+
+/** Everything but `parent`, which only the adapter has. */
+export function windowOptions(role: WindowRole, context: WindowContext): BrowserWindowConstructorOptions {
+  const common: BrowserWindowConstructorOptions = {
+    useContentSize: true,
+    show: false,
+    backgroundColor: context.darkMode ? '#1c1d21' : '#f6f7f9',
+    webPreferences: secureWebPreferences(context.preloadPath),
+  };
+  switch (role) {
+    case 'login':
+      return { ...common, ...LOGIN_WINDOW_CONTENT, title: en.windowTitle.signIn };
+    case 'code':
+      return {
+        ...common,
+        ...CODE_WINDOW_CONTENT,
+        title: en.windowTitle.code,
+        // On macOS a modal child is a sheet of the login window; elsewhere a small dialog.
+        modal: true,
+        resizable: false,
+        minimizable: false,
+        maximizable: false,
+        fullscreenable: false,
+      };
+    default:
+      return assertNever(role);
+  }
+}
+
+/**
+ * Whether the window shows the application menu bar. The code window is a dialog: no menu bar on
+ * Windows and Linux (macOS menus belong to the app, not to a window).
+ */
+export function hasMenuBar(role: WindowRole, platform: NodeJS.Platform): boolean {
+  return platform !== 'darwin' && role === 'login';
+}
+
+/** The page each window shows; the code window has its own, whose first frame already holds a focused input. */
+export function pagePath(role: WindowRole): string {
+  return role === 'code' ? '/code.html' : `/index.html?window=${role}`;
+}

@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { build } from 'vite';
-import { resolveConfig } from '../../electron/config/resolve-config.js';
-import { checkSettings } from '../../electron/config/settings.js';
+import { serverOnlyConfig } from '../../electron/config/resolve-config.js';
 import { noKeychain } from '../../electron/keychain/credential-store.js';
 import { startPreview } from '../../electron/preview/preview-server.js';
 import { startTestServer } from '../support/test-server.js';
@@ -122,8 +121,8 @@ await fetch(`${server.api}/me/authenticators/${pending.id}/confirm`, { method: '
 
 const preview = await startPreview({
   rendererDir: RENDERER_DIR,
-  config: resolveConfig([{ name: '--server', policy: false, ...checkSettings('--server', { serverUrl: server.url }) }]),
-  configEnvironment: { userSettingsPath: '/nonexistent/settings.json', readFile: async () => undefined },
+  config: serverOnlyConfig(server.url),
+  configEnvironment: { userSettingsPath: '/nonexistent/settings.json', readFile: async () => ({ kind: 'absent' }) },
   credentials: noKeychain,
 });
 await preview.flow.handle({ type: 'submitCredentials', username, password, keepSignedIn: false });

@@ -25,7 +25,8 @@ if [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v gnome-keyring-daemon >/d
   printf 'stepgate-e2e' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
 fi
 
-if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null && node -e "require('electron')" >/dev/null 2>&1; then
+# The same test as findElectronBinary: the binary the electron package names must exist.
+if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null && node -e "require('fs').accessSync(require('electron'))" >/dev/null 2>&1; then
   exec xvfb-run --auto-servernum -- npx playwright test "$@"
 fi
 exec npx playwright test "$@"

@@ -8,10 +8,9 @@ import { _electron, chromium, type Browser, type ElectronApplication, type Page 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { resolveConfig } from '../../../electron/config/resolve-config.js';
-import { checkSettings } from '../../../electron/config/settings.js';
+import { serverOnlyConfig } from '../../../electron/config/resolve-config.js';
 import { findElectronBinary } from '../../../electron/launch/electron-binary.js';
-import { loadKeytar, openKeychain } from '../../../electron/keychain/keytar-store.js';
+import { keychainStore, loadKeytar } from '../../../electron/keychain/keytar-store.js';
 import { startPreview, type Preview } from '../../../electron/preview/preview-server.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
@@ -41,12 +40,11 @@ export async function launchPreviewApp(options: LaunchOptions): Promise<AppDrive
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   const settingsDir = mkdtempSync(join(tmpdir(), 'stepgate-e2e-settings-'));
   const startOne = async (): Promise<Preview> => {
-    const source = checkSettings('--server', options.serverUrl === null ? {} : { serverUrl: options.serverUrl });
     return startPreview({
       rendererDir: join(ROOT, 'dist', 'renderer'),
-      config: resolveConfig([{ name: '--server', policy: false, ...source }]),
-      configEnvironment: { userSettingsPath: join(settingsDir, 'settings.json'), readFile: async () => undefined },
-      credentials: await openKeychain(await loadKeytar(), options.keychainService),
+      config: serverOnlyConfig(options.serverUrl),
+      configEnvironment: { userSettingsPath: join(settingsDir, 'settings.json'), readFile: async () => ({ kind: 'absent' }) },
+      credentials: keychainStore(await loadKeytar(), options.keychainService),
       ...(options.apiTimeoutMs === undefined ? {} : { apiTimeoutMs: options.apiTimeoutMs }),
     });
   };
@@ -82,7 +80,8 @@ export async function launchElectronApp(options: LaunchOptions): Promise<AppDriv
   const startOne = async (): Promise<{ app: ElectronApplication; page: Page }> => {
     const app = await _electron.launch({
       executablePath: binary.path,
-      args: [join(ROOT, 'dist', 'electron', 'main.js'), ...(options.serverUrl === null ? [] : ['--server', options.serverUrl])],
+      // The project folder, as `npm start` runs it: package.json's "main" is the built dist/electron/main.js.
+      args: [ROOT, ...(options.serverUrl === null ? [] : ['--server', options.serverUrl])],
       env: { ...process.env, STEPGATE_KEYCHAIN_SERVICE: options.keychainService, STEPGATE_USER_DATA: userData },
     });
     // Record instead of opening a real browser; the flow has already checked the URL by then.

@@ -1,183 +1,269 @@
 import { describe, expect, it } from 'vitest';
-import { APP_IDENTITY, loadConfig, saveUserServerUrl, type ConfigEnvironment } from '../../../../electron/config/load-config.js';
+import { APP_IDENTITY } from '../../../../electron/config/app-identity.js';
+import { loadConfig, saveUserServerUrl, type ConfigEnvironment, type LoadedConfig } from '../../../../electron/config/load-config.js';
+import { PLUTIL } from '../../../../electron/config/macos-managed-prefs.js';
+import type { CommandResult, FileRead } from '../../../../electron/config/policy-read.js';
+import type { ResolvedConfig } from '../../../../electron/config/resolve-config.js';
+import { ACCESS_DENIED, HKCU_KEY, HKLM_KEY, listing, NOT_FOUND, policyValues, recordedReg, SYSTEM_ROOT } from './reg-recordings.js';
 
-const HKLM = 'HKLM\\Software\\Policies\\Stepgate\\Stepgate';
-const HKCU = 'HKCU\\Software\\Policies\\Stepgate\\Stepgate';
 const MAC_USER = `/Library/Managed Preferences/ada/${APP_IDENTITY.bundleId}.plist`;
 const MAC_DEVICE = `/Library/Managed Preferences/${APP_IDENTITY.bundleId}.plist`;
 const USER = '/home/ada/.config/Stepgate/settings.json';
-
-const regOutput = (values: Record<string, string>) =>
-  `\r\n${'HKEY_LOCAL_MACHINE\\Software\\Policies\\Stepgate\\Stepgate'}\r\n${Object.entries(values)
-    .map(([name, v]) => `    ${name}    ${v}`)
-    .join('\r\n')}\r\n\r\n`;
+const LINUX_POLICY = APP_IDENTITY.linuxPolicyPath;
 
 const plist = (body: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0"><dict>${body}</dict></plist>`;
 
+/** No policy key in either hive: both parents list other vendors only. */
+const NO_WINDOWS_POLICY: Readonly<Record<string, CommandResult>> = {
+  [`query ${HKLM_KEY}`]: NOT_FOUND,
+  'query HKLM\\Software\\Policies\\Stepgate': NOT_FOUND,
+  'query HKLM\\Software\\Policies': listing('HKEY_LOCAL_MACHINE\\Software\\Policies', 'Microsoft'),
+  [`query ${HKCU_KEY}`]: NOT_FOUND,
+  'query HKCU\\Software\\Policies\\Stepgate': NOT_FOUND,
+  'query HKCU\\Software\\Policies': listing('HKEY_CURRENT_USER\\Software\\Policies', 'Microsoft'),
+};
+
+type FileEntry = string | { readonly unreadable: string };
+
 function environment(options: {
   platform?: NodeJS.Platform;
-  files?: Record<string, string>;
-  registry?: Record<string, string>;
-  argv?: string[];
-  env?: Record<string, string>;
+  files?: Record<string, FileEntry>;
+  registry?: Record<string, CommandResult>;
+  plutil?: Record<string, CommandResult>;
+  serverOverride?: string;
   buildDefaults?: unknown;
 }): ConfigEnvironment {
   const files = options.files ?? {};
+  const reg = recordedReg({ ...NO_WINDOWS_POLICY, ...options.registry });
   return {
     platform: options.platform ?? 'linux',
-    argv: options.argv ?? [],
-    env: options.env ?? {},
+    serverOverride: options.serverOverride,
     userSettingsPath: USER,
     username: 'ada',
+    systemRoot: SYSTEM_ROOT,
     buildDefaults: options.buildDefaults ?? {},
-    readFile: async (path) => files[path],
+    readFile: async (path): Promise<FileRead> => {
+      const entry = files[path];
+      if (entry === undefined) return { kind: 'absent' };
+      return typeof entry === 'string' ? { kind: 'read', text: entry } : { kind: 'unreadable', cause: entry.unreadable };
+    },
     run: async (file, args) => {
-      if (file === 'reg') {
-        const out = options.registry?.[args[1] ?? ''];
-        return out === undefined ? { code: 1, stdout: '' } : { code: 0, stdout: out };
-      }
-      if (file === 'plutil') {
+      if (file === PLUTIL) {
         const path = args[args.length - 1] ?? '';
-        return { code: 0, stdout: files[path] ?? '' };
+        const recorded = options.plutil?.[path];
+        if (recorded !== undefined) return recorded;
+        const entry = files[path];
+        const xml = typeof entry === 'string' ? entry : '';
+        return { kind: 'exited', code: 0, stdout: new TextEncoder().encode(xml), stderr: new Uint8Array() };
       }
-      return { code: 127, stdout: '' };
+      return reg.run(file, args);
     },
   };
+}
+
+function config(loaded: LoadedConfig): ResolvedConfig {
+  if (!loaded.ok) throw new Error(`expected a configuration, got a failure: ${JSON.stringify(loaded.failure)}`);
+  return loaded.config;
 }
 
 describe('loadConfig precedence', () => {
   const user = JSON.stringify({ serverUrl: 'https://user.example.com' });
 
-  it('uses build defaults when nothing else is set', async () => {
-    const config = await loadConfig(environment({ buildDefaults: { serverUrl: 'https://default.example.com', allowKeepSignedIn: false } }));
-    expect(config).toMatchObject({ serverUrl: 'https://default.example.com', serverLocked: false, allowKeepSignedIn: false });
-    expect(config.origins.serverUrl).toBe('build defaults');
+  it('uses the table’s defaults when nothing is set: no server, keeping sessions allowed', async () => {
+    const loaded = config(await loadConfig(environment({})));
+    expect(loaded).toEqual({
+      settings: { serverUrl: null, allowKeepSignedIn: true, externalOrigins: [] },
+      locked: { serverUrl: false, allowKeepSignedIn: false, externalOrigins: false },
+      origins: {},
+      problems: [],
+    });
   });
 
-  it('has no server and allows keeping sessions when nothing is configured', async () => {
-    const config = await loadConfig(environment({}));
-    expect(config).toMatchObject({ serverUrl: null, serverLocked: false, allowKeepSignedIn: true, externalOrigins: [], problems: [] });
+  it('uses build defaults over the table’s', async () => {
+    const loaded = config(await loadConfig(environment({ buildDefaults: { serverUrl: 'https://default.example.com', allowKeepSignedIn: false } })));
+    expect(loaded.settings).toMatchObject({ serverUrl: 'https://default.example.com', allowKeepSignedIn: false });
+    expect(loaded.locked.serverUrl).toBe(false);
+    expect(loaded.origins.serverUrl).toBe('build defaults');
   });
 
   it('prefers the person’s settings to build defaults', async () => {
-    const config = await loadConfig(
-      environment({ files: { [USER]: user }, buildDefaults: { serverUrl: 'https://default.example.com' } }),
-    );
-    expect(config.serverUrl).toBe('https://user.example.com');
-    expect(config.serverLocked).toBe(false);
+    const loaded = config(await loadConfig(environment({ files: { [USER]: user }, buildDefaults: { serverUrl: 'https://default.example.com' } })));
+    expect(loaded.settings.serverUrl).toBe('https://user.example.com');
+    expect(loaded.locked.serverUrl).toBe(false);
   });
 
-  it('prefers --server, then STEPGATE_SERVER, to the person’s settings', async () => {
-    expect((await loadConfig(environment({ files: { [USER]: user }, argv: ['main.js', '--server', 'http://127.0.0.1:4000'] }))).serverUrl).toBe(
-      'http://127.0.0.1:4000',
-    );
-    expect((await loadConfig(environment({ files: { [USER]: user }, argv: ['--server=https://arg.example.com'] }))).serverUrl).toBe(
-      'https://arg.example.com',
-    );
-    expect((await loadConfig(environment({ files: { [USER]: user }, env: { STEPGATE_SERVER: 'https://env.example.com' } }))).serverUrl).toBe(
-      'https://env.example.com',
-    );
+  it('prefers a development override to the person’s settings', async () => {
+    const loaded = config(await loadConfig(environment({ files: { [USER]: user }, serverOverride: 'http://127.0.0.1:4000' })));
+    expect(loaded.settings.serverUrl).toBe('http://127.0.0.1:4000');
+    expect(loaded.origins.serverUrl).toBe('--server / STEPGATE_SERVER');
   });
 
   it('lets Linux policy in /etc win over everything else and lock the server', async () => {
-    const config = await loadConfig(
-      environment({
-        files: { [APP_IDENTITY.linuxPolicyPath]: JSON.stringify({ serverUrl: 'https://policy.example.com' }), [USER]: user },
-        argv: ['--server', 'https://arg.example.com'],
-      }),
+    const loaded = config(
+      await loadConfig(
+        environment({ files: { [LINUX_POLICY]: JSON.stringify({ serverUrl: 'https://policy.example.com' }), [USER]: user }, serverOverride: 'https://arg.example.com' }),
+      ),
     );
-    expect(config).toMatchObject({ serverUrl: 'https://policy.example.com', serverLocked: true });
-    expect(config.origins.serverUrl).toBe(APP_IDENTITY.linuxPolicyPath);
+    expect(loaded.settings.serverUrl).toBe('https://policy.example.com');
+    expect(loaded.locked.serverUrl).toBe(true);
+    expect(loaded.origins.serverUrl).toBe(LINUX_POLICY);
   });
 
   it('on Windows prefers HKLM to HKCU, and HKCU to the person’s settings', async () => {
-    const both = await loadConfig(
-      environment({
-        platform: 'win32',
-        files: { [USER]: user },
-        registry: {
-          [HKLM]: regOutput({ ServerUrl: 'REG_SZ    https://machine.example.com' }),
-          [HKCU]: regOutput({ ServerUrl: 'REG_SZ    https://hkcu.example.com', AllowKeepSignedIn: 'REG_DWORD    0x0' }),
-        },
-      }),
+    const both = config(
+      await loadConfig(
+        environment({
+          platform: 'win32',
+          files: { [USER]: user },
+          registry: {
+            [`query ${HKLM_KEY}`]: policyValues('HKEY_LOCAL_MACHINE', 'ServerUrl    REG_SZ    https://machine.example.com'),
+            [`query ${HKCU_KEY}`]: policyValues('HKEY_CURRENT_USER', 'ServerUrl    REG_SZ    https://hkcu.example.com', 'AllowKeepSignedIn    REG_DWORD    0x0'),
+          },
+        }),
+      ),
     );
-    expect(both).toMatchObject({ serverUrl: 'https://machine.example.com', serverLocked: true, allowKeepSignedIn: false });
-    expect(both.origins).toEqual({ serverUrl: HKLM, allowKeepSignedIn: HKCU });
+    expect(both.settings).toMatchObject({ serverUrl: 'https://machine.example.com', allowKeepSignedIn: false });
+    expect(both.locked).toEqual({ serverUrl: true, allowKeepSignedIn: true, externalOrigins: false });
+    expect(both.origins).toEqual({ serverUrl: HKLM_KEY, allowKeepSignedIn: HKCU_KEY });
 
-    const userOnly = await loadConfig(
-      environment({ platform: 'win32', files: { [USER]: user }, registry: { [HKCU]: regOutput({ ServerUrl: 'REG_SZ    https://hkcu.example.com' }) } }),
+    const userOnly = config(
+      await loadConfig(
+        environment({ platform: 'win32', files: { [USER]: user }, registry: { [`query ${HKCU_KEY}`]: policyValues('HKEY_CURRENT_USER', 'ServerUrl    REG_SZ    https://hkcu.example.com') } }),
+      ),
     );
-    expect(userOnly).toMatchObject({ serverUrl: 'https://hkcu.example.com', serverLocked: true });
+    expect(userOnly.settings.serverUrl).toBe('https://hkcu.example.com');
+    expect(userOnly.locked.serverUrl).toBe(true);
   });
 
-  it('on macOS reads per-user then device managed preferences', async () => {
-    const config = await loadConfig(
-      environment({
-        platform: 'darwin',
-        files: {
-          [MAC_USER]: plist('<key>allowKeepSignedIn</key><false/>'),
-          [MAC_DEVICE]: plist('<key>serverUrl</key><string>https://mdm.example.com</string><key>allowKeepSignedIn</key><true/>'),
-          [USER]: user,
-        },
-      }),
+  it('on macOS reads per-user, then device managed preferences', async () => {
+    const loaded = config(
+      await loadConfig(
+        environment({
+          platform: 'darwin',
+          files: {
+            [MAC_USER]: plist('<key>allowKeepSignedIn</key><false/>'),
+            [MAC_DEVICE]: plist('<key>serverUrl</key><string>https://mdm.example.com</string><key>allowKeepSignedIn</key><true/>'),
+            [USER]: user,
+          },
+        }),
+      ),
     );
-    expect(config).toMatchObject({ serverUrl: 'https://mdm.example.com', serverLocked: true, allowKeepSignedIn: false });
+    expect(loaded.settings).toMatchObject({ serverUrl: 'https://mdm.example.com', allowKeepSignedIn: false });
+    expect(loaded.locked.serverUrl).toBe(true);
   });
 
   it('ignores Linux policy on other platforms', async () => {
-    const config = await loadConfig(
-      environment({ platform: 'win32', files: { [APP_IDENTITY.linuxPolicyPath]: JSON.stringify({ serverUrl: 'https://policy.example.com' }) } }),
-    );
-    expect(config.serverUrl).toBeNull();
+    const loaded = config(await loadConfig(environment({ platform: 'win32', files: { [LINUX_POLICY]: JSON.stringify({ serverUrl: 'https://policy.example.com' }) } })));
+    expect(loaded.settings.serverUrl).toBeNull();
   });
 
   it('reports a bad value with its source, ignores it, and falls through to the next source', async () => {
-    const config = await loadConfig(
-      environment({
-        files: {
-          [APP_IDENTITY.linuxPolicyPath]: JSON.stringify({ serverUrl: 'http://insecure.example.com', allowKeepSignedIn: 'no', colour: 'red' }),
-          [USER]: user,
-        },
-      }),
+    const loaded = config(
+      await loadConfig(
+        environment({
+          files: {
+            [LINUX_POLICY]: JSON.stringify({ serverUrl: 'http://insecure.example.com', allowKeepSignedIn: 'no', colour: 'red' }),
+            [USER]: user,
+          },
+        }),
+      ),
     );
-    expect(config).toMatchObject({ serverUrl: 'https://user.example.com', serverLocked: false, allowKeepSignedIn: true });
-    expect(config.problems).toEqual([
-      { source: APP_IDENTITY.linuxPolicyPath, key: 'serverUrl', reason: 'not a usable server address (notHttps)' },
-      { source: APP_IDENTITY.linuxPolicyPath, key: 'allowKeepSignedIn', reason: 'must be true or false' },
-      { source: APP_IDENTITY.linuxPolicyPath, key: 'colour', reason: 'unknown setting' },
+    expect(loaded.settings).toMatchObject({ serverUrl: 'https://user.example.com', allowKeepSignedIn: true });
+    expect(loaded.locked.serverUrl).toBe(false);
+    expect(loaded.problems).toEqual([
+      { source: LINUX_POLICY, key: 'serverUrl', reason: 'not a usable server address (notHttps)' },
+      { source: LINUX_POLICY, key: 'allowKeepSignedIn', reason: 'must be true or false' },
+      { source: LINUX_POLICY, key: 'colour', reason: 'unknown setting' },
     ]);
   });
 
-  it('reports an unreadable file and carries on', async () => {
-    const config = await loadConfig(environment({ files: { [USER]: '{ not json' }, buildDefaults: { serverUrl: 'https://default.example.com' } }));
-    expect(config.serverUrl).toBe('https://default.example.com');
-    expect(config.problems).toEqual([{ source: USER, key: '*', reason: 'is not valid JSON' }]);
+  it('refuses settings from a source that may not set them: a person cannot widen the origins policy allows', async () => {
+    const loaded = config(await loadConfig(environment({ files: { [USER]: JSON.stringify({ externalOrigins: ['https://evil.example.com'], allowKeepSignedIn: true }) } })));
+    expect(loaded.settings.externalOrigins).toEqual([]);
+    expect(loaded.problems).toEqual([
+      { source: USER, key: 'externalOrigins', reason: 'cannot be set in personal settings' },
+      { source: USER, key: 'allowKeepSignedIn', reason: 'cannot be set in personal settings' },
+    ]);
   });
 
-  it('reports a bad --server value', async () => {
-    const config = await loadConfig(environment({ argv: ['--server', 'ftp://x'] }));
-    expect(config.serverUrl).toBeNull();
-    expect(config.problems[0]).toMatchObject({ source: '--server / STEPGATE_SERVER', key: 'serverUrl' });
+  it('reports a bad development override', async () => {
+    const loaded = config(await loadConfig(environment({ serverOverride: 'ftp://x' })));
+    expect(loaded.settings.serverUrl).toBeNull();
+    expect(loaded.problems[0]).toMatchObject({ source: '--server / STEPGATE_SERVER', key: 'serverUrl' });
   });
 
   it('takes extra external origins from policy as origins', async () => {
-    const config = await loadConfig(
-      environment({ files: { [APP_IDENTITY.linuxPolicyPath]: JSON.stringify({ externalOrigins: ['https://portal.example.com/x'] }) } }),
-    );
-    expect(config.externalOrigins).toEqual(['https://portal.example.com']);
+    const loaded = config(await loadConfig(environment({ files: { [LINUX_POLICY]: JSON.stringify({ externalOrigins: ['https://portal.example.com/x'] }) } })));
+    expect(loaded.settings.externalOrigins).toEqual(['https://portal.example.com']);
+  });
+});
+
+describe('loadConfig fails closed', () => {
+  const failure = async (env: ConfigEnvironment) => {
+    const loaded = await loadConfig(env);
+    if (loaded.ok) throw new Error('expected the configuration to fail');
+    return loaded.failure;
+  };
+
+  it('stops on a Linux policy file that exists but cannot be read', async () => {
+    expect(await failure(environment({ files: { [LINUX_POLICY]: { unreadable: 'could not be read (EACCES)' } } }))).toEqual({
+      source: LINUX_POLICY,
+      policy: true,
+      cause: 'could not be read (EACCES)',
+    });
+  });
+
+  it('stops on a Linux policy file that is not JSON, or not an object', async () => {
+    expect(await failure(environment({ files: { [LINUX_POLICY]: '{ "serverUrl": ' } }))).toMatchObject({ source: LINUX_POLICY, policy: true, cause: expect.stringMatching(/^is not valid JSON \(/) });
+    expect(await failure(environment({ files: { [LINUX_POLICY]: '["https://id.example.com"]' } }))).toMatchObject({ cause: 'is not a JSON object of settings' });
+  });
+
+  it('stops when a Windows policy key exists but cannot be read, even if the other hive is fine', async () => {
+    const env = environment({
+      platform: 'win32',
+      registry: {
+        [`query ${HKCU_KEY}`]: ACCESS_DENIED,
+        'query HKCU\\Software\\Policies\\Stepgate': listing('HKEY_CURRENT_USER\\Software\\Policies\\Stepgate', 'Stepgate'),
+        [`query ${HKLM_KEY}`]: policyValues('HKEY_LOCAL_MACHINE', 'ServerUrl    REG_SZ    https://machine.example.com'),
+      },
+    });
+    expect(await failure(env)).toEqual({ source: HKCU_KEY, policy: true, cause: 'reg.exe could not read it (ERROR: Access is denied.)' });
+  });
+
+  it('stops on macOS managed preferences that plutil cannot convert, or that are not a dictionary', async () => {
+    const broken = environment({
+      platform: 'darwin',
+      files: { [MAC_DEVICE]: 'bplist00garbage' },
+      plutil: { [MAC_DEVICE]: { kind: 'exited', code: 1, stdout: new Uint8Array(), stderr: new TextEncoder().encode(`${MAC_DEVICE}: Property List error: Unexpected character b at line 1\n`) } },
+    });
+    expect(await failure(broken)).toEqual({
+      source: MAC_DEVICE,
+      policy: true,
+      cause: `plutil could not convert it (exit code 1: ${MAC_DEVICE}: Property List error: Unexpected character b at line 1)`,
+    });
+    const notADict = environment({ platform: 'darwin', files: { [MAC_USER]: '<plist version="1.0"><array><string>x</string></array></plist>' } });
+    expect(await failure(notADict)).toEqual({ source: MAC_USER, policy: true, cause: 'does not hold a dictionary of settings' });
+    const unreadableFile = environment({ platform: 'darwin', files: { [MAC_USER]: { unreadable: 'could not be read (EACCES)' } } });
+    expect(await failure(unreadableFile)).toEqual({ source: MAC_USER, policy: true, cause: 'could not be read (EACCES)' });
+  });
+
+  it('stops on a personal settings file that exists but cannot be read or parsed, naming it', async () => {
+    expect(await failure(environment({ files: { [USER]: '{ not json' } }))).toMatchObject({ source: USER, policy: false, cause: expect.stringMatching(/^is not valid JSON/) });
+    expect(await failure(environment({ files: { [USER]: { unreadable: 'could not be read (EISDIR)' } } }))).toEqual({
+      source: USER,
+      policy: false,
+      cause: 'could not be read (EISDIR)',
+    });
   });
 });
 
 describe('saveUserServerUrl', () => {
-  it('keeps other settings and replaces a damaged file', async () => {
+  it('keeps other settings and replaces a file damaged since start-up', async () => {
     const written: string[] = [];
     const write = async (_: string, text: string) => void written.push(text);
-    await saveUserServerUrl(environment({ files: { [USER]: '{"allowKeepSignedIn":false}' } }), write, 'https://a.example.com');
+    await saveUserServerUrl(environment({ files: { [USER]: '{"theme":"dark"}' } }), write, 'https://a.example.com');
     await saveUserServerUrl(environment({ files: { [USER]: 'garbage' } }), write, 'https://b.example.com');
-    expect(written.map((t) => JSON.parse(t) as unknown)).toEqual([
-      { allowKeepSignedIn: false, serverUrl: 'https://a.example.com' },
-      { serverUrl: 'https://b.example.com' },
-    ]);
+    expect(written.map((t) => JSON.parse(t) as unknown)).toEqual([{ theme: 'dark', serverUrl: 'https://a.example.com' }, { serverUrl: 'https://b.example.com' }]);
   });
 });

@@ -2,15 +2,24 @@
  * Run as a child process by keytar-store.test.ts, inside or outside a D-Bus session, so the real
  * Secret Service (or its absence) is what the store meets. Prints one JSON line of observations.
  */
-import { loadKeytar, openKeychain } from '../../../../electron/keychain/keytar-store.js';
+import { keychainStore, loadKeytar } from '../../../../electron/keychain/keytar-store.js';
 
 const service = process.argv[2] ?? 'StepgateTest';
 const server = 'http://127.0.0.1:4000';
-const store = await openKeychain(await loadKeytar(), service);
+const other = 'https://other.example.com';
+const keytar = await loadKeytar();
+const store = keychainStore(keytar, service);
+const probe = await store.probe();
 await store.rememberUsername(server, 'ada');
 const stored = await store.rememberSessionToken(server, 'token-value');
 const seen = { username: await store.lastUsername(server), token: await store.sessionToken(server) };
 await store.forgetSessionToken(server);
 const afterForget = await store.sessionToken(server);
-await store.forgetSessionToken(server);
-console.log(JSON.stringify({ available: store.available, stored, ...seen, afterForget }));
+// Sessions kept for two servers, then deleted all at once, as a policy that forbids keeping sessions does.
+await store.rememberSessionToken(server, 'token-a');
+await store.rememberSessionToken(other, 'token-b');
+const forgotAll = await store.forgetAllSessionTokens();
+const afterForgetAll = [await store.sessionToken(server), await store.sessionToken(other)];
+const left = keytar === null ? [] : (await keytar.findCredentials(service).catch(() => [])).map((c) => c.account).sort();
+for (const account of left) await keytar?.deletePassword(service, account).catch(() => false);
+console.log(JSON.stringify({ probe, available: store.available, stored, ...seen, afterForget, forgotAll, afterForgetAll, left }));

@@ -19,7 +19,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): unknown {
 }
 
 describe('keytar store', () => {
-  it('remembers the username and the session token in a real Secret Service, and forgets the token', () => {
+  it('remembers the username and the session token in a real Secret Service, forgets one token or all of them', () => {
     const inner = `echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "${process.execPath}" --import tsx "${script}" "${service}"`;
     // A keyring of its own, so the unlock password is this test's whatever the machine already holds.
     const data = mkdtempSync(join(tmpdir(), 'stepgate-keyring-'));
@@ -29,12 +29,33 @@ describe('keytar store', () => {
     } finally {
       rmSync(data, { recursive: true, force: true });
     }
-    expect(result).toEqual({ available: true, stored: true, username: 'ada', token: 'token-value', afterForget: null });
+    expect(result).toEqual({
+      probe: true,
+      available: true,
+      stored: true,
+      username: 'ada',
+      token: 'token-value',
+      afterForget: null,
+      forgotAll: 2,
+      afterForgetAll: [null, null],
+      // Forgetting sessions leaves the last username, and the probe leaves nothing behind.
+      left: ['username@http://127.0.0.1:4000'],
+    });
   });
 
   it('without a Secret Service remembers nothing and does not fail', () => {
     const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/stepgate-bus' };
     const result = run(process.execPath, ['--import', 'tsx', script, service], env);
-    expect(result).toEqual({ available: false, stored: false, username: null, token: null, afterForget: null });
+    expect(result).toEqual({
+      probe: false,
+      available: false,
+      stored: false,
+      username: null,
+      token: null,
+      afterForget: null,
+      forgotAll: 0,
+      afterForgetAll: [null, null],
+      left: [],
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { ApiClient } from '../../../../electron/api/api-client.js';
 import type { ApiResult } from '../../../../electron/api/api-result.js';
 import type { CredentialStore } from '../../../../electron/keychain/credential-store.js';
 import { noKeychain } from '../../../../electron/keychain/credential-store.js';
+import { keychainStore, type Keytar } from '../../../../electron/keychain/keytar-store.js';
 import { SignInFlow, type SignInFlowDeps } from '../../../../electron/signin/sign-in-flow.js';
 import { apiChallenge, apiError, NOW, session } from './fixtures.js';
 
@@ -51,25 +52,41 @@ const info = {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function memoryKeychain(): CredentialStore & { readonly entries: Map<string, string> } {
+/**
+ * keytar in memory: the real store (keychainStore) runs on it, and every write is recorded.
+ * `setPassword` can be made to fail, as a keyring without a Secret Service does, or to wait.
+ */
+function memoryKeytar(options: { readonly failWrites?: boolean; readonly holdWrites?: Promise<void> } = {}) {
   const entries = new Map<string, string>();
-  return {
-    entries,
-    available: true,
-    lastUsername: async (url) => entries.get(`username@${url}`) ?? null,
-    rememberUsername: async (url, name) => void entries.set(`username@${url}`, name),
-    sessionToken: async (url) => entries.get(`session@${url}`) ?? null,
-    rememberSessionToken: async (url, token) => (entries.set(`session@${url}`, token), true),
-    forgetSessionToken: async (url) => void entries.delete(`session@${url}`),
+  const writes: string[] = [];
+  const keytar: Keytar = {
+    getPassword: async (_service, account) => entries.get(account) ?? null,
+    setPassword: async (_service, account, password) => {
+      writes.push(`set ${account}`);
+      await options.holdWrites;
+      if (options.failWrites === true) throw new Error('no Secret Service');
+      entries.set(account, password);
+    },
+    deletePassword: async (_service, account) => {
+      writes.push(`delete ${account}`);
+      return entries.delete(account);
+    },
+    findCredentials: async () => [...entries].map(([account, password]) => ({ account, password })),
   };
+  return { keytar, entries, writes };
 }
 
-function setup(overrides: Partial<SignInFlowDeps> = {}) {
+function memoryKeychain(options: Parameters<typeof memoryKeytar>[0] = {}): CredentialStore & { readonly entries: Map<string, string>; readonly writes: string[] } {
+  const { keytar, entries, writes } = memoryKeytar(options);
+  return Object.assign(keychainStore(keytar, 'test'), { entries, writes });
+}
+
+function setup(overrides: Partial<SignInFlowDeps> & { readonly credentials?: ReturnType<typeof memoryKeychain> } = {}) {
   const scripted = scriptedApi();
   const opened: string[] = [];
   const logs: string[] = [];
   let now = NOW;
-  const credentials = memoryKeychain();
+  const credentials = overrides.credentials ?? memoryKeychain();
   const flow = new SignInFlow({
     apiFor: () => scripted.api,
     credentials,
@@ -103,7 +120,7 @@ describe('SignInFlow', () => {
   });
 
   it('says once that nothing can be remembered without a keychain', async () => {
-    const t = setup({ credentials: noKeychain });
+    const t = setup({ credentials: { ...noKeychain, entries: new Map(), writes: [] } });
     await t.flow.start();
     expect(t.flow.view.notices).toEqual(['noKeychain']);
     expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', canKeepSignedIn: false });
@@ -184,6 +201,47 @@ describe('SignInFlow', () => {
       },
     });
     expect(restarted.flow.view.flow).toMatchObject({ kind: 'signedIn', username: 'ada', remembered: true });
+  });
+
+  it('under a policy that forbids keeping sessions, deletes every kept session and never uses one', async () => {
+    const credentials = memoryKeychain();
+    credentials.entries.set('session@https://id.example.com', session.token);
+    credentials.entries.set('session@https://old.example.com', 'tok_old');
+    credentials.entries.set('username@https://id.example.com', 'ada');
+    const t = setup({ credentials, allowKeepSignedIn: false });
+    await t.flow.start();
+    await settle();
+    // Not restored: no /me call, the login form instead, with the option not offered.
+    expect(t.calls).toEqual([]);
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', username: 'ada', canKeepSignedIn: false });
+    expect([...credentials.entries.keys()]).toEqual(['username@https://id.example.com']);
+    // Deleting is the only thing it wrote: no probe entry.
+    expect(credentials.writes.sort()).toEqual(['delete session@https://id.example.com', 'delete session@https://old.example.com']);
+    expect(t.logs).toContain('deleted 2 kept session(s): policy does not allow keeping sessions');
+  });
+
+  it('shows the first view without waiting for the keychain probe, then says when nothing can be kept', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const credentials = memoryKeychain({ failWrites: true, holdWrites: held });
+    const t = setup({ credentials });
+    await t.flow.start();
+    await settle();
+    expect(credentials.writes).toEqual(['set probe']);
+    expect(t.flow.view).toMatchObject({ flow: { kind: 'signIn', canKeepSignedIn: true }, notices: [] });
+    release();
+    await settle();
+    expect(t.flow.view).toMatchObject({ flow: { kind: 'signIn', canKeepSignedIn: false }, notices: ['noKeychain'] });
+  });
+
+  it('probes a working keychain once and leaves nothing behind', async () => {
+    const credentials = memoryKeychain();
+    const t = setup({ credentials });
+    await t.flow.start();
+    await settle();
+    expect(credentials.writes).toEqual(['set probe', 'delete probe']);
+    expect(credentials.entries.size).toBe(0);
+    expect(t.flow.view).toMatchObject({ flow: { kind: 'signIn', canKeepSignedIn: true }, notices: [] });
   });
 
   it('forgets a kept session the server no longer accepts', async () => {
