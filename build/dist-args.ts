@@ -18,11 +18,10 @@ export function parseDistArgs(argv: readonly string[]): DistArgs {
   const others = argv.filter((arg) => arg !== '--e2e');
   const parsed = configureBuildCommand(createYargs()).strict().exitProcess(false).fail((message: string, error: Error | undefined) => {
     throw error ?? new Error(message);
-  }).parseSync(others) as CliOptions & { readonly _: readonly unknown[]; readonly $0: string; readonly c?: unknown };
-  const { _: positional, config, ...rest } = parsed;
-  // `$0` is yargs' own; `c` is the alias of `config`.
-  const builder = Object.fromEntries(Object.entries(rest).filter(([key]) => key !== '$0' && key !== 'c')) as CliOptions;
-  if (positional.length > 0) throw new Error(`unexpected argument ${String(positional[0])}`);
+  }).parseSync(others) as CliOptions;
+  const { config, ...rest } = parsed;
+  // `_` and `$0` are yargs' own (strict mode has refused any stray word); `c` is the alias of `config`.
+  const builder = Object.fromEntries(Object.entries(rest).filter(([key]) => !['_', '$0', 'c'].includes(key))) as CliOptions;
   if (typeof config === 'string') throw new Error('the configuration is build/electron-builder.config.ts; pass changes as -c.key=value');
   return { e2e, builder, overrides: typeof config === 'object' && config !== null ? (config as Record<string, unknown>) : {} };
 }

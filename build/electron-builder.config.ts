@@ -39,8 +39,11 @@ export function builderConfig(options: BuilderOptions): Configuration {
     ],
     // The keychain module is N-API with prebuilt binaries: nothing to rebuild for Electron.
     npmRebuild: false,
-    // The policy templates travel with the app, for IT to find beside it.
-    extraResources: [{ from: 'build/policy', to: 'policy' }],
+    // The policy templates and the guide to them travel with the app, for IT to find beside it.
+    extraResources: [
+      { from: 'build/policy', to: 'policy' },
+      { from: 'docs/deploying.md', to: 'policy/deploying.md' },
+    ],
     asar: true,
     // The keychain module is native; it must stay outside the asar archive to load.
     asarUnpack: ['node_modules/@napi-rs/keyring*/**'],

@@ -7,10 +7,24 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App, type WindowRole } from './app/App.js';
 import { pickBridge } from './bridge/pick-bridge.js';
+import { en } from '../shared/messages/en.js';
 
 const ROLES: readonly WindowRole[] = ['login', 'code', 'combined'];
 const requested = window.location.pathname.endsWith('/code.html') ? 'code' : new URLSearchParams(window.location.search).get('window');
-const bridge = pickBridge();
+const picked = pickBridge();
+if (picked === null) {
+  // The app's preload did not load: say so rather than leave the window blank (the main process logs and stops too).
+  const root = document.getElementById('root');
+  if (root !== null) {
+    const message = document.createElement('p');
+    message.setAttribute('role', 'alert');
+    message.className = 'card';
+    message.textContent = en.bridgeMissing;
+    root.replaceChildren(message);
+  }
+  throw new Error('no bridge to the main process');
+}
+const bridge = picked;
 // In a plain browser there is no second window, so the page plays both unless told otherwise.
 const fallback: WindowRole = 'stepgate' in window ? 'login' : 'combined';
 const role = ROLES.find((r) => r === requested) ?? fallback;

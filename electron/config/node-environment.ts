@@ -22,12 +22,12 @@ export async function readTextFile(path: string): Promise<FileRead> {
   }
 }
 
-export function runCommand(file: string, args: readonly string[]): Promise<CommandResult> {
+export function runCommand(file: string, args: readonly string[], timeoutMs = COMMAND_TIMEOUT_MS): Promise<CommandResult> {
   return new Promise((resolve) => {
-    execFile(file, [...args], { timeout: COMMAND_TIMEOUT_MS, windowsHide: true, encoding: 'buffer', maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(file, [...args], { timeout: timeoutMs, windowsHide: true, encoding: 'buffer', maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
       if (error === null) return resolve({ kind: 'exited', code: 0, stdout, stderr });
       if (error.killed === true || (error.signal !== undefined && error.signal !== null)) {
-        return resolve({ kind: 'failed', cause: `${file} did not finish within ${COMMAND_TIMEOUT_MS / 1000} seconds` });
+        return resolve({ kind: 'failed', cause: `${file} did not finish within ${timeoutMs / 1000} seconds` });
       }
       // A number: the program ran and exited so; a string: it could not be started (ENOENT, EACCES, blocked).
       if (typeof error.code === 'number') return resolve({ kind: 'exited', code: error.code, stdout, stderr });
@@ -49,7 +49,7 @@ export function nodeConfigEnvironment(options: {
     systemRoot: process.env['SystemRoot'],
     buildDefaults: options.buildDefaults,
     readFile: readTextFile,
-    run: runCommand,
+    run: (file, args) => runCommand(file, args),
   };
 }
 

@@ -10,7 +10,7 @@ import { assertNever } from '../../shared/util/assert-never.js';
 export type WindowRole = 'login' | 'code';
 
 /** The code window's page size in CSS pixels; the layout is checked at this size at 100%, 125% and 150% scaling. */
-export const CODE_WINDOW_CONTENT = { width: 380, height: 420 } as const;
+export const CODE_WINDOW_CONTENT = { width: 400, height: 540 } as const;
 export const LOGIN_WINDOW_CONTENT = { width: 420, height: 600, minWidth: 360, minHeight: 480 } as const;
 
 export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {

@@ -30,6 +30,7 @@ export const en = {
     code: 'Verification code – Stepgate',
   },
   starting: 'Starting…',
+  bridgeMissing: 'Part of Stepgate did not load, so this window cannot work. Reinstalling Stepgate should fix this.',
   menu: { edit: 'Edit', window: 'Window' },
   notices: {
     noKeychain:

@@ -12,6 +12,7 @@ import { serverOnlyConfig } from '../../../electron/config/resolve-config.js';
 import { findElectronBinary } from '../../../electron/launch/electron-binary.js';
 import { keychainStore, loadKeytar } from '../../../electron/keychain/keytar-store.js';
 import { startPreview, type Preview } from '../../../electron/preview/preview-server.js';
+import { CODE_WINDOW_CONTENT } from '../../../electron/windows/window-options.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 export interface LaunchOptions {
@@ -20,6 +21,8 @@ export interface LaunchOptions {
   /** Keychain entries of one app "installation"; the same value across a restart. */
   readonly keychainService: string;
   readonly apiTimeoutMs?: number;
+  /** Display scaling, as Windows' 125% or 150%: the device pixel ratio the windows draw at. */
+  readonly scaleFactor?: number;
 }
 
 export interface AppDriver {
@@ -27,6 +30,11 @@ export interface AppDriver {
   readonly page: Page;
   /** The verification-code window: the same page in the preview, its own window in Electron. */
   codeWindow(): Promise<Page>;
+  /**
+   * The code window's own page at its content size: Electron's code window, or in the preview its
+   * page (code.html) opened at the size Electron gives it.
+   */
+  separateCodeWindow(): Promise<Page>;
   /** URLs the app handed to the default browser. */
   openedUrls(): Promise<readonly string[]>;
   /** Quits and starts the app again, keeping its keychain. */
@@ -49,7 +57,7 @@ export async function launchPreviewApp(options: LaunchOptions): Promise<AppDrive
     });
   };
   let preview = await startOne();
-  const context = await browser.newContext();
+  const context = await browser.newContext(options.scaleFactor === undefined ? {} : { deviceScaleFactor: options.scaleFactor });
   let page = await context.newPage();
   await page.goto(`${preview.url}/`);
   return {
@@ -57,6 +65,12 @@ export async function launchPreviewApp(options: LaunchOptions): Promise<AppDrive
       return page;
     },
     codeWindow: async () => page,
+    separateCodeWindow: async () => {
+      const codePage = await context.newPage();
+      await codePage.setViewportSize(CODE_WINDOW_CONTENT);
+      await codePage.goto(`${preview.url}/code.html`);
+      return codePage;
+    },
     openedUrls: async () => preview.opened,
     restart: async () => {
       await page.close();
@@ -81,7 +95,11 @@ export async function launchElectronApp(options: LaunchOptions): Promise<AppDriv
     const app = await _electron.launch({
       executablePath: binary.path,
       // The project folder, as `npm start` runs it: package.json's "main" is the built dist/electron/main.js.
-      args: [ROOT, ...(options.serverUrl === null ? [] : ['--server', options.serverUrl])],
+      args: [
+        ROOT,
+        ...(options.serverUrl === null ? [] : ['--server', options.serverUrl]),
+        ...(options.scaleFactor === undefined ? [] : [`--force-device-scale-factor=${options.scaleFactor}`]),
+      ],
       env: { ...process.env, STEPGATE_KEYCHAIN_SERVICE: options.keychainService, STEPGATE_USER_DATA: userData },
     });
     // Record instead of opening a real browser; the flow has already checked the URL by then.
@@ -96,14 +114,16 @@ export async function launchElectronApp(options: LaunchOptions): Promise<AppDriv
     return { app, page };
   };
   let current = await startOne();
+  const codeWindow = async () => {
+    const existing = current.app.windows().find((w) => w.url().endsWith('/code.html'));
+    return existing ?? current.app.waitForEvent('window', { predicate: (w) => w.url().endsWith('/code.html') });
+  };
   return {
     get page() {
       return current.page;
     },
-    codeWindow: async () => {
-      const existing = current.app.windows().find((w) => w.url().endsWith('/code.html'));
-      return existing ?? current.app.waitForEvent('window', { predicate: (w) => w.url().endsWith('/code.html') });
-    },
+    codeWindow,
+    separateCodeWindow: codeWindow,
     openedUrls: () => current.app.evaluate(() => (globalThis as { stepgateOpened?: string[] }).stepgateOpened ?? []),
     restart: async () => {
       await current.app.close();

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { APP_IDENTITY } from '../../../electron/config/app-identity.js';
 import { parsePlist, type PlistValue } from '../../../electron/config/macos-managed-prefs.js';
 import { checkSettings, registryName, SETTINGS, type SettingKey } from '../../../electron/config/settings.js';
-import { DEPLOYING_DOC_PATH, POLICY_KEYS, POLICY_SCHEMA_PATH, policySchemaText, withPolicyKeyTable } from '../../../build/policy/policy-files.js';
+import { DEPLOYING_DOC_PATH, POLICY_KEYS, POLICY_SCHEMA_PATH, policySchemaText, withPolicyKeyTable } from '../../../build/policy-files.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');

@@ -3,8 +3,8 @@
  * JSON Schema for /etc/stepgate/policy.json and the key list in docs/deploying.md. Both are
  * committed; `npm run policy:write` rewrites them and a unit test fails while they are stale.
  */
-import { APP_IDENTITY } from '../../electron/config/app-identity.js';
-import { registryName, SETTING_KEYS, SETTINGS, type SettingKey, type SourceKind } from '../../electron/config/settings.js';
+import { APP_IDENTITY } from '../electron/config/app-identity.js';
+import { registryName, SETTING_KEYS, SETTINGS, type SettingKey, type SourceKind } from '../electron/config/settings.js';
 
 export const POLICY_SCHEMA_PATH = 'build/policy/linux/policy.schema.json';
 export const DEPLOYING_DOC_PATH = 'docs/deploying.md';

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { startFailureLogLine, startFailureText } from '../../../../electron/app/start-failure.js';
+
+const HKLM = 'HKLM\\Software\\Policies\\Stepgate\\Stepgate';
+
+describe('startFailureText', () => {
+  it('names the policy source, the cause, who to ask and where the log is', () => {
+    const text = startFailureText({ kind: 'config', failure: { source: HKLM, policy: true, cause: 'reg.exe could not read it (ERROR: Access is denied.)' } }, 'C:\\Users\\ada\\AppData\\Roaming\\Stepgate\\logs\\stepgate.log');
+    expect(text.title).toBe('Stepgate cannot start');
+    expect(text.message).toContain(`Where: ${HKLM}`);
+    expect(text.message).toContain('Why: reg.exe could not read it (ERROR: Access is denied.)');
+    expect(text.message).toContain('IT department');
+    expect(text.message).toContain('Details are in the log: C:\\Users\\ada\\AppData\\Roaming\\Stepgate\\logs\\stepgate.log');
+  });
+
+  it('tells a person how to mend their own settings file', () => {
+    const text = startFailureText({ kind: 'config', failure: { source: '/home/ada/.config/Stepgate/settings.json', policy: false, cause: 'is not valid JSON (Unexpected end of JSON input)' } }, null);
+    expect(text.message).toContain('Fix or delete that file');
+    expect(text.message).not.toContain('log');
+  });
+
+  it('says a broken installation is one, and logs one line', () => {
+    expect(startFailureText({ kind: 'preload', cause: 'Unable to load preload script' }, null)).toEqual({
+      title: 'Stepgate stopped',
+      message: 'Part of Stepgate did not load (Unable to load preload script). Reinstalling Stepgate should fix this.',
+    });
+    expect(startFailureLogLine({ kind: 'config', failure: { source: HKLM, policy: true, cause: 'x' } })).toBe(`cannot start: policy ${HKLM} x`);
+  });
+});

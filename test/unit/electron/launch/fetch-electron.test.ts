@@ -1,0 +1,124 @@
+/**
+ * Electron's own installer, run as `npm start` runs it, against a download mirror on loopback
+ * (ELECTRON_MIRROR), so every way a fetch can end short of a real runtime is seen for real: the
+ * mirror says 404, the download starts and breaks off (with progress shown first), or nothing
+ * arrives within the time limit. A successful fetch needs the real download and is not run here.
+ *
+ * The installer runs from a copy of the electron package's files in a temporary folder, with the
+ * project's node_modules on NODE_PATH, so it never touches (or finds) the project's own runtime.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failureReason, fetchElectronRuntime, fetchTimeoutMs, progressLine } from '../../../../electron/launch/fetch-electron.js';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
+const ELECTRON = join(ROOT, 'node_modules', 'electron');
+const { version } = JSON.parse(readFileSync(join(ELECTRON, 'package.json'), 'utf8')) as { readonly version: string };
+
+const work = mkdtempSync(join(tmpdir(), 'stepgate-fetch-electron-'));
+const installerDir = join(work, 'node_modules', 'electron');
+const installer = join(installerDir, 'install.js');
+const cache = join(work, 'cache');
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+let handler: Handler = (_req, res) => res.writeHead(500).end();
+const requests: string[] = [];
+const mirror = createServer((req, res) => {
+  requests.push(req.url ?? '');
+  handler(req, res);
+});
+let mirrorUrl = '';
+
+beforeAll(async () => {
+  mkdirSync(installerDir, { recursive: true });
+  for (const file of ['install.js', 'package.json', 'checksums.json']) copyFileSync(join(ELECTRON, file), join(installerDir, file));
+  await new Promise<void>((resolve) => mirror.listen(0, '127.0.0.1', resolve));
+  mirrorUrl = `http://127.0.0.1:${(mirror.address() as AddressInfo).port}/`;
+});
+afterAll(async () => {
+  mirror.closeAllConnections();
+  await new Promise((resolve) => mirror.close(resolve));
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** The environment of a person's shell, without any Electron download settings of this machine's, plus the mirror. */
+function env(): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/electron/i.test(name)));
+  return { ...clean, NODE_PATH: join(ROOT, 'node_modules'), ELECTRON_MIRROR: mirrorUrl, electron_config_cache: cache };
+}
+
+const artefact = `/v${version}/electron-v${version}-${process.platform}-${process.arch}.zip`;
+
+describe('fetchElectronRuntime', () => {
+  it('says in one sentence why the mirror would not give the runtime', async () => {
+    requests.length = 0;
+    handler = (_req, res) => res.writeHead(404).end('Not Found');
+    const outcome = await fetchElectronRuntime({ installer, env: env(), timeoutMs: 60_000, onProgress: () => undefined });
+    expect(requests).toEqual([artefact]);
+    expect(outcome).toEqual({ ok: false, reason: "Electron's installer could not fetch the runtime (Response code 404 (Not Found))" });
+    expect(readdirSync(installerDir).sort()).toEqual(['checksums.json', 'install.js', 'package.json']);
+  });
+
+  it('shows how far the download got, then says why it broke off', async () => {
+    const total = 40_000_000;
+    let progressSeen: () => void = () => undefined;
+    const seen = new Promise<void>((resolve) => (progressSeen = resolve));
+    handler = (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Length': String(total) });
+      res.write(Buffer.alloc(total / 4));
+      // Broken off only once the progress has been shown, so nothing here depends on timing.
+      void seen.then(() => res.destroy());
+    };
+    const lines: string[] = [];
+    const outcome = await fetchElectronRuntime({
+      installer,
+      env: env(),
+      timeoutMs: 60_000,
+      onProgress: (line) => {
+        lines.push(line);
+        if (line.includes('25% of 40 MB')) progressSeen();
+      },
+    });
+    expect(lines[0]).toMatch(/^Fetching the Electron runtime \(first start only\)… 0 s of at most 60 s$/);
+    expect(lines.some((line) => /^Fetching the Electron runtime \(first start only\)… 25% of 40 MB, \d+ s of at most 60 s$/.test(line))).toBe(true);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? '' : outcome.reason).toMatch(/^Electron's installer could not fetch the runtime \(.+\)$/);
+  });
+
+  it('gives up at the time limit and says so', async () => {
+    // The mirror takes the request and never answers.
+    handler = () => undefined;
+    const outcome = await fetchElectronRuntime({ installer, env: env(), timeoutMs: 1_500, onProgress: () => undefined });
+    expect(outcome).toEqual({ ok: false, reason: 'the Electron runtime did not arrive within 2 seconds' });
+  });
+});
+
+describe('progressLine', () => {
+  it('says how far, how long, and how long at most', () => {
+    expect(progressLine({ transferred: 0, total: null, elapsedMs: 900, limitMs: 300_000 })).toBe('Fetching the Electron runtime (first start only)… 0 s of at most 300 s');
+    expect(progressLine({ transferred: 52_000_000, total: 104_000_000, elapsedMs: 12_400, limitMs: 300_000 })).toBe(
+      'Fetching the Electron runtime (first start only)… 50% of 104 MB, 12 s of at most 300 s',
+    );
+    expect(progressLine({ transferred: 3_000_000, total: null, elapsedMs: 2_000, limitMs: 300_000 })).toBe('Fetching the Electron runtime (first start only)… 3 MB, 2 s of at most 300 s');
+  });
+});
+
+describe('failureReason', () => {
+  it('keeps the first line of what the installer printed, without the stack', () => {
+    const stack = 'RequestError: getaddrinfo ENOTFOUND github.com\n    at ClientRequest.<anonymous> (/x/got/index.js:970:111)\n';
+    expect(failureReason(stack, 1)).toBe("Electron's installer could not fetch the runtime (getaddrinfo ENOTFOUND github.com)");
+    expect(failureReason('', 7)).toBe("Electron's installer could not fetch the runtime (it exited with code 7)");
+  });
+});
+
+describe('fetchTimeoutMs', () => {
+  it('is five minutes unless STEPGATE_ELECTRON_FETCH_SECONDS says otherwise', () => {
+    expect(fetchTimeoutMs({})).toBe(300_000);
+    expect(fetchTimeoutMs({ STEPGATE_ELECTRON_FETCH_SECONDS: '900' })).toBe(900_000);
+    expect(fetchTimeoutMs({ STEPGATE_ELECTRON_FETCH_SECONDS: 'soon' })).toBe(300_000);
+  });
+});
