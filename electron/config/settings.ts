@@ -11,7 +11,6 @@ import { booleanKind, originListKind, serverAddressKind, type Checked, type Sett
 
 /** Where a value can come from, highest precedence first. */
 export type SourceKind = 'policy' | 'commandLine' | 'userSettings' | 'buildDefaults';
-export const SOURCE_KINDS: readonly SourceKind[] = ['policy', 'commandLine', 'userSettings', 'buildDefaults'];
 
 export interface SettingDefinition<T, D extends T | null = T> {
   readonly kind: SettingKind<T>;
@@ -63,7 +62,7 @@ export function registryName(key: SettingKey): string {
   return key.charAt(0).toUpperCase() + key.slice(1);
 }
 
-export function settingKeyOf(name: string): SettingKey | undefined {
+function settingKeyOf(name: string): SettingKey | undefined {
   return SETTING_KEYS.find((key) => key === name);
 }
 

@@ -21,10 +21,10 @@ export interface FetchOptions {
   readonly onProgress?: (line: string) => void;
 }
 
-export const DEFAULT_FETCH_TIMEOUT_MS = 5 * 60_000;
+const DEFAULT_FETCH_TIMEOUT_MS = 5 * 60_000;
 const PROGRESS_HOOK = fileURLToPath(new URL('./electron-download-progress.cjs', import.meta.url));
 
-export function electronInstallerPath(): string {
+function electronInstallerPath(): string {
   return createRequire(import.meta.url).resolve('electron/install.js');
 }
 
