@@ -19,7 +19,7 @@ function describe(failure: StartFailure): string {
   switch (failure.kind) {
     case 'config':
       return failure.failure.policy
-        ? `The policy your organisation set for Stepgate could not be read, so Stepgate does not start without it.\n\nWhere: ${failure.failure.source}\nWhy: ${failure.failure.cause}\n\nPlease tell your IT department.`
+        ? `The policy your organisation set for Stepgate could not be read or used, so Stepgate does not start without it.\n\nWhere: ${failure.failure.source}\nWhy: ${failure.failure.cause}\n\nPlease tell your IT department.`
         : `Your Stepgate settings file could not be read.\n\nWhere: ${failure.failure.source}\nWhy: ${failure.failure.cause}\n\nFix or delete that file, then start Stepgate again.`;
     case 'preload':
       return `Part of Stepgate did not load (${failure.cause}). Reinstalling Stepgate should fix this.`;

@@ -3,15 +3,17 @@
  * output goes through `ConfigEnvironment`, so the precedence and every read outcome are tested
  * without a registry, managed preferences or /etc.
  *
- * A source that is not there is skipped. A source that is there but cannot be read or parsed stops
- * the app with its name and the cause (fail closed); single bad values inside a readable source are
- * reported and ignored.
+ * A source that is not there is skipped. A policy source that is there but cannot be read or parsed,
+ * or that gives a setting a value it cannot have, stops the app with its name and the cause (fail
+ * closed). Unknown names in policy, and bad values in the person's own settings, are reported and
+ * ignored.
  */
 import { assertNever } from '../../shared/util/assert-never.js';
 import { APP_IDENTITY } from './app-identity.js';
 import { managedPrefsPaths, readManagedPreferences } from './macos-managed-prefs.js';
 import { parseJsonObject, readJsonPolicy, type PolicyRead, type ReadFile, type RunCommand } from './policy-read.js';
 import { configSource, resolveConfig, type ConfigSource, type ResolvedConfig } from './resolve-config.js';
+import { isSettingKey } from './settings.js';
 import { policyKeyPath, readRegistryPolicy } from './windows-registry.js';
 
 export interface ConfigEnvironment {
@@ -72,7 +74,12 @@ function policySource({ name, read }: NamedRead): ConfigSource | ConfigFailure {
       return { source: name, policy: true, cause: read.cause };
     case 'found': {
       const checked = configSource(name, 'policy', read.raw);
-      return { ...checked, problems: [...read.problems, ...checked.problems] };
+      const problems = [...read.problems, ...checked.problems];
+      // A setting IT meant to enforce but wrote wrongly would silently unlock it: stop instead.
+      // Unknown names are only reported, so templates of a newer version do not stop an older app.
+      const invalid = problems.find((p) => isSettingKey(p.key));
+      if (invalid !== undefined) return { source: name, policy: true, cause: `the setting "${invalid.key}" is invalid: ${invalid.reason}` };
+      return { ...checked, problems };
     }
     default:
       return assertNever(read);

@@ -62,8 +62,8 @@ export function registryName(key: SettingKey): string {
   return key.charAt(0).toUpperCase() + key.slice(1);
 }
 
-function settingKeyOf(name: string): SettingKey | undefined {
-  return SETTING_KEYS.find((key) => key === name);
+export function isSettingKey(name: string): name is SettingKey {
+  return (SETTING_KEYS as readonly string[]).includes(name);
 }
 
 export interface SettingProblem {
@@ -94,11 +94,11 @@ export function checkSettings(source: string, sourceKind: SourceKind, raw: unkno
   const values: Record<string, unknown> = {};
   const problems: SettingProblem[] = [];
   for (const [name, value] of Object.entries(raw)) {
-    const key = settingKeyOf(name);
-    if (key === undefined) {
+    if (!isSettingKey(name)) {
       problems.push({ source, key: name, reason: 'unknown setting' });
       continue;
     }
+    const key = name;
     const definition: SettingDefinition<unknown, unknown> = SETTINGS[key];
     if (!definition.sources.includes(sourceKind)) {
       problems.push({ source, key, reason: `cannot be set in ${SOURCE_WORDS[sourceKind]}` });

@@ -158,24 +158,27 @@ describe('loadConfig precedence', () => {
     expect(loaded.settings.serverUrl).toBeNull();
   });
 
-  it('reports a bad value with its source, ignores it, and falls through to the next source', async () => {
+  it('reports a bad value in personal settings with its source, ignores it, and falls through to the next source', async () => {
     const loaded = config(
       await loadConfig(
         environment({
-          files: {
-            [LINUX_POLICY]: JSON.stringify({ serverUrl: 'http://insecure.example.com', allowKeepSignedIn: 'no', colour: 'red' }),
-            [USER]: user,
-          },
+          files: { [USER]: JSON.stringify({ serverUrl: 'http://insecure.example.com', colour: 'red' }) },
+          buildDefaults: { serverUrl: 'https://default.example.com' },
         }),
       ),
     );
-    expect(loaded.settings).toMatchObject({ serverUrl: 'https://user.example.com', allowKeepSignedIn: true });
-    expect(loaded.locked.serverUrl).toBe(false);
+    expect(loaded.settings.serverUrl).toBe('https://default.example.com');
     expect(loaded.problems).toEqual([
-      { source: LINUX_POLICY, key: 'serverUrl', reason: 'not a usable server address (notHttps)' },
-      { source: LINUX_POLICY, key: 'allowKeepSignedIn', reason: 'must be true or false' },
-      { source: LINUX_POLICY, key: 'colour', reason: 'unknown setting' },
+      { source: USER, key: 'serverUrl', reason: 'not a usable server address (notHttps)' },
+      { source: USER, key: 'colour', reason: 'unknown setting' },
     ]);
+  });
+
+  it('reports an unknown name in policy and keeps the policy’s other settings', async () => {
+    const loaded = config(await loadConfig(environment({ files: { [LINUX_POLICY]: JSON.stringify({ serverUrl: 'https://policy.example.com', colour: 'red' }), [USER]: user } })));
+    expect(loaded.settings.serverUrl).toBe('https://policy.example.com');
+    expect(loaded.locked.serverUrl).toBe(true);
+    expect(loaded.problems).toEqual([{ source: LINUX_POLICY, key: 'colour', reason: 'unknown setting' }]);
   });
 
   it('refuses settings from a source that may not set them: a person cannot widen the origins policy allows', async () => {
@@ -212,6 +215,17 @@ describe('loadConfig fails closed', () => {
       policy: true,
       cause: 'could not be read (EACCES)',
     });
+  });
+
+  it('stops on a policy value it cannot use, rather than unlocking the setting it meant to lock', async () => {
+    const env = environment({ files: { [LINUX_POLICY]: JSON.stringify({ serverUrl: 'http://insecure.example.com' }), [USER]: JSON.stringify({ serverUrl: 'https://user.example.com' }) } });
+    expect(await failure(env)).toEqual({ source: LINUX_POLICY, policy: true, cause: 'the setting "serverUrl" is invalid: not a usable server address (notHttps)' });
+    expect(await failure(environment({ files: { [LINUX_POLICY]: JSON.stringify({ allowKeepSignedIn: 'no' }) } }))).toMatchObject({ cause: 'the setting "allowKeepSignedIn" is invalid: must be true or false' });
+  });
+
+  it('stops on a Windows policy value of the wrong registry type', async () => {
+    const env = environment({ platform: 'win32', registry: { [`query ${HKLM_KEY}`]: policyValues('HKEY_LOCAL_MACHINE', 'AllowKeepSignedIn    REG_SZ    0') } });
+    expect(await failure(env)).toMatchObject({ source: HKLM_KEY, policy: true, cause: expect.stringMatching(/^the setting "allowKeepSignedIn" is invalid: is REG_SZ/) });
   });
 
   it('stops on a Linux policy file that is not JSON, or not an object', async () => {
