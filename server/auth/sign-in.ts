@@ -6,6 +6,7 @@ import { verifySecret } from '../crypto/passwords.js';
 import { open } from '../crypto/secret-box.js';
 import { ApiError, tooManyAttempts } from '../http/api-error.js';
 import { secretAad } from '../store/authenticators.js';
+import type { RecoveryCodeRow } from '../store/recovery-codes.js';
 import type { UserRow } from '../store/users.js';
 import { matchStep } from '../totp/totp.js';
 import { normaliseRecoveryCode } from '../totp/recovery-codes.js';
@@ -185,17 +186,17 @@ export async function verifyRecoveryCode(ctx: Context, request: RecoveryRequest,
   const { user, session } = await completeChallenge(ctx, request.challengeId, address, {
     method: 'recovery_code',
     // The matching unused code's row, found by Argon2 outside the transaction.
-    prepare: async (u): Promise<number | null> => {
+    prepare: async (u): Promise<RecoveryCodeRow | null> => {
       const code = normaliseRecoveryCode(request.recoveryCode);
       if (code === null) return null;
       for (const row of ctx.recoveryCodes.unused(u.id)) {
-        if (await verifySecret(row.codeHash, code)) return row.id;
+        if (await verifySecret(row.codeHash, code)) return row;
       }
       return null;
     },
-    decide: (_user, rowId) => {
-      if (rowId === null) return { kind: 'rejected' };
-      return ctx.recoveryCodes.markUsed(rowId, ctx.clock.now()) ? { kind: 'accepted', detail: {} } : { kind: 'replayed' };
+    decide: (_user, row) => {
+      if (row === null) return { kind: 'rejected' };
+      return ctx.recoveryCodes.markUsed(row, ctx.clock.now()) ? { kind: 'accepted', detail: {} } : { kind: 'replayed' };
     },
   });
   return { status: 'authenticated', session, recoveryCodesRemaining: ctx.recoveryCodes.countUnused(user.id) };

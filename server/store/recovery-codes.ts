@@ -37,9 +37,13 @@ export function recoveryCodesStore(db: Db) {
       sql(db, 'DELETE FROM recovery_codes WHERE user_id = ?').run(userId);
       return insertSet(hasAuthenticator).run({ userId, hashes: JSON.stringify(hashes), now }).changes > 0;
     },
-    /** True for exactly one caller: each code works once, even under racing requests. */
-    markUsed: (id: number, now: number): boolean =>
-      sql(db, 'UPDATE recovery_codes SET used_at = ? WHERE id = ? AND used_at IS NULL').run(now, id).changes === 1,
+    /**
+     * True for exactly one caller: each code works once, even under racing requests. The row is named by
+     * its id and its hash together: a regeneration deletes the old rows and SQLite may give a new code
+     * the id an old one had, and an old code must not spend (or pass as) a new one.
+     */
+    markUsed: (row: RecoveryCodeRow, now: number): boolean =>
+      sql(db, 'UPDATE recovery_codes SET used_at = ? WHERE id = ? AND code_hash = ? AND used_at IS NULL').run(now, row.id, row.codeHash).changes === 1,
     deleteAll: (userId: string): void => {
       sql(db, 'DELETE FROM recovery_codes WHERE user_id = ?').run(userId);
     },
