@@ -12,7 +12,7 @@ import { publicRoutes } from '../routes/public.js';
 import { registerPages } from '../pages/register-pages.js';
 import { tooManyAttempts } from './api-error.js';
 import { API_PREFIX } from './api-path.js';
-import { answerClientError } from './client-errors.js';
+import { answerClientError, answerConnect, answerExpectation } from './raw-refusals.js';
 import { handleError, handleNotFound, handleRouterRefusal } from './error-handler.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
@@ -37,6 +37,8 @@ export async function buildApp(ctx: Context, ops: Operations, logStream?: { writ
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.server.on('connect', answerConnect);
+  app.server.on('checkExpectation', answerExpectation);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
 

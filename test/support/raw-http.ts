@@ -13,8 +13,12 @@ export interface RawAnswer {
   readonly text: string;
 }
 
-/** Sends `bytes` to the server at `origin` and reads until the server closes or `timeoutMs` passes. */
-export function rawRequest(origin: string, bytes: string | Buffer, timeoutMs = 5_000): Promise<RawAnswer> {
+/**
+ * Sends `bytes` to the server at `origin` and reads one answer, until the server closes or `timeoutMs`
+ * passes. With `halfClose` the client also ends its side after writing, as a client cut off mid-request
+ * would; the server then owes no answer to a request it has not seen the end of.
+ */
+export function rawRequest(origin: string, bytes: string | Buffer, timeoutMs = 5_000, halfClose = false): Promise<RawAnswer> {
   const url = new URL(origin);
   return new Promise((resolve, reject) => {
     const socket = connect({ host: url.hostname, port: Number(url.port) });
@@ -28,8 +32,8 @@ export function rawRequest(origin: string, bytes: string | Buffer, timeoutMs = 5
       finish();
     }, timeoutMs);
     socket.on('connect', () => {
-      // Half-close after writing: the server sees the whole request, and still answers.
-      socket.end(bytes);
+      if (halfClose) socket.end(bytes);
+      else socket.write(bytes);
     });
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
@@ -68,5 +72,9 @@ function parseAnswer(text: string): RawAnswer {
     const colon = line.indexOf(':');
     if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
-  return { status: status === null ? 0 : Number(status[1]), headers, body: end < 0 ? '' : text.slice(end + 4), text };
+  // The first answer's body only: a pipelined second answer may follow it.
+  const rest = end < 0 ? '' : text.slice(end + 4);
+  const length = headers['content-length'];
+  const body = length === undefined ? rest : Buffer.from(rest, 'latin1').subarray(0, Number(length)).toString('latin1');
+  return { status: status === null ? 0 : Number(status[1]), headers, body, text };
 }
