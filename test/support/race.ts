@@ -28,37 +28,20 @@ export function testSeed(fallback: number): number {
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * `rounds` delays from 0 to `maxMs`: the first few are fixed (0 and 1 ms, the likeliest to collide),
- * the rest spread at random.
+ * `rounds` delays from -`maxMs` to `maxMs`: the first few are fixed (0 and 1 ms either way, the likeliest
+ * to collide), the rest spread at random. A negative delay starts the second request first.
  */
 export function delays(random: () => number, rounds: number, maxMs: number): readonly number[] {
-  return Array.from({ length: rounds }, (_, i) => (i < 2 ? i : Math.floor(random() * (maxMs + 1))));
+  const fixed = [0, 1, -1];
+  return Array.from({ length: rounds }, (_, i) => fixed[i] ?? Math.round((random() * 2 - 1) * maxMs));
 }
 
-/** Starts `first`, then `second` after `delayMs`; waits for both, never leaving one running. */
+/** Starts `first` and `second` `delayMs` apart (`second` leads when negative); waits for both, never leaving one running. */
 export async function race<A, B>(first: () => Promise<A>, second: () => Promise<B>, delayMs: number): Promise<readonly [A, B]> {
-  const a = first();
-  const b = sleep(delayMs).then(second);
+  const a = delayMs >= 0 ? first() : sleep(-delayMs).then(first);
+  const b = delayMs >= 0 ? sleep(delayMs).then(second) : second();
   const [ra, rb] = await Promise.allSettled([a, b]);
   if (ra.status === 'rejected') throw ra.reason;
   if (rb.status === 'rejected') throw rb.reason;
   return [ra.value, rb.value] as const;
-}
-
-/** Counts rounds per suite, so a suite can say how many it ran. */
-export interface RoundCounter {
-  count(n?: number): void;
-  readonly total: number;
-}
-
-export function roundCounter(): RoundCounter {
-  let total = 0;
-  return {
-    count: (n = 1) => {
-      total += n;
-    },
-    get total() {
-      return total;
-    },
-  };
 }

@@ -1,0 +1,170 @@
+/**
+ * Invariants "disabled means out" and "revocation wins" (docs/security.md): an administrator's disable
+ * or TOTP revocation raced against every operation of the account's owner. Whatever lands first, once
+ * the administrator's answer has arrived no session or challenge from before or from the race works,
+ * not even after the account is enabled again, and a revocation leaves no authenticator or code behind.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EnrollmentRequiredResponse, TotpRequiredResponse } from '../../../../shared/api/schemas.js';
+import { startTestServer, type TestServer } from '../../../support/test-server.js';
+import { describeCall, expectStatus, fails, ok, type CallResult } from '../../../support/http-client.js';
+import { accountProbe, tokensIn, type AccountProbe } from '../../../support/account-probe.js';
+import { delays, race, seededRandom, testSeed } from '../../../support/race.js';
+import {
+  adminToken,
+  challengeFor,
+  codeNow,
+  createTotpUser,
+  enroll,
+  login,
+  passwordSession,
+  PERIOD_MS,
+  RELAXED_THROTTLE,
+  signIn,
+  submitCode,
+  submitRecoveryCode,
+  type TotpUser,
+} from '../../../support/totp.js';
+
+const ROUNDS = 6;
+const MAX_DELAY_MS = 25;
+
+interface Prepared {
+  readonly act: () => Promise<CallResult>;
+  /** Challenges that exist before the race and must be dead after it. */
+  readonly challenges: readonly string[];
+}
+
+interface Racer {
+  readonly name: string;
+  readonly statuses: readonly number[];
+  prepare(user: TotpUser): Promise<Prepared>;
+}
+
+/** The challenge a sign-in answer hands out, if any. */
+function challengeIn(res: CallResult): readonly string[] {
+  const body = res.body as { status?: unknown; challenge?: { id?: unknown } } | undefined;
+  return res.status === 200 && body?.status === 'totp_required' && typeof body.challenge?.id === 'string' ? [body.challenge.id] : [];
+}
+
+describe('invariants: disabled means out, revocation wins', () => {
+  let server: TestServer;
+  let admin: string;
+  let probe: AccountProbe;
+  const random = seededRandom(testSeed(8_101));
+
+  beforeAll(async () => {
+    server = await startTestServer({ config: { throttle: RELAXED_THROTTLE } });
+    server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
+    admin = await adminToken(server);
+    probe = accountProbe(server, admin);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const api = () => probe.api;
+  const racers: readonly Racer[] = [
+    {
+      name: 'sign-in',
+      statuses: [200, 401],
+      prepare: (user) => Promise.resolve({ act: () => login(server, user.username, user.password), challenges: [] }),
+    },
+    {
+      name: 'code',
+      statuses: [200, 401],
+      prepare: async (user) => {
+        const challenge = await challengeFor(server, user.username, user.password);
+        return { act: () => submitCode(server, challenge.id, codeNow(server, user.secret)), challenges: [challenge.id] };
+      },
+    },
+    {
+      name: 'recovery code',
+      statuses: [200, 401],
+      prepare: async (user) => {
+        const challenge = await challengeFor(server, user.username, user.password);
+        return { act: () => submitRecoveryCode(server, challenge.id, user.recoveryCodes[0] ?? ''), challenges: [challenge.id] };
+      },
+    },
+    {
+      name: 'add',
+      statuses: [201, 401],
+      prepare: (user) => Promise.resolve({ act: () => api().post('/me/authenticators', { token: user.token, body: { name: 'Racing' } }), challenges: [] }),
+    },
+    {
+      name: 'remove',
+      statuses: [204, 401],
+      prepare: async (user) => {
+        const tablet = await enroll(server, user.token, 'Tablet');
+        return { act: () => api().delete(`/me/authenticators/${tablet.id}`, { token: user.token }), challenges: [] };
+      },
+    },
+    {
+      name: 'regenerate codes',
+      statuses: [200, 401],
+      prepare: (user) => Promise.resolve({ act: () => api().post('/me/recovery-codes', { token: user.token }), challenges: [] }),
+    },
+    {
+      name: 'logout',
+      statuses: [204, 401],
+      prepare: (user) => Promise.resolve({ act: () => api().post('/auth/logout', { token: user.token }), challenges: [] }),
+    },
+  ];
+
+  /** Checks after each race, when both answers are in. */
+  const everythingEnded = async (user: TotpUser, prepared: Prepared, res: CallResult, where: string) => {
+    for (const token of [user.token, ...tokensIn(res)]) expect(await probe.works(token), `${where}: a session still works`).toBe(false);
+    for (const id of [...prepared.challenges, ...challengeIn(res)]) {
+      fails(await submitCode(server, id, codeNow(server, user.secret)), 401, 'challenge_expired');
+    }
+  };
+
+  describe('PATCH /admin/users/{id} {disabled: true}, then enabled again', () => {
+    for (const racer of racers) {
+      it(`raced with ${racer.name}: nothing from before or from the race works after re-enabling (${ROUNDS} rounds)`, async () => {
+        for (const [round, delay] of delays(random, ROUNDS, MAX_DELAY_MS).entries()) {
+          const user = await createTotpUser(server, { totpRequired: true });
+          const prepared = await racer.prepare(user);
+          const [res, disabled] = await race(prepared.act, () => api().patch(`/admin/users/${user.id}`, { token: admin, body: { disabled: true } }), delay);
+          const where = `round ${round}, delay ${delay} ms: ${describeCall(res)}`;
+          expectStatus(disabled, 200);
+          expect(racer.statuses, where).toContain(res.status);
+          expectStatus(await api().patch(`/admin/users/${user.id}`, { token: admin, body: { disabled: false } }), 200);
+          await everythingEnded(user, prepared, res, where);
+          // The account itself is whole: its owner signs in again with a code.
+          server.clock.advance(PERIOD_MS);
+          await signIn(server, user);
+        }
+      });
+    }
+  });
+
+  describe('DELETE /admin/users/{id}/authenticators', () => {
+    for (const racer of racers) {
+      it(`raced with ${racer.name}: no session, challenge, authenticator or recovery code survives (${ROUNDS} rounds)`, async () => {
+        for (const [round, delay] of delays(random, ROUNDS, MAX_DELAY_MS).entries()) {
+          const user = await createTotpUser(server, { totpRequired: true });
+          const prepared = await racer.prepare(user);
+          const [res, revoked] = await race(prepared.act, () => api().delete(`/admin/users/${user.id}/authenticators`, { token: admin }), delay);
+          const where = `round ${round}, delay ${delay} ms: ${describeCall(res)}`;
+          expectStatus(revoked, 204);
+          // A sign-in that lands after the revocation is a new start: enrollment, never a full session.
+          if (racer.name === 'sign-in' && res.status === 200) {
+            const body = res.body as { status: string };
+            if (body.status === 'enrollment_required') ok(res, 200, EnrollmentRequiredResponse);
+            else ok(res, 200, TotpRequiredResponse);
+            await everythingEnded(user, prepared, { ...res, body: body.status === 'enrollment_required' ? undefined : res.body }, where);
+          } else {
+            expect(racer.statuses, where).toContain(res.status);
+            await everythingEnded(user, prepared, res, where);
+          }
+          expect(await probe.authenticatorCount(user.id, user.username), where).toBe(0);
+          // The account starts over: enrollment, with a fresh set of codes (none were left to keep).
+          const fresh = await enroll(server, (await passwordSession(server, user.username, user.password)).token, 'New phone');
+          expect(fresh.recoveryCodes, where).toHaveLength(10);
+          server.clock.advance(PERIOD_MS);
+        }
+      });
+    }
+  });
+});
