@@ -3,46 +3,37 @@
  * traversal in its many spellings, an unsatisfiable range, failed preconditions) answers its own 4xx in
  * plain text, and none of it is logged as a server error.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
 import { call, describeCall, type CallResult } from '../../support/http-client.js';
 import { rawRequest } from '../../support/raw-http.js';
-
-const SCRIPT = 'console.log("stepgate");\n';
+import { ASSET_SCRIPT, makeWebDir, NEVER_SERVED, type WebDir } from '../../support/web-dir.js';
 
 describe('/assets/', () => {
   let server: TestServer;
-  let webDir: string;
+  let webDir: WebDir;
 
   beforeAll(async () => {
-    webDir = await mkdtemp(join(tmpdir(), 'stepgate-web-'));
-    await mkdir(join(webDir, 'assets', 'folder'), { recursive: true });
-    await writeFile(join(webDir, 'index.html'), '<!doctype html><title>Stepgate</title>');
-    await writeFile(join(webDir, 'assets', 'app.js'), SCRIPT);
-    await writeFile(join(webDir, 'assets', 'folder', 'inner.js'), SCRIPT);
-    await writeFile(join(webDir, 'assets', '.hidden'), 'not for you');
-    await writeFile(join(webDir, 'secret.txt'), 'outside the assets folder');
-    server = await startTestServer({ config: { webDir }, logs: true });
+    webDir = await makeWebDir();
+    server = await startTestServer({ config: { webDir: webDir.path }, logs: true });
   });
   afterAll(async () => {
     await server.close();
-    await rm(webDir, { recursive: true, force: true });
+    await webDir.remove();
   });
 
   const get = (path: string, headers: Readonly<Record<string, string>> = {}) => call('GET', `${server.url}${path}`, { headers });
   const refused = (res: CallResult, statuses: readonly number[]) => {
     expect(statuses, describeCall(res)).toContain(res.status);
     expect(res.headers['content-type'] ?? '', describeCall(res)).toMatch(/^text\/plain/);
-    expect(res.text).not.toMatch(/outside the assets|not for you|\.ts:\d+|node_modules/);
+    for (const text of NEVER_SERVED) expect(res.text).not.toContain(text);
+    expect(res.text).not.toMatch(/\.ts:\d+|node_modules/);
   };
 
   it('serves a file (control)', async () => {
     const res = await get('/assets/app.js');
     expect(res.status).toBe(200);
-    expect(res.text).toBe(SCRIPT);
+    expect(res.text).toBe(ASSET_SCRIPT);
   });
 
   it('a folder is refused with 403 or 404', async () => {
@@ -59,7 +50,7 @@ describe('/assets/', () => {
     // Also as sent byte for byte, without a client that tidies the path first.
     const raw = await rawRequest(server.url, `GET /assets/../secret.txt HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\nConnection: close\r\n\r\n`);
     expect([400, 403, 404]).toContain(raw.status);
-    expect(raw.text).not.toContain('outside the assets');
+    expect(raw.text).not.toContain(NEVER_SERVED[0]);
   });
 
   it('an unsatisfiable Range is 416', async () => {
