@@ -15,6 +15,7 @@ import {
   challengeFor,
   codeNow,
   createTotpUser,
+  createUser,
   enroll,
   login,
   passwordSession,
@@ -136,6 +137,28 @@ describe('invariants: disabled means out, revocation wins', () => {
           await signIn(server, user);
         }
       });
+    }
+  });
+
+  it(`an administrator disabled while revoking someone's TOTP: the revocation happens only if it committed first (${ROUNDS} rounds)`, async () => {
+    for (const [round, delay] of delays(random, ROUNDS, MAX_DELAY_MS).entries()) {
+      const other = await createUser(server, { isAdmin: true });
+      const otherToken = (await signIn(server, other)).token;
+      const user = await createTotpUser(server);
+      const [revoked, disabled] = await race(
+        () => api().delete(`/admin/users/${user.id}/authenticators`, { token: otherToken }),
+        () => api().patch(`/admin/users/${other.id}`, { token: admin, body: { disabled: true } }),
+        delay,
+      );
+      const where = `round ${round}, delay ${delay} ms: ${describeCall(revoked)}`;
+      expectStatus(disabled, 200);
+      const count = await probe.authenticatorCount(user.id, user.username);
+      if (revoked.status === 204) expect(count, where).toBe(0);
+      else {
+        fails(revoked, 401, 'unauthorized');
+        expect(count, where).toBe(1);
+      }
+      expect(await probe.works(otherToken), where).toBe(false);
     }
   });
 
