@@ -21,18 +21,21 @@ export const meRoutes =
   (ctx: Context): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get('/me', { schema: { response: { 200: MeResponse } } }, async (request) => {
-      // One read transaction: the answer shows the account at one moment.
-      const { session, user } = authenticate(ctx, request, 'read_account');
-      return ctx.db.transaction(() => ({
-        user: publicUser(user),
-        totp: {
-          environmentEnabled: ctx.settings.environment().totpEnabled,
-          required: isTotpRequired(ctx, user),
-          authenticators: ctx.authenticators.confirmed(user.id).map(publicAuthenticator),
-          recoveryCodesRemaining: ctx.recoveryCodes.countUnused(user.id),
-        },
-        session: { expiresAt: isoTime(session.expiresAt) },
-      }))();
+      const access = authenticate(ctx, request, 'read_account');
+      // One read transaction, the rule applied in it: the answer shows the account at one moment.
+      return ctx.db.transaction(() => {
+        const { session, user } = access.recheck();
+        return {
+          user: publicUser(user),
+          totp: {
+            environmentEnabled: ctx.settings.environment().totpEnabled,
+            required: isTotpRequired(ctx, user),
+            authenticators: ctx.authenticators.confirmed(user.id).map(publicAuthenticator),
+            recoveryCodesRemaining: ctx.recoveryCodes.countUnused(user.id),
+          },
+          session: { expiresAt: isoTime(session.expiresAt) },
+        };
+      })();
     });
 
     app.post(

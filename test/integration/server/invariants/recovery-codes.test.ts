@@ -3,49 +3,34 @@
  * set; it has one exactly while it has a confirmed authenticator; and the set an answer shows is the one
  * that works, until a later regeneration replaces it. Raced over many rounds.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfirmAuthenticatorResponse, MeResponse, PendingAuthenticator, RecoveryCodesResponse, RecoveryResponse } from '../../../../shared/api/schemas.js';
-import { startTestServer, type TestServer } from '../../../support/test-server.js';
 import { describeCall, expectStatus, fails, ok, type CallResult } from '../../../support/http-client.js';
-import { accountProbe, lastEvent, type AccountProbe } from '../../../support/account-probe.js';
-import { delays, race, seededRandom, testSeed } from '../../../support/race.js';
-import { adminToken, challengeFor, codeNow, createTotpUser, enroll, passwordSession, PERIOD_MS, RELAXED_THROTTLE, submitRecoveryCode, type TotpUser } from '../../../support/totp.js';
+import { lastEvent } from '../../../support/account-probe.js';
+import { race } from '../../../support/race.js';
+import { raceSuite } from '../../../support/race-suite.js';
+import { challengeFor, codeNow, createTotpUser, enroll, passwordSession, PERIOD_MS, submitRecoveryCode, type TotpUser } from '../../../support/totp.js';
 
 const ROUNDS = 10;
 const MAX_DELAY_MS = 25;
 
 describe('invariants: recovery codes belong to an authenticator', () => {
-  let server: TestServer;
-  let admin: string;
-  let probe: AccountProbe;
-  const random = seededRandom(testSeed(8_301));
+  const suite = raceSuite(8_301);
 
-  beforeAll(async () => {
-    server = await startTestServer({ config: { throttle: RELAXED_THROTTLE } });
-    server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
-    admin = await adminToken(server);
-    probe = accountProbe(server, admin);
-  });
-  afterAll(async () => {
-    await server.close();
-  });
-
-  const api = () => probe.api;
-  const rounds = () => delays(random, ROUNDS, MAX_DELAY_MS).entries();
-  const regenerate = (token: string) => api().post('/me/recovery-codes', { token });
+  const regenerate = (token: string) => suite.api.post('/me/recovery-codes', { token });
   const shownCodes = (res: CallResult): readonly string[] => ok(res, 200, RecoveryCodesResponse).recoveryCodes;
-  const me = async (token: string) => ok(await api().get('/me', { token }), 200, MeResponse);
+  const me = async (token: string) => ok(await suite.api.get('/me', { token }), 200, MeResponse);
   /** Whether `code` signs `user` in right now (on a challenge of its own). */
   const works = async (user: TotpUser, code: string): Promise<boolean> => {
-    const res = await submitRecoveryCode(server, (await challengeFor(server, user.username, user.password)).id, code);
+    const res = await submitRecoveryCode(suite.server, (await challengeFor(suite.server, user.username, user.password)).id, code);
     if (res.status !== 200) fails(res, 401, 'invalid_code');
     else ok(res, 200, RecoveryResponse);
     return res.status === 200;
   };
 
   it(`two regenerations at once: one set of 10, and of the two sets shown exactly one works (${ROUNDS} rounds)`, async () => {
-    for (const [round, delay] of rounds()) {
-      const user = await createTotpUser(server);
+    for (const [round, delay] of suite.rounds(ROUNDS, MAX_DELAY_MS)) {
+      const user = await createTotpUser(suite.server);
       const [a, b] = await race(() => regenerate(user.token), () => regenerate(user.token), delay);
       const where = `round ${round}, delay ${delay} ms`;
       const [setA, setB] = [shownCodes(a), shownCodes(b)];
@@ -57,15 +42,15 @@ describe('invariants: recovery codes belong to an authenticator', () => {
   });
 
   it(`a regeneration raced with a sign-in by an old code: afterwards only the new set works (${ROUNDS} rounds)`, async () => {
-    for (const [round, delay] of rounds()) {
-      const user = await createTotpUser(server);
-      const challenge = await challengeFor(server, user.username, user.password);
-      const [used, regenerated] = await race(() => submitRecoveryCode(server, challenge.id, user.recoveryCodes[0] ?? ''), () => regenerate(user.token), delay);
+    for (const [round, delay] of suite.rounds(ROUNDS, MAX_DELAY_MS)) {
+      const user = await createTotpUser(suite.server);
+      const challenge = await challengeFor(suite.server, user.username, user.password);
+      const [used, regenerated] = await race(() => submitRecoveryCode(suite.server, challenge.id, user.recoveryCodes[0] ?? ''), () => regenerate(user.token), delay);
       const where = `round ${round}, delay ${delay} ms: ${describeCall(used)}`;
       const fresh = shownCodes(regenerated);
       if (used.status === 200) {
         // Accepted only if it committed before the new set replaced the old one.
-        const events = await probe.audit();
+        const events = await suite.probe.audit();
         const usedAt = lastEvent(events, (e) => e.event === 'recovery_code_used' && e.username === user.username);
         const replacedAt = lastEvent(events, (e) => e.event === 'recovery_codes_generated' && e.username === user.username);
         expect(usedAt !== undefined && replacedAt !== undefined && usedAt < replacedAt, `${where}: an old code was accepted after the regeneration`).toBe(true);
@@ -79,9 +64,9 @@ describe('invariants: recovery codes belong to an authenticator', () => {
   });
 
   it(`a regeneration raced with removing the last authenticator: no codes are left without an authenticator (${ROUNDS} rounds)`, async () => {
-    for (const [round, delay] of rounds()) {
-      const user = await createTotpUser(server);
-      const [regenerated, removed] = await race(() => regenerate(user.token), () => api().delete(`/me/authenticators/${user.authenticatorId}`, { token: user.token }), delay);
+    for (const [round, delay] of suite.rounds(ROUNDS, MAX_DELAY_MS)) {
+      const user = await createTotpUser(suite.server);
+      const [regenerated, removed] = await race(() => regenerate(user.token), () => suite.api.delete(`/me/authenticators/${user.authenticatorId}`, { token: user.token }), delay);
       const where = `round ${round}, delay ${delay} ms: ${describeCall(regenerated)}`;
       expectStatus(removed, 204);
       if (regenerated.status !== 200) fails(regenerated, 403, 'forbidden');
@@ -89,30 +74,30 @@ describe('invariants: recovery codes belong to an authenticator', () => {
       expect(after.totp.authenticators, where).toEqual([]);
       expect(after.totp.recoveryCodesRemaining, where).toBe(0);
       // Enrolling again makes a new set, the only one that works.
-      const again = await enroll(server, user.token, 'New phone');
+      const again = await enroll(suite.server, user.token, 'New phone');
       expect(again.recoveryCodes, where).toHaveLength(10);
     }
   });
 
   it(`a regeneration raced with an administrator's revocation: no codes survive (${ROUNDS} rounds)`, async () => {
-    for (const [round, delay] of rounds()) {
-      const user = await createTotpUser(server);
-      const [regenerated, revoked] = await race(() => regenerate(user.token), () => api().delete(`/admin/users/${user.id}/authenticators`, { token: admin }), delay);
+    for (const [round, delay] of suite.rounds(ROUNDS, MAX_DELAY_MS)) {
+      const user = await createTotpUser(suite.server);
+      const [regenerated, revoked] = await race(() => regenerate(user.token), () => suite.api.delete(`/admin/users/${user.id}/authenticators`, { token: suite.admin }), delay);
       const where = `round ${round}, delay ${delay} ms: ${describeCall(regenerated)}`;
       expectStatus(revoked, 204);
       if (regenerated.status !== 200) fails(regenerated, 401, 'unauthorized');
-      const again = await enroll(server, (await passwordSession(server, user.username, user.password)).token, 'New phone');
+      const again = await enroll(suite.server, (await passwordSession(suite.server, user.username, user.password)).token, 'New phone');
       expect(again.recoveryCodes, where).toHaveLength(10);
     }
   });
 
   it(`confirming a second authenticator raced with removing the first: the account keeps one set, and a set shown works (${ROUNDS} rounds)`, async () => {
-    for (const [round, delay] of rounds()) {
-      const user = await createTotpUser(server, { authenticatorName: 'Phone' });
-      const pending = ok(await api().post('/me/authenticators', { token: user.token, body: { name: 'Tablet' } }), 201, PendingAuthenticator);
+    for (const [round, delay] of suite.rounds(ROUNDS, MAX_DELAY_MS)) {
+      const user = await createTotpUser(suite.server, { authenticatorName: 'Phone' });
+      const pending = ok(await suite.api.post('/me/authenticators', { token: user.token, body: { name: 'Tablet' } }), 201, PendingAuthenticator);
       const [confirmed, removed] = await race(
-        () => api().post(`/me/authenticators/${pending.id}/confirm`, { token: user.token, body: { code: codeNow(server, pending.secret) } }),
-        () => api().delete(`/me/authenticators/${user.authenticatorId}`, { token: user.token }),
+        () => suite.api.post(`/me/authenticators/${pending.id}/confirm`, { token: user.token, body: { code: codeNow(suite.server, pending.secret) } }),
+        () => suite.api.delete(`/me/authenticators/${user.authenticatorId}`, { token: user.token }),
         delay,
       );
       const where = `round ${round}, delay ${delay} ms: ${describeCall(confirmed)}`;
@@ -123,7 +108,7 @@ describe('invariants: recovery codes belong to an authenticator', () => {
       expect(after.totp.recoveryCodesRemaining, where).toBe(10);
       // Shown when the removal came first (the old set went with the last authenticator); else the old set stays.
       expect(await works(user, (shown ?? user.recoveryCodes)[0] ?? ''), where).toBe(true);
-      server.clock.advance(PERIOD_MS);
+      suite.server.clock.advance(PERIOD_MS);
     }
   });
 });
