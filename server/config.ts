@@ -29,6 +29,8 @@ export interface ServerConfig {
   readonly issuer: string;
   readonly trustProxy: boolean;
   readonly logRequests: boolean;
+  /** The built browser pages (index.html and assets/); defaults to dist/web in the project. */
+  readonly webDir: string | undefined;
   readonly totp: { readonly window: 0 | 1 | 2 };
   readonly challenge: { readonly ttlSeconds: number; readonly maxAttempts: number };
   readonly sessions: { readonly ttlSeconds: number; readonly enrollmentTtlSeconds: number };
@@ -48,6 +50,7 @@ export const DEFAULT_CONFIG: Omit<ServerConfig, 'dataDir'> = {
   issuer: 'Stepgate',
   trustProxy: false,
   logRequests: false,
+  webDir: undefined,
   totp: { window: 1 },
   challenge: { ttlSeconds: 300, maxAttempts: 5 },
   sessions: { ttlSeconds: 12 * 3600, enrollmentTtlSeconds: 15 * 60 },
@@ -70,6 +73,7 @@ export function makeConfig(dataDir: string, overrides: ConfigOverrides = {}): Se
     dataDir,
     publicUrl: o.publicUrl ?? d.publicUrl,
     keyFile: o.keyFile ?? d.keyFile,
+    webDir: o.webDir ?? d.webDir,
     totp: { ...d.totp, ...o.totp },
     challenge: { ...d.challenge, ...o.challenge },
     sessions: { ...d.sessions, ...o.sessions },

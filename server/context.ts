@@ -28,6 +28,12 @@ export interface Context {
   readonly throttle: ReturnType<typeof throttleStore>;
   readonly auditLog: ReturnType<typeof auditStore>;
   audit(entry: AuditEntry): void;
+  /**
+   * Runs `work` as one write transaction (BEGIN IMMEDIATE: the write lock is taken before the first
+   * read, so what it reads cannot change before it commits, not even from another process). `work` is
+   * synchronous: every check that guards a write is made inside it. Throwing rolls everything back.
+   */
+  write<T>(work: () => T): T;
   /** Where the browser pages are reached (known once the server listens). */
   readonly origin: () => string;
   /** A hash of nothing in particular, verified for unknown users so they take as long as known ones. */
@@ -51,6 +57,7 @@ export function createContext(config: ServerConfig, clock: Clock, db: Db, key: B
     throttle: throttleStore(db),
     auditLog,
     audit: (entry) => auditLog.record(clock.now(), entry),
+    write: (work) => db.transaction(work).immediate(),
     origin,
     dummyPasswordHash,
   };

@@ -1,4 +1,5 @@
 import type { AdminUser } from '../shared/api/schemas.js';
+import type { Grant } from './auth/session-rules.js';
 import { endUserSessions } from './auth/sessions.js';
 import { isoTime } from './clock.js';
 import type { Context } from './context.js';
@@ -22,11 +23,13 @@ export interface Actor {
   readonly userId?: string;
   readonly username?: string;
   readonly clientAddress?: string;
+  /** An administrator's session, held to its rule inside each change (the operator at the console has none). */
+  readonly access?: Grant;
 }
 
 const OPERATOR: Actor = { username: 'operator' };
 
-/** Administration shared by the API and the operator command line. */
+/** Administration shared by the API and the operator command line. Each change is one write transaction. */
 export function operations(ctx: Context) {
   const adminUser = (u: UserRow): AdminUser => ({
     id: u.id,
@@ -45,78 +48,77 @@ export function operations(ctx: Context) {
     return user;
   };
 
+  const audit = (actor: Actor, event: 'user_created' | 'user_updated' | 'totp_revoked' | 'setting_changed', detail: Readonly<Record<string, string | boolean | number>>) =>
+    ctx.audit({ event, userId: actor.userId, username: actor.username, clientAddress: actor.clientAddress, detail });
+
   return {
     adminUser,
     listUsers: (search = ''): readonly AdminUser[] => ctx.users.search(search.trim()).map(adminUser),
 
     async createUser(user: NewUser, actor: Actor = OPERATOR): Promise<AdminUser> {
       if (ctx.users.byUsername(user.username) !== undefined) throw invalidRequest({ username: 'is already taken' });
-      const row = {
-        id: randomId('usr'),
-        username: user.username,
-        displayName: user.displayName ?? user.username,
-        passwordHash: await hashSecret(user.password, ctx.config.argon2),
-        isAdmin: user.isAdmin ?? false,
-        totpRequired: user.totpRequired ?? false,
-        createdAt: ctx.clock.now(),
-      };
-      // Checked again after the await: another request may have taken the name meanwhile.
-      if (ctx.users.byUsername(user.username) !== undefined) throw invalidRequest({ username: 'is already taken' });
-      ctx.users.insert(row);
-      ctx.audit({
-        event: 'user_created',
-        userId: actor.userId,
-        username: actor.username,
-        clientAddress: actor.clientAddress,
-        detail: { user: row.username, isAdmin: row.isAdmin, totpRequired: row.totpRequired },
+      const passwordHash = await hashSecret(user.password, ctx.config.argon2);
+      return ctx.write(() => {
+        actor.access?.recheck();
+        // Checked again after the await: another request may have taken the name meanwhile.
+        if (ctx.users.byUsername(user.username) !== undefined) throw invalidRequest({ username: 'is already taken' });
+        const row = {
+          id: randomId('usr'),
+          username: user.username,
+          displayName: user.displayName ?? user.username,
+          passwordHash,
+          isAdmin: user.isAdmin ?? false,
+          totpRequired: user.totpRequired ?? false,
+          createdAt: ctx.clock.now(),
+        };
+        ctx.users.insert(row);
+        audit(actor, 'user_created', { user: row.username, isAdmin: row.isAdmin, totpRequired: row.totpRequired });
+        return adminUser({ ...row, disabled: false });
       });
-      return adminUser({ ...row, disabled: false });
     },
 
     updateUser(id: string, change: { readonly totpRequired?: boolean | undefined; readonly disabled?: boolean | undefined }, actor: Actor = OPERATOR): AdminUser {
-      const user = mustFind(id);
-      if (change.disabled === true && actor.userId === id) throw invalidRequest({ disabled: 'you cannot disable your own account' });
-      ctx.db.transaction(() => {
+      return ctx.write(() => {
+        actor.access?.recheck();
+        const user = mustFind(id);
+        if (change.disabled === true && actor.userId === id) throw invalidRequest({ disabled: 'you cannot disable your own account' });
         if (change.totpRequired !== undefined) ctx.users.setTotpRequired(id, change.totpRequired);
         if (change.disabled !== undefined) ctx.users.setDisabled(id, change.disabled);
+        // Disabling ends everything at once; enabling revives nothing: the person signs in again.
         if (change.disabled === true) endUserSessions(ctx, id);
-      })();
-      const detail: Record<string, string | boolean> = { user: user.username };
-      if (change.totpRequired !== undefined) detail['totpRequired'] = change.totpRequired;
-      if (change.disabled !== undefined) detail['disabled'] = change.disabled;
-      ctx.audit({ event: 'user_updated', userId: actor.userId, username: actor.username, clientAddress: actor.clientAddress, detail });
-      return adminUser(mustFind(id));
+        const detail: Record<string, string | boolean> = { user: user.username };
+        if (change.totpRequired !== undefined) detail['totpRequired'] = change.totpRequired;
+        if (change.disabled !== undefined) detail['disabled'] = change.disabled;
+        audit(actor, 'user_updated', detail);
+        return adminUser(mustFind(id));
+      });
     },
 
-    /** For a lost phone: every authenticator and recovery code goes, and with them every session and challenge. */
+    /** For a lost phone: every authenticator (pending ones too) and recovery code goes, and with them every session and challenge. */
     revokeTotp(id: string, actor: Actor = OPERATOR): void {
-      const user = mustFind(id);
-      const removed = ctx.db.transaction(() => {
-        const count = ctx.authenticators.deleteAll(id);
+      ctx.write(() => {
+        actor.access?.recheck();
+        const user = mustFind(id);
+        const removed = ctx.authenticators.deleteAll(id);
         ctx.recoveryCodes.deleteAll(id);
         endUserSessions(ctx, id);
-        return count;
-      })();
-      ctx.audit({
-        event: 'totp_revoked',
-        userId: actor.userId,
-        username: actor.username,
-        clientAddress: actor.clientAddress,
-        detail: { user: user.username, authenticators: removed },
+        audit(actor, 'totp_revoked', { user: user.username, authenticators: removed });
       });
     },
 
     environment: () => ctx.settings.environment(),
 
     setEnvironment(change: EnvironmentChange, actor: Actor = OPERATOR): EnvironmentSettings {
-      const before = ctx.settings.environment();
-      ctx.settings.update(change);
-      const after = ctx.settings.environment();
-      for (const key of Object.keys(change) as (keyof EnvironmentSettings)[]) {
-        if (before[key] === after[key]) continue;
-        ctx.audit({ event: 'setting_changed', userId: actor.userId, username: actor.username, clientAddress: actor.clientAddress, detail: { setting: key, value: after[key] } });
-      }
-      return after;
+      return ctx.write(() => {
+        actor.access?.recheck();
+        const before = ctx.settings.environment();
+        ctx.settings.update(change);
+        const after = ctx.settings.environment();
+        for (const key of Object.keys(change) as (keyof EnvironmentSettings)[]) {
+          if (before[key] !== after[key]) audit(actor, 'setting_changed', { setting: key, value: after[key] });
+        }
+        return after;
+      });
     },
   };
 }

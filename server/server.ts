@@ -26,10 +26,15 @@ export function openData(config: ServerConfig, clock: Clock = systemClock, origi
   return { db, path, context, operations: operations(context) } as const;
 }
 
-export async function startServer(config: ServerConfig, clock: Clock = systemClock): Promise<RunningServer> {
+export interface StartOptions {
+  /** Where request logs go (when `config.logRequests`): standard output unless given. */
+  readonly logStream?: { write(line: string): void };
+}
+
+export async function startServer(config: ServerConfig, clock: Clock = systemClock, options: StartOptions = {}): Promise<RunningServer> {
   let boundPort = config.port;
   const data = openData(config, clock, () => publicOrigin(config, boundPort));
-  const app = await buildApp(data.context, data.operations);
+  const app = await buildApp(data.context, data.operations, options.logStream);
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {

@@ -6,9 +6,11 @@ import { verifySecret } from '../crypto/passwords.js';
 import { open } from '../crypto/secret-box.js';
 import { ApiError, tooManyAttempts } from '../http/api-error.js';
 import { secretAad } from '../store/authenticators.js';
+import type { RecoveryCodeRow } from '../store/recovery-codes.js';
 import type { UserRow } from '../store/users.js';
 import { matchStep } from '../totp/totp.js';
 import { normaliseRecoveryCode } from '../totp/recovery-codes.js';
+import { isTotpRequired, totpDisabled } from './environment.js';
 import { oneAtATime } from './per-account.js';
 import { issueSession } from './sessions.js';
 import { assertNotLocked, recordFailure, recordSuccess } from './throttle.js';
@@ -17,32 +19,37 @@ const invalidCredentials = (): ApiError => new ApiError('invalid_credentials', '
 const challengeExpired = (): ApiError =>
   new ApiError('challenge_expired', 'This sign-in has expired. Start again with your password.');
 
-export function isTotpRequired(ctx: Context, user: UserRow): boolean {
-  const env = ctx.settings.environment();
-  return env.totpEnabled && (env.totpRequiredForAll || user.totpRequired);
-}
-
 export function login(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse> {
   return oneAtATime(request.username, () => checkPassword(ctx, request, address));
 }
+
+type PasswordOutcome = { readonly kind: 'failed'; readonly lock: number } | { readonly kind: 'passed'; readonly response: LoginResponse };
 
 async function checkPassword(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse> {
   assertNotLocked(ctx, request.username, address);
   const found = ctx.users.byUsername(request.username);
   // Unknown and disabled users cost one Argon2 verification too, so timing does not tell them apart.
   const passwordOk = await verifySecret(found?.passwordHash ?? (await ctx.dummyPasswordHash), request.password);
-  const user = found && ctx.users.byId(found.id);
-  if (!passwordOk || user === undefined || user.disabled) {
-    const reason = user === undefined ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password';
-    const lock = ctx.db.transaction(() => {
+  // Decided and issued in one write transaction: a disable, revocation, enrollment or switch that
+  // committed during the Argon2 wait is what this answer follows.
+  const outcome = ctx.write((): PasswordOutcome => {
+    assertNotLocked(ctx, request.username, address);
+    const user = found && ctx.users.byId(found.id);
+    if (!passwordOk || user === undefined || user.disabled) {
+      const reason = user === undefined ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password';
       // An unknown name may be a password typed into the wrong field: it is not written to the audit trail.
       ctx.audit({ event: 'login_failed', userId: user?.id, username: user?.username, clientAddress: address, detail: { reason } });
-      return recordFailure(ctx, { username: request.username, userId: user?.id }, address);
-    })();
-    if (lock > 0) throw tooManyAttempts(lock);
-    throw invalidCredentials();
-  }
+      return { kind: 'failed', lock: recordFailure(ctx, { username: request.username, userId: user?.id }, address) };
+    }
+    return { kind: 'passed', response: afterPassword(ctx, user, address) };
+  });
+  if (outcome.kind === 'passed') return outcome.response;
+  if (outcome.lock > 0) throw tooManyAttempts(outcome.lock);
+  throw invalidCredentials();
+}
 
+/** What the right password leads to, decided on the account as it stands inside the caller's transaction. */
+function afterPassword(ctx: Context, user: UserRow, address: string): LoginResponse {
   const env = ctx.settings.environment();
   if (env.totpEnabled && ctx.authenticators.countConfirmed(user.id) > 0) {
     const now = ctx.clock.now();
@@ -85,7 +92,7 @@ interface SecondStep<Prepared> {
 }
 
 type Outcome =
-  | { readonly kind: 'expired' }
+  | { readonly kind: 'expired' | 'disabled' }
   | { readonly kind: 'accepted'; readonly session: Session }
   | { readonly kind: 'failed'; readonly left: number; readonly lock: number };
 
@@ -99,9 +106,7 @@ async function completeChallenge<P>(ctx: Context, challengeId: string, address: 
 async function checkChallenge<P>(ctx: Context, challengeId: string, address: string, step: SecondStep<P>): Promise<{ user: UserRow; session: Session }> {
   // One read transaction: a WAL lock taken once rather than once per statement.
   const { challenge, user } = ctx.db.transaction(() => {
-    if (!ctx.settings.environment().totpEnabled) {
-      throw new ApiError('totp_disabled', 'Two-factor authentication is not enabled for this environment.');
-    }
+    if (!ctx.settings.environment().totpEnabled) throw totpDisabled();
     // Read inside the queue: an earlier request may have used up or consumed the challenge.
     const live = ctx.challenges.findLive(challengeId, ctx.clock.now());
     const owner = live && ctx.users.byId(live.userId);
@@ -112,9 +117,11 @@ async function checkChallenge<P>(ctx: Context, challengeId: string, address: str
 
   const prepared = await step.prepare(user);
   const subject = { userId: user.id, username: user.username, clientAddress: address };
-  const outcome = ctx.db.transaction((): Outcome => {
-    // Again after the await: the challenge may have been revoked meanwhile.
-    if (ctx.challenges.findLive(challengeId, ctx.clock.now()) === undefined) return { kind: 'expired' };
+  const outcome = ctx.write((): Outcome => {
+    // Again after the await: the challenge may have been revoked, the user disabled or TOTP switched off meanwhile.
+    if (!ctx.settings.environment().totpEnabled) return { kind: 'disabled' };
+    const owner = ctx.users.byId(user.id);
+    if (ctx.challenges.findLive(challengeId, ctx.clock.now()) === undefined || owner === undefined || owner.disabled) return { kind: 'expired' };
     const verdict = step.decide(user, prepared);
     switch (verdict.kind) {
       case 'accepted':
@@ -122,7 +129,7 @@ async function checkChallenge<P>(ctx: Context, challengeId: string, address: str
         recordSuccess(ctx, user.username);
         ctx.audit({ event: step.method === 'totp' ? 'code_accepted' : 'recovery_code_used', ...subject, detail: verdict.detail });
         ctx.audit({ event: 'login_succeeded', ...subject, detail: { method: step.method } });
-        return { kind: 'accepted', session: issueSession(ctx, user, 'full') };
+        return { kind: 'accepted', session: issueSession(ctx, owner, 'full') };
       case 'rejected':
       case 'replayed': {
         const left = ctx.challenges.spendAttempt(challenge.idHash) ?? 0;
@@ -131,10 +138,12 @@ async function checkChallenge<P>(ctx: Context, challengeId: string, address: str
         return { kind: 'failed', left, lock: recordFailure(ctx, { username: user.username, userId: user.id }, address) };
       }
     }
-  })();
+  });
 
   // Errors are thrown after the commit: thrown inside, they would roll the failure's bookkeeping back.
   switch (outcome.kind) {
+    case 'disabled':
+      throw totpDisabled();
     case 'expired':
       throw challengeExpired();
     case 'accepted':
@@ -177,17 +186,17 @@ export async function verifyRecoveryCode(ctx: Context, request: RecoveryRequest,
   const { user, session } = await completeChallenge(ctx, request.challengeId, address, {
     method: 'recovery_code',
     // The matching unused code's row, found by Argon2 outside the transaction.
-    prepare: async (u): Promise<number | null> => {
+    prepare: async (u): Promise<RecoveryCodeRow | null> => {
       const code = normaliseRecoveryCode(request.recoveryCode);
       if (code === null) return null;
       for (const row of ctx.recoveryCodes.unused(u.id)) {
-        if (await verifySecret(row.codeHash, code)) return row.id;
+        if (await verifySecret(row.codeHash, code)) return row;
       }
       return null;
     },
-    decide: (_user, rowId) => {
-      if (rowId === null) return { kind: 'rejected' };
-      return ctx.recoveryCodes.markUsed(rowId, ctx.clock.now()) ? { kind: 'accepted', detail: {} } : { kind: 'replayed' };
+    decide: (_user, row) => {
+      if (row === null) return { kind: 'rejected' };
+      return ctx.recoveryCodes.markUsed(row, ctx.clock.now()) ? { kind: 'accepted', detail: {} } : { kind: 'replayed' };
     },
   });
   return { status: 'authenticated', session, recoveryCodesRemaining: ctx.recoveryCodes.countUnused(user.id) };

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateFolder } from './data-folder.js';
 import { MIGRATIONS } from './migrations.js';
 
 export type Db = Database.Database;
@@ -9,7 +10,7 @@ export const DATABASE_FILE = 'stepgate.db';
 
 /** Opens (creating if needed) the database in dataDir, in WAL mode, migrated to the latest version. */
 export function openDatabase(dataDir: string): { readonly db: Db; readonly path: string } {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateFolder(dataDir);
   const path = join(dataDir, DATABASE_FILE);
   const db = new Database(path);
   // Hashes and encrypted secrets are nobody else's business, even on a shared machine.

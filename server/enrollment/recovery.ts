@@ -2,10 +2,20 @@ import type { Context } from '../context.js';
 import { hashSecret } from '../crypto/passwords.js';
 import { newRecoveryCodes } from '../totp/recovery-codes.js';
 
-/** A fresh set of codes, returned once in plain text and stored only as Argon2id hashes. */
-export async function replaceRecoveryCodes(ctx: Context, userId: string): Promise<readonly string[]> {
+/** A fresh set: the codes to show once, and their Argon2id hashes, the only form that is stored. */
+export interface PreparedCodes {
+  readonly codes: readonly string[];
+  readonly hashes: readonly string[];
+}
+
+/** The slow part (Argon2 for every code), done before the write transaction that decides whether to store them. */
+export async function prepareRecoveryCodes(ctx: Context): Promise<PreparedCodes> {
   const codes = newRecoveryCodes();
-  const hashes = await Promise.all(codes.map((c) => hashSecret(c, ctx.config.argon2)));
-  ctx.recoveryCodes.replace(userId, hashes, ctx.clock.now());
-  return codes;
+  return { codes, hashes: await Promise.all(codes.map((c) => hashSecret(c, ctx.config.argon2))) };
+}
+
+/** For the operator (the demo environment): a new set for an account that has an authenticator. */
+export async function replaceRecoveryCodes(ctx: Context, userId: string): Promise<readonly string[] | undefined> {
+  const prepared = await prepareRecoveryCodes(ctx);
+  return ctx.write(() => ctx.recoveryCodes.replaceSet(userId, prepared.hashes, ctx.clock.now())) ? prepared.codes : undefined;
 }

@@ -10,21 +10,26 @@ import { authRoutes } from '../routes/auth.js';
 import { meRoutes } from '../routes/me.js';
 import { publicRoutes } from '../routes/public.js';
 import { registerPages } from '../pages/register-pages.js';
-import { ApiError, tooManyAttempts } from './api-error.js';
-import { handleError, sendError } from './error-handler.js';
+import { tooManyAttempts } from './api-error.js';
+import { API_PREFIX } from './api-path.js';
+import { answerClientError, answerConnect, answerExpectation } from './raw-refusals.js';
+import { handleError, handleNotFound, handleRouterRefusal } from './error-handler.js';
 
-export const API_PREFIX = '/api/v1';
 export const BODY_LIMIT_BYTES = 16 * 1024;
+/** Node's default limit (16 KiB) for the request line and headers together: no path parameter can be longer. */
+const MAX_HEADER_BYTES = 16 * 1024;
 
-export async function buildApp(ctx: Context, ops: Operations): Promise<FastifyInstance> {
+export async function buildApp(ctx: Context, ops: Operations, logStream?: { write(line: string): void }): Promise<FastifyInstance> {
   const app = Fastify<Server>({
     bodyLimit: BODY_LIMIT_BYTES,
-    // Longer than any id the schemas allow, so an over-long id gets the schema's invalid_request.
-    routerOptions: { maxParamLength: 2048 },
+    // As long as a request line can be, so an over-long id gets the schema's invalid_request naming it.
+    routerOptions: { maxParamLength: MAX_HEADER_BYTES },
+    frameworkErrors: handleRouterRefusal,
+    clientErrorHandler: answerClientError,
     trustProxy: ctx.config.trustProxy,
     // Only ids and paths are logged; headers, bodies and query strings (where secrets could travel) are not.
     logger: ctx.config.logRequests
-      ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'], serializers: { req: (r) => ({ method: r.method, url: r.routeOptions?.url ?? 'unmatched', remoteAddress: r.ip }) } }
+      ? { level: 'info', ...(logStream === undefined ? {} : { stream: logStream }), redact: ['req.headers.authorization', 'req.headers.cookie'], serializers: { req: (r) => ({ method: r.method, url: r.routeOptions?.url ?? 'unmatched', remoteAddress: r.ip }) } }
       : false,
     ajv: {
       // Unknown fields and wrong types are refused, not silently dropped or coerced.
@@ -32,15 +37,17 @@ export async function buildApp(ctx: Context, ops: Operations): Promise<FastifyIn
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.server.on('connect', answerConnect);
+  app.server.on('checkExpectation', answerExpectation);
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler((_request, reply) => sendError(new ApiError('not_found', 'There is nothing at this address.'), reply));
+  app.setNotFoundHandler(handleNotFound);
 
   await app.register(helmet, { global: true });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, limit) => tooManyAttempts(Math.max(1, Math.ceil(limit.ttl / 1000))),
   });
-  await registerPages(app, ctx);
+  await registerPages(app, ctx, ctx.config.webDir === undefined ? {} : { distDir: ctx.config.webDir });
 
   await app.register(
     async (api) => {

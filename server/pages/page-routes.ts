@@ -28,7 +28,8 @@ export async function registerPageRoutes(app: FastifyInstance, ctx: Context, sec
 
   const assets = join(distDir, 'assets');
   if (existsSync(assets)) {
-    await app.register(fastifyStatic, { root: assets, prefix: '/assets/', index: false, decorateReply: false, immutable: true, maxAge: '365d' });
+    // The build makes no dotfiles: one found there (an editor's, a sync tool's) is not for the world.
+    await app.register(fastifyStatic, { root: assets, prefix: '/assets/', index: false, dotfiles: 'ignore', decorateReply: false, immutable: true, maxAge: '365d' });
   }
 
   const sendShell = async (reply: FastifyReply, status: number) => {

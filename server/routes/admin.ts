@@ -8,6 +8,7 @@ import {
   CreateUserRequest,
   Environment,
   IdParams,
+  NoBody,
   UpdateEnvironmentRequest,
   UpdateUserRequest,
 } from '../../shared/api/schemas.js';
@@ -28,8 +29,8 @@ export const adminRoutes =
   (ctx: Context, ops: Operations): FastifyPluginAsyncTypebox =>
   async (app) => {
     const admin = (request: FastifyRequest): Actor => {
-      const { user } = authenticate(ctx, request, 'admin');
-      return { userId: user.id, username: user.username, clientAddress: request.ip };
+      const access = authenticate(ctx, request, 'administer');
+      return { userId: access.user.id, username: access.user.username, clientAddress: request.ip, access };
     };
 
     app.get('/admin/users', { schema: { querystring: AdminUsersQuery, response: { 200: AdminUsersResponse } } }, async (request) => {
@@ -49,7 +50,7 @@ export const adminRoutes =
       async (request) => ({ user: ops.updateUser(request.params.id, request.body, admin(request)) }),
     );
 
-    app.delete('/admin/users/:id/authenticators', { schema: { params: IdParams } }, async (request, reply) => {
+    app.delete('/admin/users/:id/authenticators', { schema: { params: IdParams, body: NoBody } }, async (request, reply) => {
       ops.revokeTotp(request.params.id, admin(request));
       return reply.code(204).send();
     });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LoginRequest, LoginResponse, RecoveryRequest, RecoveryResponse, AuthenticatedResponse, NoBody, TotpRequest } from '../../shared/api/schemas.js';
 import type { Context } from '../context.js';
 import { login, verifyRecoveryCode, verifyTotp } from '../auth/sign-in.js';
+import { logout } from '../auth/sessions.js';
 import { authenticate } from '../http/session-auth.js';
 
 export const authRoutes =
@@ -28,9 +29,7 @@ export const authRoutes =
     );
 
     app.post('/auth/logout', { config: { rateLimit }, schema: { body: NoBody } }, async (request, reply) => {
-      const { session, user } = authenticate(ctx, request, 'enrollment');
-      ctx.sessions.delete(session.tokenHash);
-      ctx.audit({ event: 'logout', userId: user.id, username: user.username, clientAddress: request.ip });
+      logout(ctx, authenticate(ctx, request, 'logout'), request.ip);
       return reply.code(204).send();
     });
   };

@@ -48,12 +48,12 @@ export function authenticatorsStore(db: Db) {
       ).run(row.id, row.userId, row.name, nameKey(row.name), row.secretCiphertext, row.now, row.expiresAt, row.attempts);
     },
     /** Confirms a pending one, recording the confirming code's step so that code cannot sign in afterwards. */
-    confirm: (id: string, step: number, now: number): boolean =>
+    confirm: (userId: string, id: string, step: number, now: number): boolean =>
       sql(db, 
           `UPDATE authenticators SET confirmed_at = ?, pending_expires_at = NULL, created_at = ?, last_used_step = ?
-           WHERE id = ? AND confirmed_at IS NULL AND pending_expires_at > ?`,
+           WHERE user_id = ? AND id = ? AND confirmed_at IS NULL AND pending_expires_at > ?`,
         )
-        .run(now, now, step, id, now).changes === 1,
+        .run(now, now, step, userId, id, now).changes === 1,
     /** Spends a confirmation attempt; a pending authenticator out of attempts is deleted. Returns what is left. */
     spendConfirmAttempt: (id: string): number => {
       const row = sql(db, 'UPDATE authenticators SET confirm_attempts_remaining = confirm_attempts_remaining - 1 WHERE id = ? AND confirmed_at IS NULL RETURNING confirm_attempts_remaining AS left')

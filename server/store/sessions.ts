@@ -25,11 +25,17 @@ export function sessionsStore(db: Db) {
       return { token, tokenHash: hashToken(token), expiresAt } as const;
     },
     find: (token: string, now: number): SessionRow | undefined => find.get(hashToken(token), now) as SessionRow | undefined,
-    delete: (tokenHash: string): void => {
-      sql(db, 'DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
-    },
+    findByHash: (tokenHash: string, now: number): SessionRow | undefined => find.get(tokenHash, now) as SessionRow | undefined,
+    /** True when this call ended the session: a session is ended, or exchanged, once. */
+    delete: (tokenHash: string): boolean => sql(db, 'DELETE FROM sessions WHERE token_hash = ?').run(tokenHash).changes === 1,
+    /** Consumes an enrollment session; true for exactly one caller, so it is exchanged for at most one full session. */
+    consumeEnrollment: (tokenHash: string): boolean =>
+      sql(db, "DELETE FROM sessions WHERE token_hash = ? AND kind = 'enrollment'").run(tokenHash).changes === 1,
     deleteForUser: (userId: string, exceptTokenHash?: string): void => {
       sql(db, 'DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(userId, exceptTokenHash ?? null);
+    },
+    deleteEnrollmentForUser: (userId: string): void => {
+      sql(db, "DELETE FROM sessions WHERE user_id = ? AND kind = 'enrollment'").run(userId);
     },
     deleteExpired: (now: number): void => {
       sql(db, 'DELETE FROM sessions WHERE expires_at <= ?').run(now);

@@ -23,12 +23,11 @@ export function settingsStore(db: Db) {
         totpRequiredForAll: typeof stored['totpRequiredForAll'] === 'boolean' ? stored['totpRequiredForAll'] : DEFAULT_ENVIRONMENT.totpRequiredForAll,
       };
     },
+    /** Part of the caller's write transaction. */
     update: (change: Partial<EnvironmentSettings>): void => {
-      db.transaction(() => {
-        for (const [key, value] of Object.entries(change)) {
-          if (value !== undefined) put(key, value);
-        }
-      })();
+      for (const [key, value] of Object.entries(change)) {
+        if (value !== undefined) put(key, value);
+      }
     },
   };
 }

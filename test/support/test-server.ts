@@ -18,6 +18,8 @@ export interface TestServer {
   readonly dataDir: string;
   readonly dbPath: string;
   readonly clock: TestClock;
+  /** Request log lines as parsed JSON, when started with `logs: true`. */
+  readonly logs: readonly Readonly<Record<string, unknown>>[];
   createUser(user: NewUser): Promise<{ readonly id: string }>;
   setEnvironment(change: EnvironmentChange): void;
   close(): Promise<void>;
@@ -26,12 +28,21 @@ export interface TestServer {
 /** Cheaper Argon2id than production so suites stay fast; one suite measures the real parameters. */
 const TEST_ARGON2 = { memoryCost: 4096, timeCost: 1, parallelism: 1 } as const;
 
-export async function startTestServer(options: { readonly config?: ConfigOverrides } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  readonly config?: ConfigOverrides;
+  /** Log every request as the operator's server does, into `logs`. */
+  readonly logs?: boolean;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'stepgate-test-'));
   const clock = testClock();
-  const config = makeConfig(dataDir, { port: 0, argon2: TEST_ARGON2, ...options.config });
-  const server = await startServer(config, clock);
+  const config = makeConfig(dataDir, { port: 0, argon2: TEST_ARGON2, ...options.config, ...(options.logs === true ? { logRequests: true } : {}) });
+  const logs: Record<string, unknown>[] = [];
+  const logStream = { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) };
+  const server = await startServer(config, clock, { logStream });
   return {
+    logs,
     url: server.origin,
     api: `${server.origin}/api/v1`,
     dataDir,

@@ -145,6 +145,23 @@ describe('recovery codes', () => {
     }
   });
 
+  it('an old code checked while its set is replaced neither signs in nor spends a new code (12 rounds)', async () => {
+    for (let round = 0; round < 12; round += 1) {
+      const user = await createTotpUser(server);
+      const challenge = await challengeFor(server, user.username, user.password);
+      // The regeneration starts first and commits while the old code (checked last of ten) is still being verified.
+      const regenerating = api.post('/me/recovery-codes', { token: user.token });
+      await new Promise((resolve) => setTimeout(resolve, round % 4));
+      const used = await submitRecoveryCode(server, challenge.id, nth(user.recoveryCodes, 9));
+      const fresh = ok(await regenerating, 200, RecoveryCodesResponse).recoveryCodes;
+      const remaining = ok(await api.get('/me', { token: user.token }), 200, MeResponse).totp.recoveryCodesRemaining;
+      // Either the old code won the race (and the new set is whole), or it was refused; never a new code spent.
+      expect(remaining, `round ${round}: ${used.status}`).toBe(10);
+      if (used.status !== 200) fails(used, 401, 'invalid_code');
+      ok(await recover(user, nth(fresh, 9)), 200, RecoveryResponse);
+    }
+  });
+
   it('POST /me/recovery-codes needs a full session', async () => {
     fails(await api.post('/me/recovery-codes'), 401, 'unauthorized');
     const user = await createUser(server, { totpRequired: true });

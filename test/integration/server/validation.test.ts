@@ -247,6 +247,14 @@ describe('validation', () => {
       invalid(await api.get(`/admin/users?search=${'s'.repeat(65)}`, { token: admin }), 'search');
       invalid(await api.get('/admin/users?extra=1', { token: admin }), 'extra');
     });
+    it('a prototype key in the query is refused naming it, and pollutes nothing', async () => {
+      for (const key of ['__proto__', 'constructor', 'prototype']) {
+        invalid(await api.get(`/admin/users?${key}=x`, { token: admin }), key);
+        invalid(await api.get(`/admin/audit?${key}[isAdmin]=1`, { token: admin }));
+      }
+      invalid(await api.get('/admin/users?__proto__=x&search=a', { token: admin }), '__proto__');
+      expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+    });
     it('GET /admin/audit: a bad limit is 400 naming limit; an unknown parameter is 400 naming it', async () => {
       for (const limit of ['abc', '-1', '1.5', '99999', '']) invalid(await api.get(`/admin/audit?limit=${limit}`, { token: admin }), 'limit');
       invalid(await api.get(`/admin/audit?username=${'u'.repeat(257)}`, { token: admin }), 'username');
@@ -271,6 +279,27 @@ describe('validation', () => {
           invalid(await api.call(method, path, { ...options, token: t }), field);
           // The token still works: the request did not log out.
           ok(await api.get('/me', { token: t }), 200, MeResponse);
+        });
+      }
+    }
+
+    const deletes: readonly (readonly [string, () => Promise<{ readonly path: string; readonly token: string; readonly owner: TotpUser }>])[] = [
+      ['DELETE /me/authenticators/{id}', async () => {
+        const owner = await createTotpUser(server);
+        return { path: `/me/authenticators/${owner.authenticatorId}`, token: owner.token, owner };
+      }],
+      ['DELETE /admin/users/{id}/authenticators', async () => {
+        const owner = await createTotpUser(server);
+        return { path: `/admin/users/${owner.id}/authenticators`, token: admin, owner };
+      }],
+    ];
+    for (const [name, prepare] of deletes) {
+      for (const [what, options, field] of cases) {
+        it(`${name} with ${what}: 400 naming ${field}, and nothing is removed`, async () => {
+          const { path, token, owner } = await prepare();
+          invalid(await api.delete(path, { ...options, token }), field);
+          const me = ok(await api.get('/me', { token: owner.token }), 200, MeResponse);
+          expect(me.totp.authenticators.map((a) => a.id)).toEqual([owner.authenticatorId]);
         });
       }
     }

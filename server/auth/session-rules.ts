@@ -1,0 +1,63 @@
+/**
+ * What a session may do: one rule per kind, applied when a request arrives and again inside the write
+ * transaction that acts on it, so a logout, revocation or disable that commits in between wins.
+ * (A browser's cookie session is a full or enrollment session carried in a cookie: the same rule applies,
+ * and the pages add idle expiry and CSRF checks before any of this.)
+ */
+import type { Context } from '../context.js';
+import { ApiError } from '../http/api-error.js';
+import type { SessionKind, SessionRow } from '../store/sessions.js';
+import type { UserRow } from '../store/users.js';
+
+/** What a request does with its session. */
+export type SessionAction =
+  | 'read_account'
+  | 'add_authenticator'
+  | 'confirm_authenticator'
+  | 'remove_authenticator'
+  | 'regenerate_recovery_codes'
+  | 'logout'
+  | 'administer';
+
+export function kindMay(kind: SessionKind, action: SessionAction): boolean {
+  switch (kind) {
+    case 'full':
+      return true;
+    case 'enrollment':
+      // Made from the password alone, for one job: setting up the account's first authenticator.
+      return action === 'add_authenticator' || action === 'confirm_authenticator' || action === 'logout';
+  }
+}
+
+export interface Authenticated {
+  readonly session: SessionRow;
+  readonly user: UserRow;
+}
+
+/** A session that passed the rule when the request arrived, and can be held to it again. */
+export interface Grant extends Authenticated {
+  readonly action: SessionAction;
+  /** The rule again, as the database stands now: call it inside the write transaction that acts. */
+  recheck(): Authenticated;
+}
+
+export const sessionEnded = (): ApiError => new ApiError('unauthorized', 'Your session has ended. Sign in again.');
+
+/**
+ * The session is live, its user exists and is enabled, its kind may do `action`, an enrollment session's
+ * account still has no confirmed authenticator (from then on the second factor guards it), and only an
+ * administrator administers.
+ */
+export function applySessionRule(ctx: Context, tokenHash: string, action: SessionAction): Authenticated {
+  const session = ctx.sessions.findByHash(tokenHash, ctx.clock.now());
+  const user = session && ctx.users.byId(session.userId);
+  if (session === undefined || user === undefined || user.disabled) throw sessionEnded();
+  if (session.kind === 'enrollment' && ctx.authenticators.countConfirmed(user.id) > 0) throw sessionEnded();
+  if (!kindMay(session.kind, action)) throw new ApiError('forbidden', 'This session may only set up an authenticator.');
+  if (action === 'administer' && !user.isAdmin) throw new ApiError('forbidden', 'Only administrators may do this.');
+  return { session, user };
+}
+
+export function grant(ctx: Context, tokenHash: string, action: SessionAction): Grant {
+  return { ...applySessionRule(ctx, tokenHash, action), action, recheck: () => applySessionRule(ctx, tokenHash, action) };
+}
