@@ -1,10 +1,11 @@
-import type { AdminUser } from '../shared/api/schemas.js';
+import type { AdminUser, SsoMode } from '../shared/api/schemas.js';
 import { endUserSessions } from './auth/sessions.js';
 import { isoTime } from './clock.js';
 import type { Context } from './context.js';
 import { hashSecret } from './crypto/passwords.js';
 import { randomId } from './crypto/tokens.js';
 import { ApiError, invalidRequest } from './http/api-error.js';
+import { ssoAdministration } from './sso/sso-admin.js';
 import type { EnvironmentSettings } from './store/settings.js';
 import type { UserRow } from './store/users.js';
 
@@ -22,12 +23,15 @@ export interface Actor {
   readonly userId?: string;
   readonly username?: string;
   readonly clientAddress?: string;
+  /** The acting administrator's session: kept when a change ends the sessions of their own account. */
+  readonly keepSessionTokenHash?: string;
 }
 
 const OPERATOR: Actor = { username: 'operator' };
 
 /** Administration shared by the API and the operator command line. */
 export function operations(ctx: Context) {
+  const sso = ssoAdministration(ctx);
   const adminUser = (u: UserRow): AdminUser => ({
     id: u.id,
     username: u.username,
@@ -35,6 +39,7 @@ export function operations(ctx: Context) {
     isAdmin: u.isAdmin,
     disabled: u.disabled,
     totpRequired: u.totpRequired,
+    sso: sso.modeOf(u.id),
     authenticatorCount: ctx.authenticators.countConfirmed(u.id),
     createdAt: isoTime(u.createdAt),
   });
@@ -47,6 +52,7 @@ export function operations(ctx: Context) {
 
   return {
     adminUser,
+    sso,
     listUsers: (search = ''): readonly AdminUser[] => ctx.users.search(search.trim()).map(adminUser),
 
     async createUser(user: NewUser, actor: Actor = OPERATOR): Promise<AdminUser> {
@@ -73,17 +79,23 @@ export function operations(ctx: Context) {
       return adminUser({ ...row, disabled: false });
     },
 
-    updateUser(id: string, change: { readonly totpRequired?: boolean | undefined; readonly disabled?: boolean | undefined }, actor: Actor = OPERATOR): AdminUser {
+    updateUser(
+      id: string,
+      change: { readonly totpRequired?: boolean | undefined; readonly disabled?: boolean | undefined; readonly sso?: SsoMode | undefined },
+      actor: Actor = OPERATOR,
+    ): AdminUser {
       const user = mustFind(id);
       if (change.disabled === true && actor.userId === id) throw invalidRequest({ disabled: 'you cannot disable your own account' });
       ctx.db.transaction(() => {
         if (change.totpRequired !== undefined) ctx.users.setTotpRequired(id, change.totpRequired);
         if (change.disabled !== undefined) ctx.users.setDisabled(id, change.disabled);
         if (change.disabled === true) endUserSessions(ctx, id);
+        if (change.sso !== undefined) sso.setUserMode(user, change.sso, actor);
       })();
       const detail: Record<string, string | boolean> = { user: user.username };
       if (change.totpRequired !== undefined) detail['totpRequired'] = change.totpRequired;
       if (change.disabled !== undefined) detail['disabled'] = change.disabled;
+      if (change.sso !== undefined) detail['sso'] = change.sso;
       ctx.audit({ event: 'user_updated', userId: actor.userId, username: actor.username, clientAddress: actor.clientAddress, detail });
       return adminUser(mustFind(id));
     },
@@ -110,7 +122,10 @@ export function operations(ctx: Context) {
 
     setEnvironment(change: EnvironmentChange, actor: Actor = OPERATOR): EnvironmentSettings {
       const before = ctx.settings.environment();
-      ctx.settings.update(change);
+      ctx.db.transaction(() => {
+        if (change.ssoRequiredForAll !== undefined) sso.beforeRequiredForAll(change.ssoRequiredForAll, actor);
+        ctx.settings.update(change);
+      })();
       const after = ctx.settings.environment();
       for (const key of Object.keys(change) as (keyof EnvironmentSettings)[]) {
         if (before[key] === after[key]) continue;

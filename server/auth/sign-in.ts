@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { verifySecret } from '../crypto/passwords.js';
 import { open } from '../crypto/secret-box.js';
 import { ApiError, tooManyAttempts } from '../http/api-error.js';
+import { passwordRefused } from '../sso/sso-policy.js';
 import { secretAad } from '../store/authenticators.js';
 import type { UserRow } from '../store/users.js';
 import { matchStep } from '../totp/totp.js';
@@ -41,6 +42,11 @@ async function checkPassword(ctx: Context, request: LoginRequest, address: strin
     })();
     if (lock > 0) throw tooManyAttempts(lock);
     throw invalidCredentials();
+  }
+  // Told only after the right password, so the answer does not reveal which accounts use SSO.
+  if (passwordRefused(ctx, user)) {
+    ctx.audit({ event: 'login_failed', userId: user.id, username: user.username, clientAddress: address, detail: { reason: 'sso_required' } });
+    throw new ApiError('sso_required', 'This account signs in through its identity provider, not with a password.');
   }
 
   const env = ctx.settings.environment();

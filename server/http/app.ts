@@ -10,6 +10,7 @@ import { authRoutes } from '../routes/auth.js';
 import { meRoutes } from '../routes/me.js';
 import { publicRoutes } from '../routes/public.js';
 import { registerPages } from '../pages/register-pages.js';
+import { ssoRoutes } from '../sso/sso-routes.js';
 import { ApiError, tooManyAttempts } from './api-error.js';
 import { handleError, sendError } from './error-handler.js';
 
@@ -40,7 +41,7 @@ export async function buildApp(ctx: Context, ops: Operations): Promise<FastifyIn
     global: false,
     errorResponseBuilder: (_request, limit) => tooManyAttempts(Math.max(1, Math.ceil(limit.ttl / 1000))),
   });
-  await registerPages(app, ctx);
+  const handSessionToBrowser = await registerPages(app, ctx);
 
   await app.register(
     async (api) => {
@@ -53,6 +54,7 @@ export async function buildApp(ctx: Context, ops: Operations): Promise<FastifyIn
       await api.register(authRoutes(ctx));
       await api.register(meRoutes(ctx));
       await api.register(adminRoutes(ctx, ops));
+      await api.register(ssoRoutes(ctx, handSessionToBrowser));
     },
     { prefix: API_PREFIX },
   );

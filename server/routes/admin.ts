@@ -22,14 +22,15 @@ const environmentBody = (env: EnvironmentSettings) => ({
   environment: env.name,
   totpEnabled: env.totpEnabled,
   totpRequiredForAll: env.totpRequiredForAll,
+  ssoRequiredForAll: env.ssoRequiredForAll,
 });
 
 export const adminRoutes =
   (ctx: Context, ops: Operations): FastifyPluginAsyncTypebox =>
   async (app) => {
     const admin = (request: FastifyRequest): Actor => {
-      const { user } = authenticate(ctx, request, 'admin');
-      return { userId: user.id, username: user.username, clientAddress: request.ip };
+      const { session, user } = authenticate(ctx, request, 'admin');
+      return { userId: user.id, username: user.username, clientAddress: request.ip, keepSessionTokenHash: session.tokenHash };
     };
 
     app.get('/admin/users', { schema: { querystring: AdminUsersQuery, response: { 200: AdminUsersResponse } } }, async (request) => {

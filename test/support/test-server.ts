@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeConfig, type ConfigOverrides } from '../../server/config.js';
 import { startServer } from '../../server/server.js';
-import type { NewUser, EnvironmentChange } from '../../server/operations.js';
+import type { NewUser, EnvironmentChange, Operations } from '../../server/operations.js';
+import type { Context } from '../../server/context.js';
 import { testClock, type TestClock } from './test-clock.js';
 
 export interface TestServer {
@@ -20,6 +21,9 @@ export interface TestServer {
   readonly clock: TestClock;
   createUser(user: NewUser): Promise<{ readonly id: string }>;
   setEnvironment(change: EnvironmentChange): void;
+  /** The server's own administration and context, for set-up the API does not offer (identity providers). */
+  readonly operations: Operations;
+  readonly context: Context;
   close(): Promise<void>;
 }
 
@@ -39,6 +43,8 @@ export async function startTestServer(options: { readonly config?: ConfigOverrid
     clock,
     createUser: (user) => server.operations.createUser(user),
     setEnvironment: (change) => server.operations.setEnvironment(change),
+    operations: server.operations,
+    context: server.context,
     close: async () => {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
