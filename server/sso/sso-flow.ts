@@ -127,16 +127,19 @@ export function ssoFlow(ctx: Context, deps: SsoDeps) {
     /** The provider sent the browser back. `rawQuery` is the query exactly as received, for the library to check. */
     async callback(providerId: string, query: Static<typeof SsoCallbackQuery>, rawQuery: string, binding: string | undefined, address: string): Promise<FlowEnd> {
       const now = ctx.clock.now();
-      // Spent before anything else: a replayed or racing answer finds nothing.
-      const transaction = query.state === undefined ? undefined : transactions.take(hashToken(query.state));
-      if (transaction === undefined || transaction.providerId !== providerId) {
-        return failed(transaction?.returnTo, new SsoFailure('sso_state_invalid', transaction === undefined ? 'unknown_state' : 'other_provider'), address, providerId);
+      const stateHash = query.state === undefined ? undefined : hashToken(query.state);
+      const found = stateHash === undefined ? undefined : transactions.find(stateHash);
+      if (found === undefined) return failed(undefined, new SsoFailure('sso_state_invalid', 'unknown_state'), address, providerId);
+      // From a browser that did not start it: nothing is spent, and nothing about the sign-in is revealed.
+      if (binding === undefined || !sameText(hashToken(binding), found.bindingHash)) {
+        return failed(undefined, new SsoFailure('sso_state_invalid', 'other_browser'), address, providerId);
       }
+      // Spent before anything else is checked: a replayed or racing answer finds nothing.
+      const transaction = transactions.take(found.stateHash);
+      if (transaction === undefined) return failed(undefined, new SsoFailure('sso_state_invalid', 'unknown_state'), address, providerId);
       const { returnTo } = transaction;
+      if (transaction.providerId !== providerId) return failed(returnTo, new SsoFailure('sso_state_invalid', 'other_provider'), address, providerId);
       if (transaction.expiresAt <= now) return failed(returnTo, new SsoFailure('sso_expired', 'timeout'), address, providerId);
-      if (binding === undefined || !sameText(hashToken(binding), transaction.bindingHash)) {
-        return failed(returnTo, new SsoFailure('sso_state_invalid', 'other_browser'), address, providerId);
-      }
       if (query.error !== undefined) {
         const failure = query.error === 'access_denied' ? new SsoFailure('sso_cancelled', 'access_denied') : new SsoFailure('sso_provider_error', 'authorization_error');
         return failed(returnTo, failure, address, providerId);

@@ -71,6 +71,10 @@ export function transactionsStore(db: Db) {
         t.expiresAt,
       );
     },
+    find: (stateHash: string): TransactionRow | undefined => {
+      const r = sql(db, 'SELECT * FROM sso_transactions WHERE state_hash = ?').get(stateHash) as RawTransaction | undefined;
+      return r && toRow(r);
+    },
     /** Removes and returns it, live or expired: exactly one caller gets a given transaction. */
     take: (stateHash: string): TransactionRow | undefined => {
       const r = sql(db, 'DELETE FROM sso_transactions WHERE state_hash = ? RETURNING *').get(stateHash) as RawTransaction | undefined;

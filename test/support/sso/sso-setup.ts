@@ -139,28 +139,22 @@ export async function startByHand(setup: SsoSetup, providerId: string, query: st
 }
 
 /**
- * Signs in at the provider in Chromium from a start made by hand, and holds the provider's answer
- * back from Stepgate: returns the callback URL the provider sent the browser to, unused.
+ * Signs in at the provider in Chromium from a start made by hand, and returns the callback URL the
+ * provider sent the browser to. The browser lacks the start's binding cookie, so Stepgate refuses its
+ * request without spending anything: the answer is still unused, for the test to deliver.
  */
 export async function providerAnswer(setup: SsoSetup, authorizationUrl: string, account: ProviderAccount): Promise<URL> {
   const context = await setup.newContext();
   try {
     const page = await context.newPage();
-    let answered: (url: URL) => void = () => undefined;
-    const answer = new Promise<URL>((resolve) => {
-      answered = resolve;
-    });
     const stepgate = new URL(setup.server.url).host;
-    await page.route(
-      (url) => url.host === stepgate,
-      async (route) => {
-        answered(new URL(route.request().url()));
-        await route.abort();
-      },
-    );
+    const answer = page.waitForRequest((request) => {
+      const url = new URL(request.url());
+      return url.host === stepgate && url.pathname.endsWith('/callback');
+    });
     await page.goto(authorizationUrl);
     await signInAtProvider(page, account);
-    return await answer;
+    return new URL((await answer).url());
   } finally {
     await context.close();
   }
