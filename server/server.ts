@@ -29,9 +29,11 @@ export function openData(config: ServerConfig, clock: Clock = systemClock, origi
 export async function startServer(config: ServerConfig, clock: Clock = systemClock): Promise<RunningServer> {
   let boundPort = config.port;
   const data = openData(config, clock, () => publicOrigin(config, boundPort));
-  const app = await buildApp(data.context, data.operations);
+  let app: Awaited<ReturnType<typeof buildApp>>;
   try {
-    await app.listen({ host: config.host, port: config.port });
+    const built = await buildApp(data.context, data.operations);
+    await built.listen({ host: config.host, port: config.port });
+    app = built;
   } catch (error) {
     data.db.close();
     throw error;

@@ -177,14 +177,25 @@ describe('desktop SSO sign-in', () => {
       expect(await eventsOf(alice.username)).toContainEqual(expect.objectContaining({ event: 'sso_claim_changed', claim: 'preferred_username' }));
     });
 
-    it('refuses a second identity whose claim names an account already linked at that provider', async () => {
+    it('refuses a second identity whose claim names an account already linked at that provider, until the link is undone', async () => {
       const carol = await createUser(setup.server);
-      const original = await desktopSignIn(setup, 'idp', providerAccount(setup, carol.username));
+      const originalAccount = providerAccount(setup, carol.username);
+      const original = { ...(await desktopSignIn(setup, 'idp', originalAccount)), account: originalAccount };
       ok(await exchange(setup, original.arrival.get('code') ?? '', original.app.codeVerifier), 200, AuthenticatedResponse);
 
-      const impostor = await desktopSignIn(setup, 'idp', providerAccount(setup, carol.username));
-      expect(impostor.arrival.get('error')).toBe('sso_account_conflict');
-      expect(impostor.arrival.get('code')).toBeNull();
+      const replacement = providerAccount(setup, carol.username);
+      const refused = await desktopSignIn(setup, 'idp', replacement);
+      expect(refused.arrival.get('error')).toBe('sso_account_conflict');
+      expect(refused.arrival.get('code')).toBeNull();
+
+      // The administrator's way out (sso unlink): the next sign-in links by the naming claim again.
+      const row = setup.server.context.users.byId(carol.id);
+      if (row === undefined) throw new Error('carol is gone');
+      expect(setup.server.operations.sso.unlink(row, setup.provider.issuer, {})).toBe(true);
+      const relinked = await desktopSignIn(setup, 'idp', replacement);
+      expect(ok(await exchange(setup, relinked.arrival.get('code') ?? '', relinked.app.codeVerifier), 200, AuthenticatedResponse).session.user.id).toBe(carol.id);
+      // And the old identity is now the stranger.
+      expect((await desktopSignIn(setup, 'idp', original.account)).arrival.get('error')).toBe('sso_account_conflict');
     });
   });
 });
