@@ -79,8 +79,10 @@ export function failureOf(error: unknown): SsoFailure {
     }
   }
   if (error instanceof oidc.AuthorizationResponseError) return new SsoFailure('sso_provider_error', 'authorization_error');
-  // fetch failures (TypeError), timeouts (DOMException) and anything else on the way to the provider.
-  return new SsoFailure('sso_provider_error', 'unreachable');
+  // Node's fetch fails with this TypeError when it cannot connect; a timeout aborts it.
+  const unreachable =
+    (error instanceof TypeError && error.message === 'fetch failed') || (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError'));
+  return new SsoFailure('sso_provider_error', unreachable ? 'unreachable' : 'unexpected');
 }
 
 export function oidcClients(now: () => number) {

@@ -3,6 +3,8 @@
  * for accounts that must use SSO, per-user and environment-wide modes with their session endings,
  * and the exchange's input checks.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminUserResponse, AuditResponse, Environment, InfoResponse, MeResponse } from '../../../../shared/api/schemas.js';
 import { apiClient, fails, ok, type ApiClient } from '../../../support/http-client.js';
@@ -134,6 +136,41 @@ describe('SSO administration and checks', () => {
         const back = redirectedTo(await callback(`${setup.server.api}/auth/sso/idp/callback?${query}`, 'ssb_whatever'));
         expect(back.pathname).toBe('/signin');
         expect(back.searchParams.get('sso_error')).toBe('sso_state_invalid');
+      }
+    });
+
+    it('carries a provider’s error answer back to the app as sso_provider_error, and a refusal as sso_cancelled', async () => {
+      for (const [error, code] of [['temporarily_unavailable', 'sso_provider_error'], ['access_denied', 'sso_cancelled']] as const) {
+        const app = await startLoopbackApp();
+        await app.close();
+        const { location, binding } = await startByHand(setup, 'idp', app.startQuery());
+        const state = new URL(location).searchParams.get('state') ?? '';
+        const back = redirectedTo(await callback(`${setup.server.api}/auth/sso/idp/callback?error=${error}&state=${state}`, binding));
+        expect(`${back.origin}${back.pathname}`).toBe(app.redirectUri);
+        expect(back.searchParams.get('error')).toBe(code);
+        expect(back.searchParams.get('state')).toBe(app.state);
+      }
+    });
+
+    it('tells the app when the provider cannot be reached', async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.2', resolve));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise((resolve) => closed.close(resolve));
+      const settings = { id: 'down', displayName: 'Down', issuer: `http://127.0.0.2:${port}`, clientId: 'c', clientAuth: 'client_secret_basic', keyId: undefined, scopes: ['openid'], usernameClaim: 'sub', unknownUsers: 'refuse' } as const;
+      setup.server.operations.sso.addProvider(settings, { kind: 'client_secret', secret: 'unused-secret' }, {});
+      try {
+        const app = await startLoopbackApp();
+        await app.close();
+        const { res } = await startByHand(setup, 'down', app.startQuery());
+        const back = redirectedTo(res);
+        expect(back.searchParams.get('error')).toBe('sso_provider_error');
+        expect(back.searchParams.get('reason')).toBe('unreachable');
+        expect(back.searchParams.get('state')).toBe(app.state);
+        const page = redirectedTo(await api.get('/auth/sso/down/start?next=%2Fadmin'));
+        expect(`${page.pathname}${page.search}`).toBe('/signin?sso_error=sso_provider_error&reason=unreachable&next=%2Fadmin');
+      } finally {
+        setup.server.operations.sso.removeProvider('down', {});
       }
     });
 
