@@ -8,6 +8,7 @@ import Value from 'typebox/value';
 import { DisplayName, Username } from '../../shared/api/schemas.js';
 import type { Context } from '../context.js';
 import { randomId } from '../crypto/tokens.js';
+import { usernameKey } from '../store/users.js';
 import { identitiesStore } from './identities-store.js';
 import type { VerifiedIdentity } from './oidc-client.js';
 import type { SsoProviderSettings } from './provider-settings.js';
@@ -43,8 +44,8 @@ export function resolveAccount(ctx: Context, provider: SsoProviderSettings, iden
   const linked = identities.find(identity.issuer, identity.subject);
   if (linked !== undefined) {
     const claim = identity.claims[provider.usernameClaim];
-    const username = ctx.users.byId(linked.userId)?.username;
-    return { kind: 'linked', userId: linked.userId, claimChanged: typeof claim === 'string' && claim.trim().toLowerCase() !== username?.toLowerCase() };
+    const username = ctx.users.byId(linked.userId)?.username ?? '';
+    return { kind: 'linked', userId: linked.userId, claimChanged: typeof claim === 'string' && usernameKey(claim.trim()) !== usernameKey(username) };
   }
   const name = namingClaim(provider, identity.claims);
   const link = (userId: string) =>

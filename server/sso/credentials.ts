@@ -6,7 +6,6 @@
 import { createPrivateKey, webcrypto, type KeyObject } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { open, seal } from '../crypto/secret-box.js';
-import type { ClientAuthMethod } from './provider-settings.js';
 
 export type Credential =
   | { readonly kind: 'client_secret'; readonly secret: string }
@@ -24,10 +23,6 @@ export function openCredential(key: Buffer, providerId: string, sealed: Buffer):
   const value = JSON.parse(plain.toString('utf8')) as Credential;
   plain.fill(0);
   return value;
-}
-
-export function credentialKind(method: ClientAuthMethod): Credential['kind'] {
-  return method === 'private_key_jwt' ? 'private_key' : 'client_secret';
 }
 
 /** A secret or key file must not be readable by others, as ssh insists for its keys. */

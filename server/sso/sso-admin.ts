@@ -68,9 +68,11 @@ export function ssoAdministration(ctx: Context) {
     beforeRequiredForAll(value: boolean, actor: SsoActor): void {
       if (!value || ctx.settings.environment().ssoRequiredForAll) return;
       if (noProvider()) throw invalidRequest({ ssoRequiredForAll: 'no identity provider is configured' });
-      const optedOut = new Set(modes.optedOut());
       const userIds = (sql(ctx.db, 'SELECT id FROM users').all() as { id: string }[]).map((r) => r.id);
-      for (const id of userIds) if (!optedOut.has(id)) endEverything(id, actor);
+      for (const id of userIds) {
+        const mode = modes.of(id);
+        if (takesAWayAway({ mode, requiredForAll: false }, { mode, requiredForAll: true })) endEverything(id, actor);
+      }
     },
 
     addProvider(settings: SsoProviderSettings, credential: Credential, actor: SsoActor): void {

@@ -15,13 +15,3 @@ export class SsoFailure extends Error {
   }
 }
 
-export const SSO_MESSAGES: Readonly<Record<SsoFlowErrorCode, string>> = {
-  sso_cancelled: 'The sign-in at the identity provider was cancelled.',
-  sso_expired: 'The sign-in took too long. Start again.',
-  sso_state_invalid: 'This answer from the identity provider does not belong to a sign-in started in this browser. Start again.',
-  sso_provider_error: 'The identity provider could not complete the sign-in. Try again later or ask your administrator.',
-  sso_token_invalid: 'The identity provider’s answer could not be verified. Ask your administrator.',
-  sso_unknown_user: 'There is no account here for this identity. Ask your administrator.',
-  sso_account_conflict: 'The account this identity names is already linked to another identity. Ask your administrator.',
-  sso_not_allowed: 'This account may not sign in with single sign-on. Ask your administrator.',
-};

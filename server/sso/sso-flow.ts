@@ -96,32 +96,33 @@ export function ssoFlow(ctx: Context, deps: SsoDeps) {
       const now = ctx.clock.now();
       const state = randomToken('sst');
       const checks: ProviderChecks = { codeVerifier: oidc.randomPKCECodeVerifier(), nonce: oidc.randomNonce() };
+      let url: URL;
       try {
-        const url = await deps.clients.authorizationUrl(provider, credentialOf(provider), {
+        url = await deps.clients.authorizationUrl(provider, credentialOf(provider), {
           redirectUri: `${ctx.origin()}${callbackPath(provider.id)}`,
           state,
           nonce: checks.nonce,
           codeChallenge: await oidc.calculatePKCECodeChallenge(checks.codeVerifier),
         });
-        const binding = randomToken('ssb');
-        const stateHash = hashToken(state);
-        ctx.db.transaction(() => {
-          transactions.deleteExpired(now);
-          transactions.insert({
-            stateHash,
-            providerId: provider.id,
-            bindingHash: hashToken(binding),
-            sealedChecks: seal(ctx.key, Buffer.from(JSON.stringify(checks), 'utf8'), checksAad(stateHash)),
-            returnTo,
-            createdAt: now,
-            expiresAt: now + TRANSACTION_TTL_SECONDS * 1000,
-          });
-          audit('sso_started', address, { provider: provider.id, client: returnTo.kind });
-        })();
-        return { kind: 'redirect', location: url.href, binding };
       } catch (error) {
         return failed(returnTo, failureOf(error), address, provider.id);
       }
+      const binding = randomToken('ssb');
+      const stateHash = hashToken(state);
+      ctx.db.transaction(() => {
+        transactions.deleteExpired(now);
+        transactions.insert({
+          stateHash,
+          providerId: provider.id,
+          bindingHash: hashToken(binding),
+          sealedChecks: seal(ctx.key, Buffer.from(JSON.stringify(checks), 'utf8'), checksAad(stateHash)),
+          returnTo,
+          createdAt: now,
+          expiresAt: now + TRANSACTION_TTL_SECONDS * 1000,
+        });
+        audit('sso_started', address, { provider: provider.id, client: returnTo.kind });
+      })();
+      return { kind: 'redirect', location: url.href, binding };
     },
 
     /** The provider sent the browser back. `rawQuery` is the query exactly as received, for the library to check. */
@@ -147,16 +148,15 @@ export function ssoFlow(ctx: Context, deps: SsoDeps) {
       const provider = deps.registry.find(providerId);
       if (provider === undefined) return failed(returnTo, new SsoFailure('sso_state_invalid', 'provider_removed'), address, providerId);
 
+      const checks = JSON.parse(open(ctx.key, transaction.sealedChecks, checksAad(transaction.stateHash)).toString('utf8')) as ProviderChecks;
+      const callbackUrl = new URL(`${ctx.origin()}${callbackPath(providerId)}?${rawQuery}`);
       let identity: VerifiedIdentity;
-      let unusableHash: string | undefined;
       try {
-        const checks = JSON.parse(open(ctx.key, transaction.sealedChecks, checksAad(transaction.stateHash)).toString('utf8')) as ProviderChecks;
-        const callbackUrl = new URL(`${ctx.origin()}${callbackPath(providerId)}?${rawQuery}`);
         identity = await deps.clients.complete(provider, credentialOf(provider), callbackUrl, query.state ?? '', checks);
-        if (mayCreate(ctx, provider, identity)) unusableHash = await hashSecret(randomToken('unusable'), ctx.config.argon2);
       } catch (error) {
         return failed(returnTo, failureOf(error), address, providerId);
       }
+      const unusableHash = mayCreate(ctx, provider, identity) ? await hashSecret(randomToken('unusable'), ctx.config.argon2) : undefined;
       return finish(transaction, provider, identity, unusableHash, address);
     },
 

@@ -12,9 +12,6 @@ export function userModesStore(db: Db) {
     set: (userId: string, mode: SsoMode): void => {
       sql(db, 'INSERT INTO sso_user_modes (user_id, mode) VALUES (?, ?) ON CONFLICT(user_id) DO UPDATE SET mode = excluded.mode').run(userId, mode);
     },
-    /** Accounts that opted out of SSO: the only ones a requirement for everyone leaves with their password. */
-    optedOut: (): readonly string[] =>
-      (sql(db, "SELECT user_id AS userId FROM sso_user_modes WHERE mode = 'off'").all() as { userId: string }[]).map((r) => r.userId),
   };
 }
 export type UserModesStore = ReturnType<typeof userModesStore>;
