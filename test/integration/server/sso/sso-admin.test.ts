@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminUserResponse, AuditResponse, Environment, InfoResponse, MeResponse } from '../../../../shared/api/schemas.js';
+import { AdminUserResponse, AuditResponse, AuthenticatedResponse, Environment, InfoResponse, MeResponse } from '../../../../shared/api/schemas.js';
 import { apiClient, fails, ok, type ApiClient } from '../../../support/http-client.js';
 import { startLoopbackApp } from '../../../support/sso/loopback-app.js';
 import { callback, exchange, redirectedTo, startByHand, startSsoSetup, type SsoSetup } from '../../../support/sso/sso-setup.js';
@@ -217,6 +217,23 @@ describe('SSO administration and checks', () => {
       fails(await submitCode(setup.server, pending.id, codeNow(setup.server, user.secret)), 401, 'challenge_expired');
       const recent = ok(await api.get('/admin/audit?limit=20', { token: admin }), 200, AuditResponse).events.map((e) => ({ event: e.event, ...e.detail }));
       expect(recent).toContainEqual(expect.objectContaining({ event: 'user_updated', user: user.username, sso: 'required' }));
+    });
+
+    it('a code step racing the change to SSO required never leaves a live password session', async () => {
+      for (const requireFirst of [true, false]) {
+        const user = await createTotpUser(setup.server);
+        const pending = await challengeFor(setup.server, user.username, user.password);
+        const code = () => submitCode(setup.server, pending.id, codeNow(setup.server, user.secret));
+        const require = () => api.patch(`/admin/users/${user.id}`, { token: admin, body: { sso: 'required' } });
+        const answers = await Promise.all(requireFirst ? [require(), code()] : [code(), require()]);
+        const coded = answers[requireFirst ? 1 : 0];
+        if (coded?.status === 200) {
+          fails(await api.get('/me', { token: ok(coded, 200, AuthenticatedResponse).session.token }), 401, 'unauthorized');
+        } else if (coded !== undefined) {
+          fails(coded, 401, 'challenge_expired');
+        }
+        fails(await login(setup.server, user.username, user.password), 403, 'sso_required');
+      }
     });
 
     it('turning SSO off for an account ends its sessions too (one of its ways in is gone)', async () => {

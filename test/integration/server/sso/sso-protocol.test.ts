@@ -84,6 +84,14 @@ describe('answers from the real provider', () => {
     expect(replay.searchParams.get('code')).toBeNull();
   });
 
+  it('the same answer delivered several times at once completes once', async () => {
+    const user = await createUser(setup.server);
+    const { answer, binding } = await answered(setup, 'idp', user.username);
+    const ends = (await Promise.all(Array.from({ length: 4 }, () => callback(answer, binding)))).map(redirectedTo);
+    expect(ends.filter((end) => end.searchParams.get('code') !== null)).toHaveLength(1);
+    expect(ends.filter((end) => end.searchParams.get('sso_error') === 'sso_state_invalid')).toHaveLength(3);
+  });
+
   it('a used authorization code slipped into another sign-in is refused by the provider', async () => {
     const user = await createUser(setup.server);
     const first = await answered(setup, 'idp', user.username);
