@@ -168,10 +168,6 @@ export function oidcClients(now: () => number) {
         if (jwks !== undefined && cache.get(provider.id) === cached) cached.jwks = jwks;
       }
     },
-
-    forget(providerId: string): void {
-      cache.delete(providerId);
-    },
   };
 }
 export type OidcClients = ReturnType<typeof oidcClients>;
