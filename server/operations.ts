@@ -1,4 +1,4 @@
-import type { AdminUser } from '../shared/api/schemas.js';
+import type { AdminUser, SsoMode } from '../shared/api/schemas.js';
 import type { Grant } from './auth/session-rules.js';
 import { endUserSessions } from './auth/sessions.js';
 import { isoTime } from './clock.js';
@@ -6,6 +6,7 @@ import type { Context } from './context.js';
 import { hashSecret } from './crypto/passwords.js';
 import { randomId } from './crypto/tokens.js';
 import { ApiError, invalidRequest } from './http/api-error.js';
+import { ssoAdministration } from './sso/sso-admin.js';
 import type { EnvironmentSettings } from './store/settings.js';
 import type { UserRow } from './store/users.js';
 
@@ -29,8 +30,12 @@ export interface Actor {
 
 const OPERATOR: Actor = { username: 'operator' };
 
+/** SSO changes keep the acting administrator's own session when they end their account's others. */
+const ssoActor = (actor: Actor) => ({ ...actor, keepSessionTokenHash: actor.access?.session.tokenHash });
+
 /** Administration shared by the API and the operator command line. Each change is one write transaction. */
 export function operations(ctx: Context) {
+  const sso = ssoAdministration(ctx);
   const adminUser = (u: UserRow): AdminUser => ({
     id: u.id,
     username: u.username,
@@ -38,6 +43,7 @@ export function operations(ctx: Context) {
     isAdmin: u.isAdmin,
     disabled: u.disabled,
     totpRequired: u.totpRequired,
+    sso: sso.modeOf(u.id),
     authenticatorCount: ctx.authenticators.countConfirmed(u.id),
     createdAt: isoTime(u.createdAt),
   });
@@ -53,6 +59,7 @@ export function operations(ctx: Context) {
 
   return {
     adminUser,
+    sso,
     listUsers: (search = ''): readonly AdminUser[] => ctx.users.search(search.trim()).map(adminUser),
 
     async createUser(user: NewUser, actor: Actor = OPERATOR): Promise<AdminUser> {
@@ -77,7 +84,11 @@ export function operations(ctx: Context) {
       });
     },
 
-    updateUser(id: string, change: { readonly totpRequired?: boolean | undefined; readonly disabled?: boolean | undefined }, actor: Actor = OPERATOR): AdminUser {
+    updateUser(
+      id: string,
+      change: { readonly totpRequired?: boolean | undefined; readonly disabled?: boolean | undefined; readonly sso?: SsoMode | undefined },
+      actor: Actor = OPERATOR,
+    ): AdminUser {
       return ctx.write(() => {
         actor.access?.recheck();
         const user = mustFind(id);
@@ -86,9 +97,11 @@ export function operations(ctx: Context) {
         if (change.disabled !== undefined) ctx.users.setDisabled(id, change.disabled);
         // Disabling ends everything at once; enabling revives nothing: the person signs in again.
         if (change.disabled === true) endUserSessions(ctx, id);
+        if (change.sso !== undefined) sso.setUserMode(user, change.sso, ssoActor(actor));
         const detail: Record<string, string | boolean> = { user: user.username };
         if (change.totpRequired !== undefined) detail['totpRequired'] = change.totpRequired;
         if (change.disabled !== undefined) detail['disabled'] = change.disabled;
+        if (change.sso !== undefined) detail['sso'] = change.sso;
         audit(actor, 'user_updated', detail);
         return adminUser(mustFind(id));
       });
@@ -112,6 +125,7 @@ export function operations(ctx: Context) {
       return ctx.write(() => {
         actor.access?.recheck();
         const before = ctx.settings.environment();
+        if (change.ssoRequiredForAll !== undefined) sso.beforeRequiredForAll(change.ssoRequiredForAll, ssoActor(actor));
         ctx.settings.update(change);
         const after = ctx.settings.environment();
         for (const key of Object.keys(change) as (keyof EnvironmentSettings)[]) {

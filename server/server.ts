@@ -34,9 +34,11 @@ export interface StartOptions {
 export async function startServer(config: ServerConfig, clock: Clock = systemClock, options: StartOptions = {}): Promise<RunningServer> {
   let boundPort = config.port;
   const data = openData(config, clock, () => publicOrigin(config, boundPort));
-  const app = await buildApp(data.context, data.operations, options.logStream);
+  let app: Awaited<ReturnType<typeof buildApp>>;
   try {
-    await app.listen({ host: config.host, port: config.port });
+    const built = await buildApp(data.context, data.operations, options.logStream);
+    await built.listen({ host: config.host, port: config.port });
+    app = built;
   } catch (error) {
     data.db.close();
     throw error;

@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { verifySecret } from '../crypto/passwords.js';
 import { open } from '../crypto/secret-box.js';
 import { ApiError, tooManyAttempts } from '../http/api-error.js';
+import { passwordRefused } from '../sso/sso-policy.js';
 import { secretAad } from '../store/authenticators.js';
 import type { RecoveryCodeRow } from '../store/recovery-codes.js';
 import type { UserRow } from '../store/users.js';
@@ -23,7 +24,10 @@ export function login(ctx: Context, request: LoginRequest, address: string): Pro
   return oneAtATime(request.username, () => checkPassword(ctx, request, address));
 }
 
-type PasswordOutcome = { readonly kind: 'failed'; readonly lock: number } | { readonly kind: 'passed'; readonly response: LoginResponse };
+type PasswordOutcome =
+  | { readonly kind: 'failed'; readonly lock: number }
+  | { readonly kind: 'sso_required' }
+  | { readonly kind: 'passed'; readonly response: LoginResponse };
 
 async function checkPassword(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse> {
   assertNotLocked(ctx, request.username, address);
@@ -41,11 +45,23 @@ async function checkPassword(ctx: Context, request: LoginRequest, address: strin
       ctx.audit({ event: 'login_failed', userId: user?.id, username: user?.username, clientAddress: address, detail: { reason } });
       return { kind: 'failed', lock: recordFailure(ctx, { username: request.username, userId: user?.id }, address) };
     }
+    // Told only after the right password, so the answer does not reveal which accounts use SSO.
+    if (passwordRefused(ctx, user)) {
+      ctx.audit({ event: 'login_failed', userId: user.id, username: user.username, clientAddress: address, detail: { reason: 'sso_required' } });
+      return { kind: 'sso_required' };
+    }
     return { kind: 'passed', response: afterPassword(ctx, user, address) };
   });
-  if (outcome.kind === 'passed') return outcome.response;
-  if (outcome.lock > 0) throw tooManyAttempts(outcome.lock);
-  throw invalidCredentials();
+  // Thrown after the commit, so the failure's bookkeeping stays written.
+  switch (outcome.kind) {
+    case 'passed':
+      return outcome.response;
+    case 'sso_required':
+      throw new ApiError('sso_required', 'This account signs in through its identity provider, not with a password.');
+    case 'failed':
+      if (outcome.lock > 0) throw tooManyAttempts(outcome.lock);
+      throw invalidCredentials();
+  }
 }
 
 /** What the right password leads to, decided on the account as it stands inside the caller's transaction. */

@@ -10,6 +10,7 @@ import { readConfigFile } from './config-file.js';
 import { defaultDataDir } from './data-dir.js';
 import { demoInstructions, ensureDemoEnvironment } from './demo.js';
 import { readPassword } from './read-password.js';
+import { runSsoCommand } from '../sso/sso-command.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -80,18 +81,44 @@ async function run(args: ParsedArgs): Promise<void> {
             case 'totp-required-for-all':
               data.operations.setEnvironment({ totpRequiredForAll: parseBoolean(value, setting) });
               break;
+            case 'sso-required-for-all':
+              data.operations.setEnvironment({ ssoRequiredForAll: parseBoolean(value, setting) });
+              break;
             case 'name':
               if (value === undefined || value.trim() === '') throw new UsageError('name needs a value');
               data.operations.setEnvironment({ name: value.trim() });
               break;
             default:
-              throw new UsageError(`Unknown setting "${setting ?? ''}": use totp-enabled, totp-required-for-all or name`);
+              throw new UsageError(`Unknown setting "${setting ?? ''}": use totp-enabled, totp-required-for-all, sso-required-for-all or name`);
           }
         } else if (sub !== 'show') {
           throw new UsageError('Usage: env set SETTING VALUE, or env show');
         }
         const env = data.operations.environment();
-        console.log(`name: ${env.name}\ntotp-enabled: ${env.totpEnabled}\ntotp-required-for-all: ${env.totpRequiredForAll}`);
+        console.log(
+          `name: ${env.name}\ntotp-enabled: ${env.totpEnabled}\ntotp-required-for-all: ${env.totpRequiredForAll}\nsso-required-for-all: ${env.ssoRequiredForAll}`,
+        );
+      } finally {
+        data.db.close();
+      }
+      return;
+    }
+    case 'sso': {
+      const data = openData(config(defaultDataDir(), false));
+      try {
+        await runSsoCommand(
+          {
+            sub,
+            rest,
+            options: args.sso,
+            displayName: args.displayName,
+            configFile: args.configFile,
+            readSecret: () => readPassword(process.stdin, process.stderr, 'Client secret: '),
+            print: (line) => console.log(line),
+          },
+          data.context,
+          data.operations,
+        );
       } finally {
         data.db.close();
       }

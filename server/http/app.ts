@@ -10,6 +10,7 @@ import { authRoutes } from '../routes/auth.js';
 import { meRoutes } from '../routes/me.js';
 import { publicRoutes } from '../routes/public.js';
 import { registerPages } from '../pages/register-pages.js';
+import { ssoRoutes } from '../sso/sso-routes.js';
 import { tooManyAttempts } from './api-error.js';
 import { API_PREFIX } from './api-path.js';
 import { answerClientError, answerConnect, answerExpectation } from './raw-refusals.js';
@@ -47,7 +48,7 @@ export async function buildApp(ctx: Context, ops: Operations, logStream?: { writ
     global: false,
     errorResponseBuilder: (_request, limit) => tooManyAttempts(Math.max(1, Math.ceil(limit.ttl / 1000))),
   });
-  await registerPages(app, ctx, ctx.config.webDir === undefined ? {} : { distDir: ctx.config.webDir });
+  const handSessionToBrowser = await registerPages(app, ctx, ctx.config.webDir === undefined ? {} : { distDir: ctx.config.webDir });
 
   await app.register(
     async (api) => {
@@ -60,6 +61,7 @@ export async function buildApp(ctx: Context, ops: Operations, logStream?: { writ
       await api.register(authRoutes(ctx));
       await api.register(meRoutes(ctx));
       await api.register(adminRoutes(ctx, ops));
+      await api.register(ssoRoutes(ctx, handSessionToBrowser));
     },
     { prefix: API_PREFIX },
   );

@@ -33,8 +33,21 @@ const SESSION_ROUTES: ReadonlySet<string> = new Set(
 );
 const LOGOUT_ROUTE = '/api/v1/auth/logout';
 
-export function registerCookieSessions(app: FastifyInstance, ctx: Context, policy: CookiePolicy, idle: IdleSessions): void {
+/** Puts a session issued outside the JSON routes (single sign-on's callback) into the browser's cookie. */
+export type HandSessionToBrowser = (request: FastifyRequest, reply: FastifyReply, token: string) => void;
+
+export function registerCookieSessions(app: FastifyInstance, ctx: Context, policy: CookiePolicy, idle: IdleSessions): HandSessionToBrowser {
   const clear = (reply: FastifyReply) => reply.clearCookie(policy.sessionName, cookieAttributes(policy));
+  const hand: HandSessionToBrowser = (request, reply, token) => {
+    const previous = tokens.get(request);
+    if (previous !== undefined && previous !== token) {
+      // Signing in again in the same browser replaces the old session rather than leaving it alive.
+      ctx.sessions.delete(hashToken(previous));
+      idle.forget(hashToken(previous));
+    }
+    idle.start(hashToken(token), ctx.clock.now());
+    void reply.setCookie(policy.sessionName, token, cookieAttributes(policy));
+  };
 
   app.addHook('onRequest', (request, reply, done) => {
     const token = request.cookies[policy.sessionName];
@@ -64,13 +77,8 @@ export function registerCookieSessions(app: FastifyInstance, ctx: Context, polic
     }
     const moved = takeSessionToken(payload);
     if (moved === undefined) return done(null, payload);
-    if (previous !== undefined && previous !== moved.token) {
-      // Signing in again in the same browser replaces the old session rather than leaving it alive.
-      ctx.sessions.delete(hashToken(previous));
-      idle.forget(hashToken(previous));
-    }
-    idle.start(hashToken(moved.token), ctx.clock.now());
-    void reply.setCookie(policy.sessionName, moved.token, cookieAttributes(policy));
+    hand(request, reply, moved.token);
     done(null, moved.body);
   });
+  return hand;
 }

@@ -6,7 +6,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
 import { cookiePolicy } from './cookie-policy.js';
-import { registerCookieSessions } from './cookie-session.js';
+import { registerCookieSessions, type HandSessionToBrowser } from './cookie-session.js';
 import { registerCsrfGuard } from './csrf-guard.js';
 import { csrfTokens } from './csrf-tokens.js';
 import { DEFAULT_IDLE_MS, idleSessions } from './idle-sessions.js';
@@ -17,10 +17,12 @@ export interface PagesOptions {
   readonly distDir?: string;
 }
 
-export async function registerPages(app: FastifyInstance, ctx: Context, options: PagesOptions = {}): Promise<void> {
+/** Returns how a session issued elsewhere (single sign-on) is handed to the browser's cookie. */
+export async function registerPages(app: FastifyInstance, ctx: Context, options: PagesOptions = {}): Promise<HandSessionToBrowser> {
   const policy = cookiePolicy(ctx.origin());
   await app.register(cookie);
-  registerCookieSessions(app, ctx, policy, idleSessions(options.idleMs ?? DEFAULT_IDLE_MS));
+  const hand = registerCookieSessions(app, ctx, policy, idleSessions(options.idleMs ?? DEFAULT_IDLE_MS));
   registerCsrfGuard(app, policy, csrfTokens(ctx.key));
   await registerPageRoutes(app, ctx, policy.secure, options.distDir);
+  return hand;
 }

@@ -1,20 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HealthResponse, InfoResponse } from '../../shared/api/schemas.js';
 import type { Context } from '../context.js';
+import { providerRegistry } from '../sso/provider-registry.js';
 
 export const publicRoutes =
   (ctx: Context): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get('/health', { schema: { response: { 200: HealthResponse } } }, async () => ({ status: 'ok' as const }));
 
+    const ssoProviders = providerRegistry(ctx);
     app.get('/info', { schema: { response: { 200: InfoResponse } } }, async () => {
       const env = ctx.settings.environment();
+      const providers = ssoProviders.publicList(ctx.origin());
       return {
         environment: env.name,
         totp: { enabled: env.totpEnabled },
         enrollmentUrl: `${ctx.origin()}/enroll`,
         settingsUrl: `${ctx.origin()}/settings`,
-        sso: { enabled: false },
+        sso: { enabled: providers.length > 0, requiredForAll: env.ssoRequiredForAll, providers: [...providers] },
       };
     });
   };

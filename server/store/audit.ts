@@ -22,7 +22,17 @@ export type AuditEventName =
   | 'user_created'
   | 'user_updated'
   | 'setting_changed'
-  | 'logout';
+  | 'logout'
+  | 'sso_started'
+  | 'sso_cancelled'
+  | 'sso_failed'
+  | 'sso_identity_linked'
+  | 'sso_identity_unlinked'
+  | 'sso_claim_changed'
+  | 'sso_result_issued'
+  | 'sso_result_rejected'
+  | 'sso_provider_added'
+  | 'sso_provider_removed';
 
 export type AuditDetail = Readonly<Record<string, string | number | boolean>>;
 

@@ -5,9 +5,18 @@ export interface EnvironmentSettings {
   readonly name: string;
   readonly totpEnabled: boolean;
   readonly totpRequiredForAll: boolean;
+  /** Everyone signs in through an identity provider, except accounts whose SSO mode is off. */
+  readonly ssoRequiredForAll: boolean;
 }
 
-export const DEFAULT_ENVIRONMENT: EnvironmentSettings = { name: 'Stepgate', totpEnabled: true, totpRequiredForAll: false };
+export const DEFAULT_ENVIRONMENT: EnvironmentSettings = { name: 'Stepgate', totpEnabled: true, totpRequiredForAll: false, ssoRequiredForAll: false };
+
+/** A requirement that is stored but unreadable stops the sign-in (fail closed) rather than counting as off. */
+function requiredFlag(value: unknown, absent: boolean): boolean {
+  if (value === undefined) return absent;
+  if (typeof value !== 'boolean') throw new Error('A stored sign-in requirement cannot be read; set it again.');
+  return value;
+}
 
 export function settingsStore(db: Db) {
   const put = (key: string, value: unknown) =>
@@ -21,6 +30,7 @@ export function settingsStore(db: Db) {
         name: typeof stored['name'] === 'string' ? stored['name'] : DEFAULT_ENVIRONMENT.name,
         totpEnabled: typeof stored['totpEnabled'] === 'boolean' ? stored['totpEnabled'] : DEFAULT_ENVIRONMENT.totpEnabled,
         totpRequiredForAll: typeof stored['totpRequiredForAll'] === 'boolean' ? stored['totpRequiredForAll'] : DEFAULT_ENVIRONMENT.totpRequiredForAll,
+        ssoRequiredForAll: requiredFlag(stored['ssoRequiredForAll'], DEFAULT_ENVIRONMENT.ssoRequiredForAll),
       };
     },
     /** Part of the caller's write transaction. */
