@@ -9,10 +9,11 @@ import { fileURLToPath } from 'node:url';
 import buildDefaults from '../build/defaults.json' with { type: 'json' };
 import { CHANNELS } from '../shared/ipc/channels.js';
 import type { AppView } from '../shared/ipc/view.js';
-import { en } from '../shared/messages/en.js';
+import { messagesFor } from '../shared/messages/catalogue.js';
 import { createApiClient, type ApiClient, type FetchLike } from './api/api-client.js';
 import { installAppMenu } from './app/app-menu.js';
 import { registerAppScheme, serveRenderer } from './app/app-protocol.js';
+import { uiLanguage } from './app/ui-language.js';
 import { loadConfig, saveUserServerUrl } from './config/load-config.js';
 import { nodeConfigEnvironment, writeTextFile } from './config/node-environment.js';
 import { registerIpc } from './ipc/register-ipc.js';
@@ -41,11 +42,15 @@ async function main(): Promise<void> {
   }
   await app.whenReady();
   serveRenderer(RENDERER_DIR);
-  installAppMenu(en.appName, process.platform);
 
   const environment = nodeConfigEnvironment({ userSettingsPath: join(app.getPath('userData'), 'settings.json'), buildDefaults });
   const config = await loadConfig(environment);
   for (const problem of config.problems) console.warn(`Ignored setting "${problem.key}" from ${problem.source}: ${problem.reason}`);
+
+  const language = uiLanguage(config.language, app.getPreferredSystemLanguages());
+  const t = messagesFor(language);
+  installAppMenu(t, process.platform);
+  app.setAboutPanelOptions({ applicationName: t.appName, applicationVersion: app.getVersion(), credits: t.about.body });
 
   const credentials = await openKeychain(await loadKeytar(), process.env['STEPGATE_KEYCHAIN_SERVICE'] ?? DEFAULT_KEYCHAIN_SERVICE);
   const clients = new Map<string, ApiClient>();
@@ -59,6 +64,8 @@ async function main(): Promise<void> {
     server: config.serverUrl === null ? null : { url: config.serverUrl, locked: config.serverLocked },
     allowKeepSignedIn: config.allowKeepSignedIn,
     extraExternalOrigins: config.externalOrigins,
+    helpUrl: config.helpUrl,
+    app: { language, version: app.getVersion() },
     saveServerUrl: (url) => saveUserServerUrl(environment, writeTextFile, url).catch(() => undefined),
     // The flow has already checked the URL against the server's origins.
     openExternal: (url) => shell.openExternal(url),
@@ -68,6 +75,7 @@ async function main(): Promise<void> {
 
   const windows = createAppWindows({
     preloadPath: PRELOAD,
+    language,
     onCodeWindowClosedByPerson: () => void flow.handle({ type: 'cancel' }),
     sendView: (window: BrowserWindow, view: AppView) => window.webContents.send(CHANNELS.state, view),
   });

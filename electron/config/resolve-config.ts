@@ -4,6 +4,7 @@
  * then the person's own settings, then the defaults baked in at build time. A value that policy
  * sets is locked: the app does not let the person change it.
  */
+import type { UiLanguage } from '../../shared/messages/language.js';
 import type { PartialSettings, SettingKey, SettingProblem, Settings } from './settings.js';
 
 export interface ConfigSource {
@@ -19,6 +20,10 @@ export interface ResolvedConfig {
   readonly serverLocked: boolean;
   readonly allowKeepSignedIn: boolean;
   readonly externalOrigins: readonly string[];
+  /** Forced by policy or settings; null: follow the operating system. */
+  readonly language: UiLanguage | null;
+  /** null: the sign-in server's own help page. */
+  readonly helpUrl: string | null;
   /** Which source each value came from, for diagnostics. */
   readonly origins: { readonly [K in SettingKey]?: string };
   readonly problems: readonly SettingProblem[];
@@ -39,6 +44,8 @@ export function resolveConfig(sources: readonly ConfigSource[]): ResolvedConfig 
     pick('serverUrl', source);
     pick('allowKeepSignedIn', source);
     pick('externalOrigins', source);
+    pick('language', source);
+    pick('helpUrl', source);
   }
   const origins: { [K in SettingKey]?: string } = {};
   for (const [key, entry] of Object.entries(picked)) origins[key as SettingKey] = entry.source.name;
@@ -47,6 +54,8 @@ export function resolveConfig(sources: readonly ConfigSource[]): ResolvedConfig 
     serverLocked: picked.serverUrl?.source.policy ?? false,
     allowKeepSignedIn: picked.allowKeepSignedIn?.value ?? FALLBACK.allowKeepSignedIn,
     externalOrigins: picked.externalOrigins?.value ?? FALLBACK.externalOrigins,
+    language: picked.language?.value ?? null,
+    helpUrl: picked.helpUrl?.value ?? null,
     origins,
     problems: sources.flatMap((s) => s.problems),
   };

@@ -3,7 +3,8 @@
  * Values are checked one by one, so a single bad value is reported and ignored without
  * discarding the good ones beside it.
  */
-import { parseServerAddress } from './server-address.js';
+import { isUiLanguage, type UiLanguage } from '../../shared/messages/language.js';
+import { isSecureOrLoopback, parseServerAddress } from './server-address.js';
 
 export interface Settings {
   /** Base URL of the sign-in server. */
@@ -12,10 +13,14 @@ export interface Settings {
   readonly allowKeepSignedIn: boolean;
   /** Extra https origins whose pages (enrollment, settings) may be opened in the browser. */
   readonly externalOrigins: readonly string[];
+  /** The language of the app's words ("en", "fi"); unset: the operating system's. */
+  readonly language: UiLanguage;
+  /** The page "Can't use your authenticator app?" opens; unset: the sign-in server's /help. */
+  readonly helpUrl: string;
 }
 
 export type SettingKey = keyof Settings;
-export const SETTING_KEYS: readonly SettingKey[] = ['serverUrl', 'allowKeepSignedIn', 'externalOrigins'];
+export const SETTING_KEYS: readonly SettingKey[] = ['serverUrl', 'allowKeepSignedIn', 'externalOrigins', 'language', 'helpUrl'];
 
 export type PartialSettings = { readonly [K in SettingKey]?: Settings[K] };
 
@@ -54,6 +59,19 @@ const checks: { readonly [K in SettingKey]: Check<Settings[K]> } = {
       origins.push(new URL(parsed.url).origin);
     }
     return { ok: true, value: origins };
+  },
+  language: (value) => (isUiLanguage(value) ? { ok: true, value } : { ok: false, reason: 'must be "en" or "fi"' }),
+  helpUrl: (value) => {
+    let url: URL | null = null;
+    try {
+      url = typeof value === 'string' ? new URL(value.trim()) : null;
+    } catch {
+      url = null;
+    }
+    if (url === null || !isSecureOrLoopback(url) || url.username !== '' || url.password !== '') {
+      return { ok: false, reason: 'must be an https address' };
+    }
+    return { ok: true, value: url.toString() };
   },
 };
 

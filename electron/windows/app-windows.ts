@@ -4,7 +4,9 @@
  */
 import { BrowserWindow, nativeTheme } from 'electron';
 import type { AppView } from '../../shared/ipc/view.js';
-import { en } from '../../shared/messages/en.js';
+import { CODE_WINDOW_SIZE, codePageFile } from '../../shared/ipc/code-window.js';
+import { messagesFor } from '../../shared/messages/catalogue.js';
+import type { UiLanguage } from '../../shared/messages/language.js';
 import { APP_ORIGIN } from '../app/app-path.js';
 import { secureWebPreferences, type WindowRole } from './window-options.js';
 
@@ -17,27 +19,30 @@ export interface AppWindows {
   isAppWindowContents(id: number): boolean;
 }
 
-/** The code window has a page of its own whose first frame already holds a focused input. */
-const pageUrl = (role: WindowRole) => (role === 'code' ? `${APP_ORIGIN}/code.html` : `${APP_ORIGIN}/index.html?window=${role}`);
+/** The code window has a page of its own (one per language) whose first frame already holds a focused input. */
+const pageUrl = (role: WindowRole, language: UiLanguage) =>
+  role === 'code' ? `${APP_ORIGIN}/${codePageFile(language)}` : `${APP_ORIGIN}/index.html?window=${role}`;
 const background = () => (nativeTheme.shouldUseDarkColors ? '#1c1d21' : '#f6f7f9');
 
 export function createAppWindows(options: {
   readonly preloadPath: string;
+  readonly language: UiLanguage;
   readonly onCodeWindowClosedByPerson: () => void;
   readonly sendView: (window: BrowserWindow, view: AppView) => void;
 }): AppWindows {
+  const t = messagesFor(options.language);
   const login = new BrowserWindow({
     width: 420,
     height: 600,
     minWidth: 360,
     minHeight: 480,
-    title: en.windowTitle.signIn,
+    title: t.windowTitle.signIn,
     show: false,
     backgroundColor: background(),
     webPreferences: secureWebPreferences(options.preloadPath),
   });
   login.once('ready-to-show', () => login.show());
-  void login.loadURL(pageUrl('login'));
+  void login.loadURL(pageUrl('login', options.language));
 
   let code: BrowserWindow | null = null;
   // 'closed' arrives after close() returns, so windows closed by the app are remembered by identity.
@@ -47,13 +52,13 @@ export function createAppWindows(options: {
     const window = new BrowserWindow({
       parent: login,
       modal: true,
-      width: 380,
-      height: 420,
+      ...CODE_WINDOW_SIZE,
+      useContentSize: true,
       resizable: false,
       minimizable: false,
       maximizable: false,
       fullscreenable: false,
-      title: en.windowTitle.code,
+      title: t.windowTitle.code,
       show: false,
       backgroundColor: background(),
       webPreferences: secureWebPreferences(options.preloadPath),
@@ -67,7 +72,7 @@ export function createAppWindows(options: {
       if (code === window) code = null;
       if (!closedByApp.has(window)) options.onCodeWindowClosedByPerson();
     });
-    void window.loadURL(pageUrl('code'));
+    void window.loadURL(pageUrl('code', options.language));
     return window;
   };
 
