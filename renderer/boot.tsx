@@ -1,25 +1,34 @@
 /**
- * Starts React for one window. code.html is the code window; otherwise the page's ?window= says
- * which window it is.
+ * Starts React for one window. The code window's pages (code.html, code-fi.html) are the code
+ * window; otherwise the page's ?window= says which window it is.
  */
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
+import { isCodePagePath } from '../shared/ipc/code-window.js';
 import { App, type WindowRole } from './app/App.js';
 import { pickBridge } from './bridge/pick-bridge.js';
 
 const ROLES: readonly WindowRole[] = ['login', 'code', 'combined'];
-const requested = window.location.pathname.endsWith('/code.html') ? 'code' : new URLSearchParams(window.location.search).get('window');
+const requested = isCodePagePath(window.location.pathname) ? 'code' : new URLSearchParams(window.location.search).get('window');
 const bridge = pickBridge();
 // In a plain browser there is no second window, so the page plays both unless told otherwise.
 const fallback: WindowRole = 'stepgate' in window ? 'login' : 'combined';
 const role = ROLES.find((r) => r === requested) ?? fallback;
 
 // The first view is fetched before React replaces the page, so code.html's early input keeps
-// taking digits until the real one exists; what was typed into it is then carried over.
+// taking digits until the real one exists; what was typed into it, and where its caret was, are
+// then carried over (the caret counted in digits, as the real input holds only digits).
 const initialView = bridge.initialView ?? (await bridge.getState());
 const early = document.getElementById('early-code');
-const earlyCode = early instanceof HTMLInputElement ? early.value : '';
+const digitsBefore = (text: string, index: number | null) => text.slice(0, index ?? text.length).replace(/[^0-9]/g, '').length;
+const earlyCode =
+  early instanceof HTMLInputElement
+    ? {
+        value: early.value,
+        selection: document.activeElement === early ? ([digitsBefore(early.value, early.selectionStart), digitsBefore(early.value, early.selectionEnd)] as const) : null,
+      }
+    : undefined;
 
 const root = document.getElementById('root');
 if (root !== null) {
@@ -28,7 +37,7 @@ if (root !== null) {
   flushSync(() =>
     reactRoot.render(
       <StrictMode>
-        <App bridge={bridge} role={role} initialView={initialView} earlyCode={earlyCode} />
+        <App bridge={bridge} role={role} initialView={initialView} {...(earlyCode === undefined ? {} : { earlyCode })} />
       </StrictMode>,
     ),
   );
