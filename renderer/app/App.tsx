@@ -91,7 +91,7 @@ function Window({ view, bridge, role, earlyCode }: { readonly view: AppView; rea
 
   if (role === 'code') {
     return (
-      <main>
+      <main className="code-window">
         {view.flow.kind === 'code' ? (
           <CodeView view={view.flow} send={send} initialCode={earlyCode?.value ?? ''} initialSelection={earlyCode?.selection ?? null} />
         ) : null}

@@ -1,0 +1,63 @@
+/**
+ * The code window at its fixed size, in every state, in English, in Finnish and in the
+ * pseudo-locale (every text some 40 % longer): nothing is cut off, nothing needs scrolling. Each
+ * state also goes into the screenshot gallery.
+ */
+import type { Page } from '@playwright/test';
+import type { UiLanguage } from '../../shared/messages/language.js';
+import { snap } from '../support/gallery.js';
+import { enrolledAccount, wrongCode } from './support/accounts.js';
+import { expect, test } from './support/fixtures.js';
+import { clippedContent } from './support/layout.js';
+import { codeInput, signInWithPassword } from './support/steps.js';
+
+const LOCK_SECONDS = 30;
+
+async function expectNothingClipped(window: Page, state: string): Promise<void> {
+  expect(await clippedContent(window), state).toEqual([]);
+  await snap(window, 'desktop', `Code window: ${state}`);
+}
+
+/** Moves the page's clock on, so a lock-out or a challenge ends on screen without waiting for it. */
+async function movePageClock(window: Page, ms: number): Promise<void> {
+  await window.evaluate((offset) => {
+    const now = Date.now.bind(Date);
+    Date.now = () => now() + offset;
+  }, ms);
+}
+
+for (const language of ['en', 'fi', 'en-XA'] as const satisfies readonly UiLanguage[]) {
+  test.describe(`in ${language}`, () => {
+    test.use({
+      language,
+      serverConfig: { challenge: { maxAttempts: 10 }, throttle: { account: { lockAfterFailures: 2, baseLockSeconds: LOCK_SECONDS, maxLockSeconds: LOCK_SECONDS } } },
+    });
+
+    test('the code window shows everything at its fixed size: empty, wrong code, locked, recovery code, expired', async ({ server, launch, t }) => {
+      const account = await enrolledAccount(server);
+      const app = await launch();
+      await signInWithPassword(app.page, account, { t });
+      const window = await app.fixedSizeCodeWindow();
+      await expect(codeInput(window, t)).toBeFocused();
+      await expectNothingClipped(window, 'empty');
+
+      await window.keyboard.type(wrongCode(server, account.secret));
+      await expect(window.locator('#code-problem')).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 9 }, Date.now()));
+      await expectNothingClipped(window, 'wrong code');
+
+      await window.keyboard.type(wrongCode(server, account.secret));
+      await expect(window.locator('#code-problem')).toContainText(t.code.lockIncludesRecovery);
+      await expectNothingClipped(window, 'locked');
+
+      server.clock.advance(LOCK_SECONDS * 1000);
+      await movePageClock(window, LOCK_SECONDS * 1000);
+      await window.getByRole('button', { name: t.code.useRecovery }).click();
+      await expect(window.getByRole('heading', { name: t.code.recoveryHeading })).toBeVisible();
+      await expectNothingClipped(window, 'recovery code');
+
+      await movePageClock(window, 10 * 60_000);
+      await expect(window.getByRole('button', { name: t.code.startAgain })).toBeFocused();
+      await expectNothingClipped(window, 'expired');
+    });
+  });
+}
