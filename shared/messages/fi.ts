@@ -107,7 +107,7 @@ export const fi: Messages = {
   signedIn: {
     heading: 'Olet kirjautunut sisään',
     announce: (name: string) => `Olet kirjautunut sisään käyttäjänä ${name}.`,
-    as: 'Käyttäjä',
+    as: 'Kirjautuneena',
     server: 'Palvelin',
     until: 'Istunto päättyy',
     remembered: 'Pysyt kirjautuneena tällä tietokoneella, kunnes istunto päättyy tai kirjaudut ulos.',
