@@ -4,6 +4,7 @@
  */
 import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
+import type { Language } from '../../shared/messages/language.js';
 import type { Context } from '../context.js';
 import { cookiePolicy } from './cookie-policy.js';
 import { registerCookieSessions, type HandSessionToBrowser } from './cookie-session.js';
@@ -15,6 +16,8 @@ import { registerPageRoutes } from './page-routes.js';
 export interface PagesOptions {
   readonly idleMs?: number;
   readonly distDir?: string;
+  /** Send every page in this language instead of the one the browser asks for. */
+  readonly language?: Language;
 }
 
 /** Returns how a session issued elsewhere (single sign-on) is handed to the browser's cookie. */
@@ -23,6 +26,6 @@ export async function registerPages(app: FastifyInstance, ctx: Context, options:
   await app.register(cookie);
   const hand = registerCookieSessions(app, ctx, policy, idleSessions(options.idleMs ?? DEFAULT_IDLE_MS));
   registerCsrfGuard(app, policy, csrfTokens(ctx.key));
-  await registerPageRoutes(app, ctx, policy.secure, options.distDir);
+  await registerPageRoutes(app, ctx, { secure: policy.secure, distDir: options.distDir, language: options.language });
   return hand;
 }

@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import { en } from '../../shared/messages/en.js';
 import { currentCode, enrolledAccount, wrongCode } from './support/accounts.js';
 import type { TestServer } from '../support/test-server.js';
+import type { AppDriver } from './support/app-driver.js';
 import { expect, test, type Launch } from './support/fixtures.js';
 import { codeInput, expectSignedIn, pasteText, signInWithPassword } from './support/steps.js';
 
@@ -91,29 +92,51 @@ test('has no accessibility violations in the login and code windows', async ({ s
   await audit(window);
 });
 
+/**
+ * Opens the code window with its React bundle held back, so typing lands in the first frame's plain
+ * input; `release` lets the full input take over. In the preview the code window is drawn inside the
+ * login page, so its own page is opened, as Electron does; in Electron the window is the real one
+ * and the bundle is not held (the hand-over is then too quick to type into).
+ */
+async function earlyCodeWindow(app: AppDriver, testInfo: TestInfo): Promise<{ window: Page; release: () => void }> {
+  if (testInfo.project.name !== 'chromium') return { window: await app.codeWindow(), release: () => undefined };
+  await expect(codeInput(app.page)).toBeFocused();
+  const window = await app.page.context().newPage();
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await window.route(/\/assets\/boot-.*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await window.goto(new URL('/code.html', app.page.url()).toString());
+  await expect(window.getByRole('textbox', { name: en.code.label(6) })).toBeFocused();
+  return { window, release };
+}
+
 test('a code typed into the code window before its script has loaded is kept and sent', async ({ server, launch }, testInfo) => {
   const account = await enrolledAccount(server);
   const app = await launch();
   await signInWithPassword(app.page, account);
-  let window: Page;
-  if (testInfo.project.name === 'chromium') {
-    // The preview draws the code window inside the login page; open its own page, as Electron does,
-    // and hold the React bundle back so the typing lands in the early input.
-    await expect(codeInput(app.page)).toBeFocused();
-    window = await app.page.context().newPage();
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await window.route(/\/assets\/boot-.*\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
-    await window.goto(new URL('/code.html', app.page.url()).toString());
-    await expect(window.getByRole('textbox', { name: en.code.label(6) })).toBeFocused();
-    await window.keyboard.type(`${currentCode(server, account.secret).slice(0, 3)} ${currentCode(server, account.secret).slice(3)}`);
-    release();
-  } else {
-    window = await app.codeWindow();
-    await window.keyboard.type(currentCode(server, account.secret));
-  }
+  const { window, release } = await earlyCodeWindow(app, testInfo);
+  const code = currentCode(server, account.secret);
+  await window.keyboard.type(`${code.slice(0, 3)} ${code.slice(3)}`);
+  release();
   await expectSignedIn(app.page, account);
+});
+
+test('keys typed across the hand-over from the first frame land as if typed into one input, arrows included', async ({ server, launch }, testInfo) => {
+  const account = await enrolledAccount(server);
+  const app = await launch();
+  await signInWithPassword(app.page, account);
+  const { window, release } = await earlyCodeWindow(app, testInfo);
+  await window.keyboard.type('1234');
+  await window.keyboard.press('ArrowLeft');
+  await window.keyboard.press('ArrowLeft');
+  release();
+  const input = codeInput(window);
+  await expect(input).toHaveAttribute('data-input-otp', 'true');
+  await expect(input).toBeFocused();
+  // Two boxes back from the end: the third box is the one the next digit replaces.
+  await window.keyboard.type('9');
+  await expect(input).toHaveValue('1294');
 });

@@ -14,27 +14,38 @@ test.describe('lock-out', () => {
     },
   });
 
-  test('counts a lock-out down, then lets the person try again', async ({ server, launch }) => {
+  test('counts a lock-out down in one voice, keeps focus, and says recovery codes are locked too', async ({ server, launch }) => {
     const account = await enrolledAccount(server);
     const app = await launch();
     await signInWithPassword(app.page, account);
     const window = await app.codeWindow();
     const input = codeInput(window);
     const problem = window.locator('#code-problem');
+    const announcer = window.locator('[data-announcer]');
     for (let attempt = 0; attempt < 6; attempt++) {
-      await expect(input).toBeEnabled();
+      await expect(input).toBeEditable();
       await expect(input).toBeFocused();
       await window.keyboard.type(wrongCode(server, account.secret));
       await expect(problem).toBeVisible();
       if (/Too many attempts/.test((await problem.textContent()) ?? '')) break;
     }
-    await expect(problem).toContainText(/Too many attempts\. You can try again in \d seconds?\./);
-    await expect(input).toBeDisabled();
+    const lockSentence = /^Too many attempts\. You can try again in \d seconds?\. Recovery codes cannot be used until then either\.$/;
+    await expect(problem).toHaveText(lockSentence);
+    // Locked: the input keeps focus but takes nothing; the recovery code is not offered.
+    await expect(input).toBeFocused();
+    await expect(input).not.toBeEditable();
+    await expect(window.getByRole('button', { name: en.code.useRecovery })).toHaveCount(0);
+    // One source: what is said is a sentence the screen showed, and it is not said again every second.
+    await expect(announcer).toHaveText(lockSentence);
+    const said = await announcer.textContent();
     const first = await problem.textContent();
     await expect(problem).not.toHaveText(first ?? '', { timeout: 3_000 });
-    await expect(problem).toContainText(en.code.lockedOver, { timeout: (LOCK_SECONDS + 2) * 1000 });
-    await expect(input).toBeEnabled();
+    await expect(announcer).toHaveText(said ?? '');
+    await expect(problem).toHaveText(en.code.lockedOver, { timeout: (LOCK_SECONDS + 2) * 1000 });
+    await expect(announcer).toContainText(en.code.lockedOver);
+    await expect(input).toBeEditable();
     await expect(input).toBeFocused();
+    await expect(window.getByRole('button', { name: en.code.useRecovery })).toBeVisible();
     // The server's clock is the test's: the lock ends there when the test says so.
     server.clock.advance(LOCK_SECONDS * 1000);
     await window.keyboard.type(currentCode(server, account.secret));
@@ -52,7 +63,9 @@ test('an expired challenge says so and starts again from the password', async ({
   await window.keyboard.type(currentCode(server, account.secret));
   await expect(window.getByRole('alert')).toHaveText(en.problem({ kind: 'challengeExpired' }, Date.now()));
   await expect(codeInput(window)).toBeDisabled();
-  await window.getByRole('button', { name: en.code.startAgain }).click();
+  // The next action, "Start again", has focus.
+  await expect(window.getByRole('button', { name: en.code.startAgain })).toBeFocused();
+  await window.keyboard.press('Enter');
   await expect(app.page.getByLabel(en.signIn.username)).toHaveValue(account.username);
   await signInWithPassword(app.page, account);
   const again = await app.codeWindow();
@@ -92,6 +105,6 @@ test.describe('challenge expiry', () => {
     await expect(window.locator('#code-status')).toContainText(/expires in \d seconds?\./);
     await expect(window.getByRole('alert')).toHaveText(en.problem({ kind: 'challengeExpired' }, Date.now()), { timeout: 8_000 });
     await expect(codeInput(window)).toBeDisabled();
-    await expect(window.getByRole('button', { name: en.code.startAgain })).toBeVisible();
+    await expect(window.getByRole('button', { name: en.code.startAgain })).toBeFocused();
   });
 });

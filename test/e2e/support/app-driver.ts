@@ -3,17 +3,23 @@
  * process with the real flow and the real keychain, in Debian's Chromium, where the code window is
  * a modal dialog in the same page. `electron`: the real app via _electron.launch, where the code
  * window is a second, modal BrowserWindow.
+ *
+ * Every page of the app is watched: a Content Security Policy violation, a console error or
+ * warning, or an uncaught exception is recorded, and the launch fixture fails the test on any.
  */
-import { _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron, chromium, type Browser, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { serverOnlyConfig } from '../../../electron/config/resolve-config.js';
+import { configSource, resolveConfig } from '../../../electron/config/resolve-config.js';
+import { noKeychain } from '../../../electron/keychain/credential-store.js';
 import { findElectronBinary } from '../../../electron/launch/electron-binary.js';
 import { keychainStore, loadKeytar } from '../../../electron/keychain/keytar-store.js';
 import { startPreview, type Preview } from '../../../electron/preview/preview-server.js';
-import { CODE_WINDOW_CONTENT } from '../../../electron/windows/window-options.js';
+import { CODE_WINDOW_SIZE, codePageFile } from '../../../shared/ipc/code-window.js';
+import type { UiLanguage } from '../../../shared/messages/language.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+import { watchPage } from './page-problems.js';
 
 export interface LaunchOptions {
   /** null: nothing configured, as on a first start without policy. */
@@ -21,6 +27,12 @@ export interface LaunchOptions {
   /** Keychain entries of one app "installation"; the same value across a restart. */
   readonly keychainService: string;
   readonly apiTimeoutMs?: number;
+  /** The operating system's preferred languages, e.g. ["fi-FI"]; by default English. */
+  readonly systemLanguages?: readonly string[];
+  /** The language setting (the person's settings file), which wins over the system's. */
+  readonly language?: UiLanguage;
+  /** false: a computer without a keychain (no Secret Service). */
+  readonly keychain?: boolean;
   /** Display scaling, as Windows' 125% or 150%: the device pixel ratio the windows draw at. */
   readonly scaleFactor?: number;
 }
@@ -31,12 +43,14 @@ export interface AppDriver {
   /** The verification-code window: the same page in the preview, its own window in Electron. */
   codeWindow(): Promise<Page>;
   /**
-   * The code window's own page at its content size: Electron's code window, or in the preview its
-   * page (code.html) opened at the size Electron gives it.
+   * The code window on its own, at its fixed size: Electron's window, or in the preview the code
+   * window's own page (as Electron loads it) in a page of that size, driving the same flow.
    */
-  separateCodeWindow(): Promise<Page>;
+  fixedSizeCodeWindow(): Promise<Page>;
   /** URLs the app handed to the default browser. */
   openedUrls(): Promise<readonly string[]>;
+  /** CSP violations, console errors and warnings, and uncaught exceptions in any of the app's pages. */
+  readonly pageProblems: readonly string[];
   /** Quits and starts the app again, keeping its keychain. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -47,17 +61,24 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 export async function launchPreviewApp(options: LaunchOptions): Promise<AppDriver> {
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   const settingsDir = mkdtempSync(join(tmpdir(), 'stepgate-e2e-settings-'));
+  const pageProblems: string[] = [];
   const startOne = async (): Promise<Preview> => {
+    const settings = {
+      ...(options.serverUrl === null ? {} : { serverUrl: options.serverUrl }),
+      ...(options.language === undefined ? {} : { language: options.language }),
+    };
     return startPreview({
       rendererDir: join(ROOT, 'dist', 'renderer'),
-      config: serverOnlyConfig(options.serverUrl),
+      config: resolveConfig([configSource('settings.json', 'userSettings', settings)]),
       configEnvironment: { userSettingsPath: join(settingsDir, 'settings.json'), readFile: async () => ({ kind: 'absent' }) },
-      credentials: keychainStore(await loadKeytar(), options.keychainService),
+      credentials: options.keychain === false ? noKeychain : keychainStore(await loadKeytar(), options.keychainService),
+      systemLanguages: options.systemLanguages ?? ['en-US'],
       ...(options.apiTimeoutMs === undefined ? {} : { apiTimeoutMs: options.apiTimeoutMs }),
     });
   };
   let preview = await startOne();
-  const context = await browser.newContext(options.scaleFactor === undefined ? {} : { deviceScaleFactor: options.scaleFactor });
+  const context: BrowserContext = await browser.newContext(options.scaleFactor === undefined ? {} : { deviceScaleFactor: options.scaleFactor });
+  context.on('page', (page) => watchPage(page, pageProblems));
   let page = await context.newPage();
   await page.goto(`${preview.url}/`);
   return {
@@ -65,13 +86,15 @@ export async function launchPreviewApp(options: LaunchOptions): Promise<AppDrive
       return page;
     },
     codeWindow: async () => page,
-    separateCodeWindow: async () => {
-      const codePage = await context.newPage();
-      await codePage.setViewportSize(CODE_WINDOW_CONTENT);
-      await codePage.goto(`${preview.url}/code.html`);
-      return codePage;
+    fixedSizeCodeWindow: async () => {
+      const window = await context.newPage();
+      await window.setViewportSize(CODE_WINDOW_SIZE);
+      const language = await page.evaluate(() => document.documentElement.lang);
+      await window.goto(`${preview.url}/${codePageFile(language === 'fi' ? 'fi' : 'en')}`);
+      return window;
     },
     openedUrls: async () => preview.opened,
+    pageProblems,
     restart: async () => {
       await page.close();
       await preview.close();
@@ -91,6 +114,10 @@ export async function launchElectronApp(options: LaunchOptions): Promise<AppDriv
   const binary = findElectronBinary();
   if (!binary.ok) throw new Error(binary.reason);
   const userData = mkdtempSync(join(tmpdir(), 'stepgate-e2e-userdata-'));
+  const pageProblems: string[] = [];
+  const [systemLanguage = 'en-US'] = options.systemLanguages ?? [];
+  // Electron asks the operating system; on Linux that is the locale environment.
+  const locale = `${systemLanguage.replace('-', '_')}.UTF-8`;
   const startOne = async (): Promise<{ app: ElectronApplication; page: Page }> => {
     const app = await _electron.launch({
       executablePath: binary.path,
@@ -100,8 +127,19 @@ export async function launchElectronApp(options: LaunchOptions): Promise<AppDriv
         ...(options.serverUrl === null ? [] : ['--server', options.serverUrl]),
         ...(options.scaleFactor === undefined ? [] : [`--force-device-scale-factor=${options.scaleFactor}`]),
       ],
-      env: { ...process.env, STEPGATE_KEYCHAIN_SERVICE: options.keychainService, STEPGATE_USER_DATA: userData },
+      env: {
+        ...process.env,
+        STEPGATE_KEYCHAIN_SERVICE: options.keychainService,
+        STEPGATE_USER_DATA: userData,
+        LANGUAGE: (options.systemLanguages ?? [systemLanguage]).map((l) => l.replace('-', '_')).join(':'),
+        LANG: locale,
+        LC_ALL: locale,
+        // A desktop without a Secret Service: the keychain's D-Bus address leads nowhere.
+        ...(options.keychain === false ? { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/stepgate-no-keychain' } : {}),
+      },
     });
+    app.on('window', (window) => watchPage(window, pageProblems));
+    for (const window of app.windows()) watchPage(window, pageProblems);
     // Record instead of opening a real browser; the flow has already checked the URL by then.
     await app.evaluate(({ shell }) => {
       const record: string[] = [];
@@ -115,16 +153,17 @@ export async function launchElectronApp(options: LaunchOptions): Promise<AppDriv
   };
   let current = await startOne();
   const codeWindow = async () => {
-    const existing = current.app.windows().find((w) => w.url().endsWith('/code.html'));
-    return existing ?? current.app.waitForEvent('window', { predicate: (w) => w.url().endsWith('/code.html') });
+    const existing = current.app.windows().find((w) => /\/code(-[a-z]{2})?\.html$/.test(w.url()));
+    return existing ?? current.app.waitForEvent('window', { predicate: (w) => /\/code(-[a-z]{2})?\.html$/.test(w.url()) });
   };
   return {
     get page() {
       return current.page;
     },
     codeWindow,
-    separateCodeWindow: codeWindow,
+    fixedSizeCodeWindow: codeWindow,
     openedUrls: () => current.app.evaluate(() => (globalThis as { stepgateOpened?: string[] }).stepgateOpened ?? []),
+    pageProblems,
     restart: async () => {
       await current.app.close();
       current = await startOne();

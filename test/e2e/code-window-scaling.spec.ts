@@ -1,0 +1,59 @@
+/**
+ * The code window's layout at the display scalings people use (100%, 125%, 150%): in each of its
+ * states (the first view, a wrong code with its message, the recovery-code form) everything fits
+ * the window's fixed content size, with nothing cut off and nothing to scroll. In the Chromium
+ * project the code window's own page is opened at the size Electron gives it; in the Electron
+ * project the real window is drawn with Chromium's --force-device-scale-factor.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { en } from '../../shared/messages/en.js';
+import { CODE_WINDOW_SIZE as CODE_WINDOW_CONTENT } from '../../shared/ipc/code-window.js';
+import { enrolledAccount, wrongCode } from './support/accounts.js';
+import { expect, test } from './support/fixtures.js';
+import { codeInput, signInWithPassword } from './support/steps.js';
+
+async function expectFits(codeWindow: Page, scale: number, controls: readonly Locator[]): Promise<void> {
+  const drawn = await codeWindow.evaluate(() => ({
+    width: window.innerWidth,
+    height: window.innerHeight,
+    ratio: window.devicePixelRatio,
+    scrollWidth: document.documentElement.scrollWidth,
+    scrollHeight: document.documentElement.scrollHeight,
+  }));
+  expect({ width: drawn.width, height: drawn.height, ratio: drawn.ratio }).toEqual({ ...CODE_WINDOW_CONTENT, ratio: scale });
+  // Nothing to scroll: the content is no larger than the window.
+  expect(drawn.scrollWidth).toBeLessThanOrEqual(CODE_WINDOW_CONTENT.width);
+  expect(drawn.scrollHeight).toBeLessThanOrEqual(CODE_WINDOW_CONTENT.height);
+  for (const control of controls) {
+    await expect(control).toBeVisible();
+    const box = await control.boundingBox();
+    if (box === null) throw new Error('the control has no box');
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(CODE_WINDOW_CONTENT.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(CODE_WINDOW_CONTENT.height);
+  }
+}
+
+for (const scale of [1, 1.25, 1.5]) {
+  test(`the code window fits its content size at ${scale * 100}% scaling`, async ({ server, launch }) => {
+    const account = await enrolledAccount(server);
+    const app = await launch({ scaleFactor: scale });
+    await signInWithPassword(app.page, account);
+    const codeWindow = await app.fixedSizeCodeWindow();
+    const cancel = codeWindow.getByRole('button', { name: en.code.cancel });
+    const useRecovery = codeWindow.getByRole('button', { name: en.code.useRecovery });
+    await expect(codeInput(codeWindow)).toBeFocused();
+    await expectFits(codeWindow, scale, [codeWindow.getByRole('heading', { name: en.code.heading }), codeInput(codeWindow), useRecovery, cancel]);
+
+    await codeWindow.keyboard.type(wrongCode(server, account.secret));
+    const problem = codeWindow.getByRole('alert');
+    await expect(problem).toBeVisible();
+    await expectFits(codeWindow, scale, [codeInput(codeWindow), problem, useRecovery, cancel]);
+
+    await useRecovery.click();
+    const recoveryField = codeWindow.getByLabel(en.code.recoveryLabel, { exact: true });
+    await expect(recoveryField).toBeFocused();
+    await expectFits(codeWindow, scale, [recoveryField, codeWindow.getByRole('button', { name: en.code.recoverySubmit }), cancel]);
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * The desktop app's states for the screenshot gallery, in English and in Finnish, each in light
+ * and dark (the code window's states come from code-window-layout.spec.ts). Every state is
+ * reached the way a person reaches it, and checked for what it must say before it is photographed.
+ */
+import type { Page } from '@playwright/test';
+import { LANGUAGES } from '../../shared/messages/language.js';
+import { snap } from '../support/gallery.js';
+import { enrolledAccount, plainAccount } from './support/accounts.js';
+import { expect, test } from './support/fixtures.js';
+import { signInWithPassword } from './support/steps.js';
+
+const SYSTEM_LANGUAGE = { en: 'en-GB', fi: 'fi-FI' } as const;
+const shoot = (page: Page, state: string) => snap(page, 'desktop', state);
+
+for (const language of LANGUAGES) {
+  test.describe(`in ${language}`, () => {
+    test.use({ systemLanguages: [SYSTEM_LANGUAGE[language]] });
+
+    test('first start and the login window', async ({ server, launch, t }) => {
+      const first = await launch({ serverUrl: null });
+      await expect(first.page.getByLabel(t.serverPrompt.label)).toBeFocused();
+      await shoot(first.page, 'First start: server address');
+      await first.page.getByLabel(t.serverPrompt.label).fill('http://id.example.com');
+      await first.page.keyboard.press('Enter');
+      await expect(first.page.getByRole('alert')).toHaveText(t.problem({ kind: 'invalidServerAddress', reason: 'notHttps' }, Date.now()));
+      await shoot(first.page, 'First start: address refused');
+
+      const account = await plainAccount(server);
+      const app = await launch();
+      await expect(app.page.getByLabel(t.signIn.username)).toBeFocused();
+      await shoot(app.page, 'Sign in');
+      await app.page.getByRole('button', { name: t.signIn.submit }).click();
+      await expect(app.page.getByRole('alert')).toHaveText(t.signIn.usernameRequired);
+      await shoot(app.page, 'Sign in: empty field');
+      await app.page.getByLabel(t.signIn.username).fill(account.username);
+      await app.page.getByLabel(t.signIn.password, { exact: true }).fill('not the password');
+      await app.page.getByRole('button', { name: t.signIn.showPassword }).click();
+      await shoot(app.page, 'Sign in: password shown');
+      await app.page.getByRole('button', { name: t.signIn.submit }).click();
+      await expect(app.page.getByRole('alert')).toHaveText(t.problem({ kind: 'invalidCredentials' }, Date.now()));
+      await shoot(app.page, 'Sign in: wrong password');
+      await app.page.getByRole('button', { name: t.about.open }).click();
+      await expect(app.page.getByRole('dialog', { name: t.about.heading })).toBeVisible();
+      await shoot(app.page, 'About Stepgate');
+
+      const withoutKeychain = await launch({ keychain: false });
+      await expect(withoutKeychain.page.getByText(t.notices.noKeychain)).toBeVisible();
+      await shoot(withoutKeychain.page, 'Sign in: no keychain');
+    });
+
+    test('set-up needed, signed in, signed out', async ({ server, launch, t }) => {
+      const needsSetUp = await plainAccount(server, { totpRequired: true });
+      const app = await launch();
+      await signInWithPassword(app.page, needsSetUp, { t });
+      await expect(app.page.getByRole('heading', { name: t.enrollment.heading })).toBeVisible();
+      await shoot(app.page, 'Set-up needed');
+      await app.page.getByRole('button', { name: t.enrollment.open }).click();
+      await expect(app.page.getByText(t.enrollment.opened)).toBeVisible();
+      await shoot(app.page, 'Set-up needed: page opened');
+      await app.page.getByRole('button', { name: t.enrollment.backToSignIn }).click();
+
+      const account = await enrolledAccount(server);
+      const recoveryCode = account.recoveryCodes[0] ?? '';
+      await signInWithPassword(app.page, account, { t });
+      const window = await app.codeWindow();
+      await window.getByRole('button', { name: t.code.useRecovery }).click();
+      await window.getByLabel(t.code.recoveryLabel, { exact: true }).fill(recoveryCode);
+      await window.getByRole('button', { name: t.code.recoverySubmit }).click();
+      await expect(app.page.getByText(t.signedIn.recoveryCodesLeft(account.recoveryCodes.length - 1))).toBeVisible();
+      await shoot(app.page, 'Signed in after a recovery code');
+      await app.page.getByRole('button', { name: t.signedIn.signOut }).click();
+      await expect(app.page.getByRole('form', { name: t.signIn.heading }).getByText(t.signIn.signedOut)).toBeVisible();
+      await shoot(app.page, 'Signed out');
+    });
+  });
+}
