@@ -98,3 +98,9 @@ export function contractRows(): readonly ContractRow[] {
 export function contractFingerprint(rows: readonly ContractRow[] = contractRows()): string {
   return createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 12);
 }
+
+/** The contract as docs/testing.md writes it: a Markdown table, one row per element. */
+export function contractTable(rows: readonly ContractRow[] = contractRows()): string {
+  const header = ['| View | Element | Role | English | Finnish |', '| --- | --- | --- | --- | --- |'];
+  return [...header, ...rows.map((r) => `| ${r.view} | ${r.element} | ${r.role} | ${r.names.en} | ${r.names.fi} |`)].join('\n');
+}

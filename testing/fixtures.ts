@@ -79,14 +79,16 @@ export const test = base.extend<StepgateOptions & StepgateFixtures, WorkerFixtur
     // One "installation" per test: a second launch in the same test finds what the first kept.
     const keychainService = `StepgateTest-${process.pid}-${testInfo.workerIndex}-${testInfo.testId}`;
     await use(async (options = {}) => {
+      // The demo server starts only for a launch that names no server (null names none on purpose).
+      const server = options.serverUrl !== undefined ? options.serverUrl : (serverUrl ?? (await stepgateDemoServer()).url);
       const app = await launch(
         stepgateTarget,
         {
-          serverUrl: serverUrl ?? (await stepgateDemoServer()).url,
           keychainService,
           systemLanguages,
           ...(language === undefined ? {} : { language }),
           ...options,
+          serverUrl: server,
         },
         stepgatePreviewBrowser,
       );

@@ -15,7 +15,7 @@ export { SignedInView } from './pages/signed-in-view.js';
 export { ServerAddressView } from './pages/server-address-view.js';
 export { Authenticator, parseTotp, waitForNextTimeStep, type AuthenticatorOptions, type NextStepOptions } from './totp.js';
 export { startDemoServer, type DemoServer, type DemoServerOptions, type DemoAccount, type DemoAccountWithCode, type DemoAccountKind } from './demo-server.js';
-export { CONTRACT, PROVIDER_PLACEHOLDER, contractRows, contractFingerprint, type ContractRole, type ContractElement, type ContractRow, type ContractView } from './contract.js';
+export { CONTRACT, PROVIDER_PLACEHOLDER, contractRows, contractFingerprint, contractTable, type ContractRole, type ContractElement, type ContractRow, type ContractView } from './contract.js';
 export { messagesFor as catalogue } from '../shared/messages/catalogue.js';
 export type { Messages } from '../shared/messages/en.js';
 export type { Language, UiLanguage } from '../shared/messages/language.js';
