@@ -59,15 +59,14 @@ test('an expired challenge says so and starts again from the password', async ({
   const app = await launch();
   await app.loginWindow.signIn(account);
   const codeWindow = await app.codeWindow();
-  const window = codeWindow.page;
   await expect(codeWindow.codeInput).toBeFocused();
   server.clock.advance(6 * 60_000);
-  await window.keyboard.type(currentCode(server, account.secret));
+  await codeWindow.enterCode(currentCode(server, account.secret));
   await expect(codeWindow.problem).toHaveText(en.problem({ kind: 'challengeExpired' }, Date.now()));
   await expect(codeWindow.codeInput).toBeDisabled();
   // The next action, "Start again", has focus.
   await expect(codeWindow.startAgainButton).toBeFocused();
-  await window.keyboard.press('Enter');
+  await codeWindow.page.keyboard.press('Enter');
   await expect(app.loginWindow.username).toHaveValue(account.username);
   await app.loginWindow.signIn(account);
   const again = await app.codeWindow();

@@ -8,9 +8,7 @@ test('"Keep me signed in" survives a restart', async ({ server, launch }) => {
   const app = await launch();
   await app.loginWindow.signIn(account, { keepSignedIn: true });
   const codeWindow = await app.codeWindow();
-  const window = codeWindow.page;
-  await expect(codeWindow.codeInput).toBeFocused();
-  await window.keyboard.type(currentCode(server, account.secret));
+  await codeWindow.enterCode(currentCode(server, account.secret));
   await expectSignedIn(app, account);
   await expect(app.page.getByText(en.signedIn.remembered)).toBeVisible();
   await app.restart();

@@ -60,14 +60,12 @@ for (const language of LANGUAGES) {
       const app = await launch();
       await app.loginWindow.signIn(account);
       const codeWindow = await app.codeWindow();
-      const window = codeWindow.page;
       const input = codeWindow.codeInput;
-      await expect(input).toBeFocused();
-      await window.keyboard.type(wrongCode(server, account.secret));
-      await expect(window.getByRole('alert')).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 4 }, Date.now()));
+      await codeWindow.enterCode(wrongCode(server, account.secret));
+      await expect(codeWindow.problem).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 4 }, Date.now()));
       await expect(input).toHaveValue('');
       await expect(input).toBeFocused();
-      await window.keyboard.type(currentCode(server, account.secret));
+      await codeWindow.enterCode(currentCode(server, account.secret));
       await expectSignedIn(app, account);
     });
 

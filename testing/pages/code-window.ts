@@ -45,12 +45,14 @@ export class CodeWindow {
   }
 
   /**
-   * Resolves when the code field has focus and takes typing: at once when the window opens, and
-   * again after each answer (while a code is checked, and during a lock-out, it is read-only).
+   * Resolves when the code field has focus, takes typing and is empty: at once when the window
+   * opens, and again when the answer to a code has come (while a code is checked, and during a
+   * lock-out, it is read-only; until the answer, it still holds the code that was sent).
    */
   async waitUntilReady(): Promise<void> {
     await expect(this.codeInput).toBeFocused();
     await expect(this.codeInput).toBeEditable();
+    await expect(this.codeInput).toHaveValue('');
   }
 
   /**
