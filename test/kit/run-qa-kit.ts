@@ -29,7 +29,8 @@ function timed<T>(what: string, run: () => T): T {
 }
 
 function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync(command, args, { cwd, env, stdio: 'inherit' });
+  // npm is a .cmd script on Windows, which Node runs only through a shell.
+  const result = spawnSync(command, args, { cwd, env, stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} in ${cwd} failed (exit ${result.status ?? result.signal})`);
 }
 
