@@ -11,7 +11,6 @@ import { enrolledAccount, wrongCode } from './support/accounts.js';
 import { fixedSizeCodeWindow } from './support/fixed-size-code-window.js';
 import { expect, test } from './support/fixtures.js';
 
-
 async function expectFits(codeWindow: Page, scale: number, controls: readonly Locator[]): Promise<void> {
   const drawn = await codeWindow.evaluate(() => ({
     width: window.innerWidth,

@@ -1,7 +1,6 @@
 import { plainAccount } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
 
-
 test('sends an account without an authenticator to the browser, says what happened, and leads back to sign in', async ({ server, launch, t }) => {
   const account = await plainAccount(server, { totpRequired: true });
   const app = await launch();

@@ -9,7 +9,6 @@ import { snap } from '../support/gallery.js';
 import { enrolledAccount, plainAccount } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
 
-
 const SYSTEM_LANGUAGE = { en: 'en-GB', fi: 'fi-FI' } as const;
 const shoot = (page: Page, state: string) => snap(page, 'desktop', state);
 
@@ -64,10 +63,7 @@ for (const language of LANGUAGES) {
       const recoveryCode = account.recoveryCodes[0] ?? '';
       await app.loginWindow.signIn(account);
       const codeWindow = await app.codeWindow();
-      const window = codeWindow.page;
-      await window.getByRole('button', { name: t.code.useRecovery }).click();
-      await window.getByLabel(t.code.recoveryLabel, { exact: true }).fill(recoveryCode);
-      await window.getByRole('button', { name: t.code.recoverySubmit }).click();
+      await codeWindow.enterRecoveryCode(recoveryCode);
       await expect(app.page.getByText(t.signedIn.recoveryCodesLeft(account.recoveryCodes.length - 1))).toBeVisible();
       await shoot(app.page, 'Signed in after a recovery code');
       await app.signedIn.signOutButton.click();
