@@ -73,6 +73,8 @@ export const en = {
     passwordRequired: 'Enter your password.',
     keepSignedIn: 'Keep me signed in',
     submit: 'Sign in',
+    /** A single sign-on button: the provider's display name as the server's /info gives it. */
+    withProvider: (provider: string) => `Sign in with ${provider}`,
     busy: 'Signing in…',
     signedOut: 'You are signed out.',
   },

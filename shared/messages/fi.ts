@@ -63,6 +63,7 @@ export const fi: Messages = {
     passwordRequired: 'Anna salasanasi.',
     keepSignedIn: 'Pidä minut kirjautuneena',
     submit: 'Kirjaudu sisään',
+    withProvider: (provider: string) => `Kirjaudu sisään palvelulla ${provider}`,
     busy: 'Kirjaudutaan…',
     signedOut: 'Olet kirjautunut ulos.',
   },

@@ -69,6 +69,8 @@ for (const language of LANGUAGES) {
       await createUser(server, { username: uniqueUsername('kim'), displayName: 'Kim Example' });
       await page.goto('/signin?next=%2Fsettings');
       await signIn(page, admin.username, admin.password);
+      // Typed only once the code step has taken focus: keys sent while the password step is still up go nowhere.
+      await expect(page.getByRole('textbox', { name: t.code.label(6) })).toBeFocused();
       await page.keyboard.type(codeNow(server, admin.secret));
       server.clock.advance(PERIOD_MS);
       await expect(page.getByRole('heading', { name: p.settings.heading, level: 1 })).toBeVisible();
