@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { toView } from '../../../../electron/signin/to-view.js';
+import { toView, type ViewContext } from '../../../../electron/signin/to-view.js';
 import { allStates, codeRequired, idle, server, signedIn } from './fixtures.js';
 
-const context = { canKeepSignedIn: true, info: { url: server.url, name: 'Acme', settingsUrl: `${server.url}/settings` } };
+const info = { url: server.url, name: 'Acme', settingsUrl: `${server.url}/settings`, providers: [], ssoRequiredForAll: false };
+const context: ViewContext = { canKeepSignedIn: true, info, passwordSignIn: true, preselectedProvider: null };
 
 describe('toView', () => {
   it('never hands the renderer a token or a challenge id', () => {
@@ -15,7 +16,7 @@ describe('toView', () => {
 
   it('names the server only with /info from that same server', () => {
     expect(toView(idle, context)).toMatchObject({ server: { url: server.url, name: 'Acme', locked: false } });
-    expect(toView(idle, { ...context, info: { ...context.info, url: 'https://other.example' } })).toMatchObject({ server: { name: null } });
+    expect(toView(idle, { ...context, info: { ...info, url: 'https://other.example' } })).toMatchObject({ server: { name: null } });
     expect(toView(idle, { ...context, info: null })).toMatchObject({ server: { name: null } });
   });
 
