@@ -49,6 +49,8 @@ export interface AppDriver {
   fixedSizeCodeWindow(): Promise<Page>;
   /** URLs the app handed to the default browser. */
   openedUrls(): Promise<readonly string[]>;
+  /** How many times the app asked for its window to come to the front since it started. */
+  broughtToFront(): Promise<number>;
   /** CSP violations, console errors and warnings, and uncaught exceptions in any of the app's pages. */
   readonly pageProblems: readonly string[];
   /** Quits and starts the app again, keeping its keychain. */
@@ -94,6 +96,7 @@ export async function launchPreviewApp(options: LaunchOptions): Promise<AppDrive
       return window;
     },
     openedUrls: async () => preview.opened,
+    broughtToFront: async () => preview.broughtToFront,
     pageProblems,
     restart: async () => {
       await page.close();
@@ -148,6 +151,16 @@ export async function launchElectronApp(options: LaunchOptions): Promise<AppDriv
         record.push(url);
       };
     });
+    // Count requests to come to the front: a window's focus() beside what the window manager decides.
+    await app.evaluate(({ BrowserWindow }) => {
+      const counter = globalThis as { stepgateFocused?: number };
+      counter.stepgateFocused = 0;
+      const focus = BrowserWindow.prototype.focus;
+      BrowserWindow.prototype.focus = function (this: Electron.BrowserWindow) {
+        counter.stepgateFocused = (counter.stepgateFocused ?? 0) + 1;
+        focus.call(this);
+      };
+    });
     const page = await app.firstWindow();
     return { app, page };
   };
@@ -163,6 +176,7 @@ export async function launchElectronApp(options: LaunchOptions): Promise<AppDriv
     codeWindow,
     fixedSizeCodeWindow: codeWindow,
     openedUrls: () => current.app.evaluate(() => (globalThis as { stepgateOpened?: string[] }).stepgateOpened ?? []),
+    broughtToFront: () => current.app.evaluate(() => (globalThis as { stepgateFocused?: number }).stepgateFocused ?? 0),
     pageProblems,
     restart: async () => {
       await current.app.close();

@@ -13,7 +13,7 @@ export async function signInWithPassword(page: Page, account: Account, options: 
   await page.getByLabel(t.signIn.username).fill(account.username);
   await page.getByLabel(t.signIn.password, { exact: true }).fill(account.password);
   if (options.keepSignedIn === true) await page.getByLabel(t.signIn.keepSignedIn).check();
-  await page.getByRole('button', { name: t.signIn.submit }).click();
+  await page.getByRole('button', { name: t.signIn.submit, exact: true }).click();
 }
 
 export function codeInput(window: Page, t: Messages = en) {
