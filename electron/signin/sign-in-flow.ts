@@ -12,12 +12,13 @@ import type { Problem } from '../../shared/ipc/problem.js';
 import { problemFromSsoError } from '../../shared/ipc/problem-from-api-error.js';
 import type { AppFacts, AppView, Notice } from '../../shared/ipc/view.js';
 import { messagesFor } from '../../shared/messages/catalogue.js';
+import type { UiLanguage } from '../../shared/messages/language.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 import type { ApiClient } from '../api/api-client.js';
 import { parseServerAddress } from '../config/server-address.js';
 import type { CredentialStore } from '../keychain/credential-store.js';
 import { isAllowedExternalUrl } from '../security/external-url.js';
-import type { LoopbackListener, LoopbackOutcome, StartLoopback } from '../sso/loopback-listener.js';
+import type { LoopbackListener, LoopbackOutcome, ReturnPageWords, StartLoopback } from '../sso/loopback-listener.js';
 import { newBrowserSignInSecrets } from '../sso/pkce.js';
 import { browserStartUrl } from '../sso/start-url.js';
 import type { FlowEvent } from './events.js';
@@ -65,6 +66,12 @@ export interface SignInFlowDeps {
 export type ViewListener = (view: AppView) => void;
 
 export const BROWSER_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
+
+/** The browser tab's words at the end of a sign-in, in the app's language. */
+function returnPageWords(language: UiLanguage): ReturnPageWords {
+  const t = messagesFor(language);
+  return { lang: language, title: t.windowTitle.signIn, ...t.browserReturnPage };
+}
 
 function serverInfo(url: string, info: InfoResponse): ServerInfo {
   return {
@@ -289,7 +296,7 @@ export class SignInFlow {
       listener = await this.deps.startLoopback({
         state: secrets.state,
         timeoutMs: this.deps.browserSignInTimeoutMs ?? BROWSER_SIGN_IN_TIMEOUT_MS,
-        words: { lang: this.deps.app.language, ...messagesFor(this.deps.app.language).browserReturnPage },
+        words: returnPageWords(this.deps.app.language),
       });
     } catch (error) {
       this.deps.log(`could not listen for the browser's return: ${error instanceof Error ? error.message : String(error)}`);

@@ -133,7 +133,6 @@ export const fi: Messages = {
     finishing: 'Viimeistellään kirjautumista…',
   },
   browserReturnPage: {
-    title: 'Stepgate',
     done: 'Kirjautuminen jatkuu Stepgatessa. Voit sulkea tämän välilehden.',
     failed: 'Kirjautuminen ei onnistunut. Palaa Stepgateen nähdäksesi syyn. Voit sulkea tämän välilehden.',
     notOurs: 'Tämä ei ole kirjautuminen, jota Stepgate odottaa.',

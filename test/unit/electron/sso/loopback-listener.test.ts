@@ -10,7 +10,7 @@ import { en } from '../../../../shared/messages/en.js';
 import { fi } from '../../../../shared/messages/fi.js';
 import { rawRequest, type RawAnswer } from '../../../support/raw-http.js';
 
-const words = { lang: 'en', ...en.browserReturnPage };
+const words = { lang: 'en', title: en.windowTitle.signIn, ...en.browserReturnPage };
 const open: LoopbackListener[] = [];
 
 async function listen(options: { readonly timeoutMs?: number; readonly words?: typeof words } = {}) {
@@ -58,7 +58,7 @@ describe('the loopback listener', () => {
   });
 
   it('takes an ended sign-in with its code and reason, and says so in the app’s language', async () => {
-    const { listener, state, origin, host } = await listen({ words: { lang: 'fi', ...fi.browserReturnPage } });
+    const { listener, state, origin, host } = await listen({ words: { lang: 'fi', title: fi.windowTitle.signIn, ...fi.browserReturnPage } });
     const answer = await get(origin, `${RETURN_PATH}?error=sso_cancelled&reason=access_denied&state=${state}`, host);
     expect(answer.status).toBe(200);
     expect(answer.body).toContain('<html lang="fi">');
