@@ -31,7 +31,7 @@ export async function ensureDemoEnvironment(ctx: Context, ops: Operations): Prom
 }
 
 /** The operator's view of the demo authenticator, so the printout can show its QR code on every start. */
-function demoSecret(ctx: Context): Buffer | undefined {
+export function demoSecret(ctx: Context): Buffer | undefined {
   const user = ctx.users.byUsername(DEMO_ACCOUNTS.totp.username);
   const authenticator = user && ctx.authenticators.confirmed(user.id).find((a) => a.name === DEMO_AUTHENTICATOR);
   return user && authenticator && open(ctx.key, authenticator.secretCiphertext, secretAad(user.id, authenticator.id));

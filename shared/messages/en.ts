@@ -125,9 +125,10 @@ export const en = {
     passwordRequired: 'Enter your password.',
     keepSignedIn: 'Keep me signed in',
     submit: 'Sign in',
+    /** A single sign-on button: the provider's display name as the server's /info gives it. */
+    withProvider: (provider: string) => `Sign in with ${provider}`,
     busy: 'Signing in…',
     signedOut: 'You are signed out.',
-    withProvider: (name: string) => `Sign in with ${name}`,
     providers: 'Sign in through your organisation',
     or: 'or',
     checkingOptions: 'Checking how you can sign in…',

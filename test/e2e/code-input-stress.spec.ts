@@ -9,10 +9,11 @@
  * in the old code's boxes sends a code nobody typed. Each of these fails the round.
  */
 import type { CDPSession, Page } from '@playwright/test';
+import type { CodeWindow } from '../../testing/index.js';
 import { currentCode, enrolledAccount, wrongCode } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
 import { burstKeys } from './support/key-burst.js';
-import { codeInput, expectSignedIn, signInWithPassword } from './support/steps.js';
+import { expectSignedIn } from './support/steps.js';
 
 const ROUNDS = 12;
 /** The CPU runs this many times slower than the machine's. */
@@ -73,29 +74,31 @@ test('keys sent the moment the code window opens, or takes input again, all land
   await throttled(app.page);
   await watchInputStarts(app.page);
   const cdpOf = new WeakMap<Page, CDPSession>();
-  const openCodeWindow = async (): Promise<{ window: Page; cdp: CDPSession }> => {
-    await signInWithPassword(app.page, account, { t });
-    const window = await app.codeWindow();
+  const openCodeWindow = async (): Promise<{ codeWindow: CodeWindow; cdp: CDPSession }> => {
+    await app.loginWindow.signIn(account);
+    const codeWindow = await app.codeWindow();
+    const window = codeWindow.page;
     const cdp = cdpOf.get(window) ?? (await throttled(window));
     cdpOf.set(window, cdp);
     await watchInputStarts(window);
     await writable(window);
-    return { window, cdp };
+    return { codeWindow, cdp };
   };
 
   for (let round = 0; round < ROUNDS; round += 1) {
-    let { window, cdp } = await openCodeWindow();
+    let { codeWindow, cdp } = await openCodeWindow();
     if (round % 2 === 1) {
       // Some digits, then Cancel: the next window is the second one of this sign-in.
       await burstKeys(cdp, ['1', '2', '3']);
-      await window.getByRole('button', { name: t.code.cancel }).click();
-      await expect(app.page.getByRole('button', { name: t.signIn.submit })).toBeEnabled();
-      ({ window, cdp } = await openCodeWindow());
+      await codeWindow.cancel();
+      await expect(app.loginWindow.signInButton).toBeEnabled();
+      ({ codeWindow, cdp } = await openCodeWindow());
     }
-    await expect(codeInput(window, t)).toHaveValue('');
+    const window = codeWindow.page;
+    await expect(codeWindow.codeInput).toHaveValue('');
 
     await burstKeys(cdp, [...wrongCode(server, account.secret)]);
-    await expect(window.getByRole('alert')).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 4 }, Date.now()));
+    await expect(codeWindow.problem).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 4 }, Date.now()));
 
     await writable(window);
     // Whenever the boxes started taking keys, they were empty: a digit typed then cannot complete a stale code.
@@ -103,10 +106,10 @@ test('keys sent the moment the code window opens, or takes input again, all land
     const code = [...currentCode(server, account.secret)];
     const typo = code[3] === '9' ? '0' : '9';
     await burstKeys(cdp, [...code.slice(0, 3), typo, 'ArrowLeft', ...code.slice(3)]);
-    await expectSignedIn(app.page, account, t);
+    await expectSignedIn(app, account);
 
     // The next round's code belongs to the next time step, as it would on a phone.
     server.clock.advance(30_000);
-    await app.page.getByRole('button', { name: t.signedIn.signOut }).click();
+    await app.signedIn.signOut();
   }
 });

@@ -8,8 +8,9 @@ import type { UiLanguage } from '../../shared/messages/language.js';
 import { snap } from '../support/gallery.js';
 import { enrolledAccount, wrongCode } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
+import { fixedSizeCodeWindow } from './support/fixed-size-code-window.js';
 import { clippedContent } from './support/layout.js';
-import { codeInput, signInWithPassword } from './support/steps.js';
+
 
 const LOCK_SECONDS = 30;
 
@@ -36,9 +37,10 @@ for (const language of ['en', 'fi', 'en-XA'] as const satisfies readonly UiLangu
     test('the code window shows everything at its fixed size: empty, wrong code, locked, recovery code, expired', async ({ server, launch, t }) => {
       const account = await enrolledAccount(server);
       const app = await launch();
-      await signInWithPassword(app.page, account, { t });
-      const window = await app.fixedSizeCodeWindow();
-      await expect(codeInput(window, t)).toBeFocused();
+      await app.loginWindow.signIn(account);
+      const codeWindow = await fixedSizeCodeWindow(app);
+      const window = codeWindow.page;
+      await expect(codeWindow.codeInput).toBeFocused();
       await expectNothingClipped(window, 'empty');
 
       await window.keyboard.type(wrongCode(server, account.secret));
@@ -51,12 +53,12 @@ for (const language of ['en', 'fi', 'en-XA'] as const satisfies readonly UiLangu
 
       server.clock.advance(LOCK_SECONDS * 1000);
       await movePageClock(window, LOCK_SECONDS * 1000);
-      await window.getByRole('button', { name: t.code.useRecovery }).click();
-      await expect(window.getByRole('heading', { name: t.code.recoveryHeading })).toBeVisible();
+      await codeWindow.useRecoveryCodeButton.click();
+      await expect(codeWindow.recoveryHeading).toBeVisible();
       await expectNothingClipped(window, 'recovery code');
 
       await movePageClock(window, 10 * 60_000);
-      await expect(window.getByRole('button', { name: t.code.startAgain })).toBeFocused();
+      await expect(codeWindow.startAgainButton).toBeFocused();
       await expectNothingClipped(window, 'expired');
     });
   });

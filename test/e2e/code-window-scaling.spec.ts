@@ -6,11 +6,10 @@
  * project the real window is drawn with Chromium's --force-device-scale-factor.
  */
 import type { Locator, Page } from '@playwright/test';
-import { en } from '../../shared/messages/en.js';
 import { CODE_WINDOW_SIZE as CODE_WINDOW_CONTENT } from '../../shared/ipc/code-window.js';
 import { enrolledAccount, wrongCode } from './support/accounts.js';
+import { fixedSizeCodeWindow } from './support/fixed-size-code-window.js';
 import { expect, test } from './support/fixtures.js';
-import { codeInput, signInWithPassword } from './support/steps.js';
 
 async function expectFits(codeWindow: Page, scale: number, controls: readonly Locator[]): Promise<void> {
   const drawn = await codeWindow.evaluate(() => ({
@@ -39,21 +38,18 @@ for (const scale of [1, 1.25, 1.5]) {
   test(`the code window fits its content size at ${scale * 100}% scaling`, async ({ server, launch }) => {
     const account = await enrolledAccount(server);
     const app = await launch({ scaleFactor: scale });
-    await signInWithPassword(app.page, account);
-    const codeWindow = await app.fixedSizeCodeWindow();
-    const cancel = codeWindow.getByRole('button', { name: en.code.cancel });
-    const useRecovery = codeWindow.getByRole('button', { name: en.code.useRecovery });
-    await expect(codeInput(codeWindow)).toBeFocused();
-    await expectFits(codeWindow, scale, [codeWindow.getByRole('heading', { name: en.code.heading }), codeInput(codeWindow), useRecovery, cancel]);
+    await app.loginWindow.signIn(account);
+    const codeWindow = await fixedSizeCodeWindow(app);
+    const { cancelButton: cancel, useRecoveryCodeButton: useRecovery, codeInput, problem } = codeWindow;
+    await expect(codeInput).toBeFocused();
+    await expectFits(codeWindow.page, scale, [codeWindow.heading, codeInput, useRecovery, cancel]);
 
-    await codeWindow.keyboard.type(wrongCode(server, account.secret));
-    const problem = codeWindow.getByRole('alert');
+    await codeWindow.enterCode(wrongCode(server, account.secret));
     await expect(problem).toBeVisible();
-    await expectFits(codeWindow, scale, [codeInput(codeWindow), problem, useRecovery, cancel]);
+    await expectFits(codeWindow.page, scale, [codeInput, problem, useRecovery, cancel]);
 
     await useRecovery.click();
-    const recoveryField = codeWindow.getByLabel(en.code.recoveryLabel, { exact: true });
-    await expect(recoveryField).toBeFocused();
-    await expectFits(codeWindow, scale, [recoveryField, codeWindow.getByRole('button', { name: en.code.recoverySubmit }), cancel]);
+    await expect(codeWindow.recoveryCodeInput).toBeFocused();
+    await expectFits(codeWindow.page, scale, [codeWindow.recoveryCodeInput, codeWindow.verifyButton, cancel]);
   });
 }

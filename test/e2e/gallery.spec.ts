@@ -8,7 +8,6 @@ import { LANGUAGES } from '../../shared/messages/language.js';
 import { snap } from '../support/gallery.js';
 import { enrolledAccount, plainAccount } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
-import { signInWithPassword } from './support/steps.js';
 
 const SYSTEM_LANGUAGE = { en: 'en-GB', fi: 'fi-FI' } as const;
 const shoot = (page: Page, state: string) => snap(page, 'desktop', state);
@@ -19,25 +18,25 @@ for (const language of LANGUAGES) {
 
     test('first start and the login window', async ({ server, launch, t }) => {
       const first = await launch({ serverUrl: null });
-      await expect(first.page.getByLabel(t.serverPrompt.label)).toBeFocused();
+      await expect(first.serverAddress.address).toBeFocused();
       await shoot(first.page, 'First start: server address');
-      await first.page.getByLabel(t.serverPrompt.label).fill('http://id.example.com');
+      await first.serverAddress.address.fill('http://id.example.com');
       await first.page.keyboard.press('Enter');
       await expect(first.page.getByRole('alert')).toHaveText(t.problem({ kind: 'invalidServerAddress', reason: 'notHttps' }, Date.now()));
       await shoot(first.page, 'First start: address refused');
 
       const account = await plainAccount(server);
       const app = await launch();
-      await expect(app.page.getByLabel(t.signIn.username)).toBeFocused();
+      await expect(app.loginWindow.username).toBeFocused();
       await shoot(app.page, 'Sign in');
-      await app.page.getByRole('button', { name: t.signIn.submit }).click();
+      await app.loginWindow.signInButton.click();
       await expect(app.page.getByRole('alert')).toHaveText(t.signIn.usernameRequired);
       await shoot(app.page, 'Sign in: empty field');
-      await app.page.getByLabel(t.signIn.username).fill(account.username);
-      await app.page.getByLabel(t.signIn.password, { exact: true }).fill('not the password');
-      await app.page.getByRole('button', { name: t.signIn.showPassword }).click();
+      await app.loginWindow.username.fill(account.username);
+      await app.loginWindow.password.fill('not the password');
+      await app.loginWindow.showPassword.click();
       await shoot(app.page, 'Sign in: password shown');
-      await app.page.getByRole('button', { name: t.signIn.submit }).click();
+      await app.loginWindow.signInButton.click();
       await expect(app.page.getByRole('alert')).toHaveText(t.problem({ kind: 'invalidCredentials' }, Date.now()));
       await shoot(app.page, 'Sign in: wrong password');
       await app.page.getByRole('button', { name: t.about.open }).click();
@@ -52,24 +51,22 @@ for (const language of LANGUAGES) {
     test('set-up needed, signed in, signed out', async ({ server, launch, t }) => {
       const needsSetUp = await plainAccount(server, { totpRequired: true });
       const app = await launch();
-      await signInWithPassword(app.page, needsSetUp, { t });
-      await expect(app.page.getByRole('heading', { name: t.enrollment.heading })).toBeVisible();
+      await app.loginWindow.signIn(needsSetUp);
+      await expect(app.enrollmentNeeded.heading).toBeVisible();
       await shoot(app.page, 'Set-up needed');
-      await app.page.getByRole('button', { name: t.enrollment.open }).click();
+      await app.enrollmentNeeded.openSetUpPageButton.click();
       await expect(app.page.getByText(t.enrollment.opened)).toBeVisible();
       await shoot(app.page, 'Set-up needed: page opened');
-      await app.page.getByRole('button', { name: t.enrollment.backToSignIn }).click();
+      await app.enrollmentNeeded.backToSignInButton.click();
 
       const account = await enrolledAccount(server);
       const recoveryCode = account.recoveryCodes[0] ?? '';
-      await signInWithPassword(app.page, account, { t });
-      const window = await app.codeWindow();
-      await window.getByRole('button', { name: t.code.useRecovery }).click();
-      await window.getByLabel(t.code.recoveryLabel, { exact: true }).fill(recoveryCode);
-      await window.getByRole('button', { name: t.code.recoverySubmit }).click();
+      await app.loginWindow.signIn(account);
+      const codeWindow = await app.codeWindow();
+      await codeWindow.enterRecoveryCode(recoveryCode);
       await expect(app.page.getByText(t.signedIn.recoveryCodesLeft(account.recoveryCodes.length - 1))).toBeVisible();
       await shoot(app.page, 'Signed in after a recovery code');
-      await app.page.getByRole('button', { name: t.signedIn.signOut }).click();
+      await app.signedIn.signOutButton.click();
       await expect(app.page.getByRole('form', { name: t.signIn.heading }).getByText(t.signIn.signedOut)).toBeVisible();
       await shoot(app.page, 'Signed out');
     });

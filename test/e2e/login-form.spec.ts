@@ -6,17 +6,17 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import { enrolledAccount, plainAccount } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
-import { expectSignedIn, signInWithPassword } from './support/steps.js';
+import { expectSignedIn } from './support/steps.js';
 
 test('names an empty field and focuses it; after a wrong password focuses the password again', async ({ server, launch, t }) => {
   const account = await plainAccount(server);
   const app = await launch();
   const { page } = app;
-  const username = page.getByLabel(t.signIn.username);
-  const password = page.getByLabel(t.signIn.password, { exact: true });
+  const username = app.loginWindow.username;
+  const password = app.loginWindow.password;
   await expect(username).toBeFocused();
 
-  await page.getByRole('button', { name: t.signIn.submit }).click();
+  await app.loginWindow.signInButton.click();
   await expect(page.getByRole('alert')).toHaveText(t.signIn.usernameRequired);
   await expect(username).toBeFocused();
   await expect(username).toHaveAccessibleDescription(t.signIn.usernameRequired);
@@ -33,46 +33,45 @@ test('names an empty field and focuses it; after a wrong password focuses the pa
   await expect(password).toHaveValue('');
 });
 
-test('shows the password on request, and hides it again once it has been sent', async ({ server, launch, t }) => {
+test('shows the password on request, and hides it again once it has been sent', async ({ server, launch }) => {
   const account = await plainAccount(server);
   const app = await launch();
-  const { page } = app;
-  const password = page.getByLabel(t.signIn.password, { exact: true });
-  const show = page.getByRole('button', { name: t.signIn.showPassword });
+  const password = app.loginWindow.password;
+  const show = app.loginWindow.showPassword;
   await password.fill('secret words');
   await expect(password).toHaveAttribute('type', 'password');
   await expect(show).toHaveAttribute('aria-pressed', 'false');
   await show.click();
   await expect(password).toHaveAttribute('type', 'text');
   await expect(show).toHaveAttribute('aria-pressed', 'true');
-  await page.getByLabel(t.signIn.username).fill(account.username);
+  await app.loginWindow.username.fill(account.username);
   await password.fill(account.password);
-  await page.getByRole('button', { name: t.signIn.submit }).click();
-  await expectSignedIn(page, account, t);
-  await page.getByRole('button', { name: t.signedIn.signOut }).click();
-  await expect(page.getByLabel(t.signIn.password, { exact: true })).toHaveAttribute('type', 'password');
+  await app.loginWindow.signInButton.click();
+  await expectSignedIn(app, account);
+  await app.signedIn.signOut();
+  await expect(app.loginWindow.password).toHaveAttribute('type', 'password');
 });
 
 test('says "You are signed out" and puts focus on the password', async ({ server, launch, t }) => {
   const account = await plainAccount(server);
   const app = await launch();
-  await signInWithPassword(app.page, account, { t });
-  await expectSignedIn(app.page, account, t);
-  await expect(app.page.getByTestId('signed-in-user')).toHaveText(`${account.displayName} (${account.username})`);
-  await expect(app.page.getByRole('button', { name: t.signedIn.signOut })).toBeFocused();
+  await app.loginWindow.signIn(account);
+  await expectSignedIn(app, account);
+  await expect(app.signedIn.person).toHaveText(`${account.displayName} (${account.username})`);
+  await expect(app.signedIn.signOutButton).toBeFocused();
   await expect(app.page.locator('[data-announcer]')).toHaveText(t.signedIn.announce(account.displayName));
-  await app.page.getByRole('button', { name: t.signedIn.signOut }).click();
+  await app.signedIn.signOut();
   await expect(app.page.getByRole('form', { name: t.signIn.heading }).getByText(t.signIn.signedOut)).toBeVisible();
   await expect(app.page.locator('[data-announcer]')).toHaveText(t.signIn.signedOut);
-  await expect(app.page.getByLabel(t.signIn.password, { exact: true })).toBeFocused();
+  await expect(app.loginWindow.password).toBeFocused();
 });
 
-test('names a person whose display name is their username once, not "alice (alice)"', async ({ server, launch, t }) => {
+test('names a person whose display name is their username once, not "alice (alice)"', async ({ server, launch }) => {
   const account = { username: `alice${Date.now() % 100000}`, password: 'alice-password-long' };
   await server.createUser({ ...account, displayName: account.username, totpRequired: false });
   const app = await launch();
-  await signInWithPassword(app.page, { ...account, displayName: account.username }, { t });
-  await expect(app.page.getByTestId('signed-in-user')).toHaveText(account.username);
+  await app.loginWindow.signIn(account);
+  await expect(app.signedIn.person).toHaveText(account.username);
 });
 
 test('shows the version in the footer and in "About Stepgate"', async ({ launch, t, server }) => {
@@ -97,14 +96,14 @@ test('without a keychain says so once, offers no checkbox that repeats it, and d
   await expect(app.page.getByRole('checkbox', { name: t.signIn.keepSignedIn })).toHaveCount(0);
   await notice.getByRole('button', { name: t.notices.dismiss }).click();
   await expect(notice).toHaveCount(0);
-  await expect(app.page.getByLabel(t.signIn.username)).toBeFocused();
+  await expect(app.loginWindow.username).toBeFocused();
 });
 
-test('"Can’t use your authenticator app?" opens the server’s help page', async ({ server, launch, t }) => {
+test('"Can’t use your authenticator app?" opens the server’s help page', async ({ server, launch }) => {
   const account = await enrolledAccount(server);
   const app = await launch();
-  await signInWithPassword(app.page, account, { t });
-  const window = await app.codeWindow();
-  await window.getByRole('button', { name: t.code.help }).click();
+  await app.loginWindow.signIn(account);
+  const codeWindow = await app.codeWindow();
+  await codeWindow.helpButton.click();
   await expect.poll(() => app.openedUrls()).toEqual([`${server.url}/help`]);
 });

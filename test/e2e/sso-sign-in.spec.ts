@@ -10,12 +10,12 @@ import { snap } from '../support/gallery.js';
 import { apiClient, ok } from '../support/http-client.js';
 import { adminToken, createUser } from '../support/totp.js';
 import { enrolledAccount, plainAccount } from './support/accounts.js';
-import type { AppDriver } from './support/app-driver.js';
-import { expectSignedIn, signInWithPassword } from './support/steps.js';
+import type { StepgateApp } from '../../testing/index.js';
+import { expectSignedIn } from './support/steps.js';
 import { accountAtProvider, cancelInBrowser, expect, finishAtProvider, PROVIDER_NAME, test } from './support/sso.js';
 
 /** The address the app asked the system browser to open, once it has. */
-async function openedStartUrl(app: AppDriver): Promise<string> {
+async function openedStartUrl(app: StepgateApp): Promise<string> {
   await expect.poll(async () => (await app.openedUrls()).length).toBe(1);
   const [url] = await app.openedUrls();
   return url ?? '';
@@ -24,13 +24,13 @@ async function openedStartUrl(app: AppDriver): Promise<string> {
 test('signs in through the identity provider in the browser, with no code window, and stays signed in when asked', async ({ server, sso, launch, systemBrowser, t }) => {
   const account = await enrolledAccount(server);
   const app = await launch();
-  const button = app.page.getByRole('button', { name: t.signIn.withProvider(PROVIDER_NAME), exact: true });
+  const button = app.loginWindow.ssoButton(PROVIDER_NAME);
   await expect(button).toBeVisible();
-  await app.page.getByLabel(t.signIn.keepSignedIn).check();
+  await app.loginWindow.keepSignedIn.check();
   await button.click();
 
-  await expect(app.page.getByRole('heading', { name: t.browserSignIn.heading })).toBeVisible();
-  await expect(app.page.getByRole('button', { name: t.browserSignIn.cancel })).toBeFocused();
+  await expect(app.browserSignIn.heading).toBeVisible();
+  await expect(app.browserSignIn.cancelButton).toBeFocused();
   const startUrl = new URL(await openedStartUrl(app));
   expect(`${startUrl.origin}${startUrl.pathname}`).toBe(`${server.api}/auth/sso/idp/start`);
   expect(startUrl.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/stepgate\/sso$/);
@@ -38,7 +38,7 @@ test('signs in through the identity provider in the browser, with no code window
 
   const browser = await systemBrowser.open(startUrl.toString());
   await finishAtProvider(browser, accountAtProvider(sso, account.username), t);
-  await expectSignedIn(app.page, account, t);
+  await expectSignedIn(app, account);
   expect(await app.broughtToFront()).toBeGreaterThan(before);
   await expect(app.page.getByText(t.signedIn.remembered)).toBeVisible();
 
@@ -48,30 +48,31 @@ test('signs in through the identity provider in the browser, with no code window
   const events = audit.events.map((e) => ({ event: e.event, ...e.detail }));
   expect(events).toContainEqual(expect.objectContaining({ event: 'login_succeeded', method: 'sso' }));
   expect(events.map((e) => e.event)).not.toContain('challenge_issued');
-  await expect(app.page.getByRole('dialog')).toHaveCount(0);
+  if (app.electronApp === null) await expect(app.page.getByRole('dialog')).toHaveCount(0);
+  else expect(app.electronApp.windows()).toHaveLength(1);
 
   await app.restart();
-  await expectSignedIn(app.page, account, t);
+  await expectSignedIn(app, account);
 });
 
 test('a sign-in cancelled at the provider comes back as a named problem, with focus on the provider’s button', async ({ server, launch, systemBrowser, t }) => {
   await plainAccount(server);
   const app = await launch();
-  const button = app.page.getByRole('button', { name: t.signIn.withProvider(PROVIDER_NAME), exact: true });
+  const button = app.loginWindow.ssoButton(PROVIDER_NAME);
   await button.click();
   const browser = await systemBrowser.open(await openedStartUrl(app));
   await cancelInBrowser(browser, t);
-  await expect(app.page.getByRole('alert')).toHaveText(t.problem({ kind: 'ssoCancelled' }, Date.now()));
+  await expect(app.loginWindow.problem).toHaveText(t.problem({ kind: 'ssoCancelled' }, Date.now()));
   await expect(button).toBeFocused();
-  await expect(app.page.getByLabel(t.signIn.username)).toBeVisible();
+  await expect(app.loginWindow.username).toBeVisible();
 });
 
 test('Cancel in the app stops waiting for the browser', async ({ launch, t }) => {
   const app = await launch();
-  const button = app.page.getByRole('button', { name: t.signIn.withProvider(PROVIDER_NAME), exact: true });
+  const button = app.loginWindow.ssoButton(PROVIDER_NAME);
   await button.click();
   const startUrl = new URL(await openedStartUrl(app));
-  await app.page.getByRole('button', { name: t.browserSignIn.cancel }).click();
+  await app.browserSignIn.cancelButton.click();
   await expect(button).toBeFocused();
   // The listener is gone: a browser coming back now finds nothing there.
   await expect(fetch(`${startUrl.searchParams.get('redirect_uri')}?code=ssr_late&state=${startUrl.searchParams.get('state')}`)).rejects.toThrow();
@@ -84,9 +85,9 @@ test('a password sign-in for an account that must use the provider says so and m
   const account = { ...user, displayName: user.username };
 
   const app = await launch();
-  await signInWithPassword(app.page, account, { t });
-  await expect(app.page.getByRole('alert')).toHaveText(t.problem({ kind: 'ssoRequired' }, Date.now()));
-  await expect(app.page.getByRole('button', { name: t.signIn.withProvider(PROVIDER_NAME), exact: true })).toBeFocused();
+  await app.loginWindow.signIn(account);
+  await expect(app.loginWindow.problem).toHaveText(t.problem({ kind: 'ssoRequired' }, Date.now()));
+  await expect(app.loginWindow.ssoButton(PROVIDER_NAME)).toBeFocused();
 });
 
 const SYSTEM_LANGUAGE = { en: 'en-GB', fi: 'fi-FI' } as const;
@@ -97,7 +98,7 @@ for (const language of LANGUAGES) {
 
     test('the sign-in through the browser, step by step, for the gallery', async ({ launch, systemBrowser, t }) => {
       const app = await launch();
-      const button = app.page.getByRole('button', { name: t.signIn.withProvider(PROVIDER_NAME), exact: true });
+      const button = app.loginWindow.ssoButton(PROVIDER_NAME);
       await expect(button).toBeVisible();
       await snap(app.page, 'desktop', 'Sign in: with an identity provider');
       await button.click();
@@ -105,7 +106,7 @@ for (const language of LANGUAGES) {
       await snap(app.page, 'desktop', 'Sign in: continue in the browser');
       const browser = await systemBrowser.open(await openedStartUrl(app));
       await cancelInBrowser(browser, t);
-      await expect(app.page.getByRole('alert')).toHaveText(t.problem({ kind: 'ssoCancelled' }, Date.now()));
+      await expect(app.loginWindow.problem).toHaveText(t.problem({ kind: 'ssoCancelled' }, Date.now()));
       await expect(button).toBeFocused();
       await snap(app.page, 'desktop', 'Sign in: cancelled at the identity provider');
       await snap(browser, 'desktop', 'Browser after the identity provider: back to the app');
