@@ -199,10 +199,13 @@ export class SignInFlow {
       case 'chooseMethod':
         this.apply({ type: 'methodChosen', method: intent.method });
         return;
-      case 'cancel':
+      case 'cancel': {
+        // The listener stops before the form comes back: a browser that returns after Cancel finds no one there.
+        const closing = this.state.kind === 'awaitingBrowser' ? this.loopback?.close() : undefined;
         this.apply({ type: 'cancelled' });
-        if (this.state.kind !== 'awaitingBrowser') await this.loopback?.close();
+        await closing;
         return;
+      }
       case 'startAgain':
         this.apply({ type: 'startedAgain' });
         return;
