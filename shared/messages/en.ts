@@ -10,7 +10,9 @@
  * - verification code (vahvistuskoodi): the digits the authenticator app shows;
  * - recovery code (varakoodi): the one-time codes saved at set-up;
  * - sign in, sign out (kirjaudu sisään, kirjaudu ulos); set up (ottaa käyttöön); remove (poistaa);
- *   reset (nollata): an administrator removing all of someone's authenticators and recovery codes.
+ *   reset (nollata): an administrator removing all of someone's authenticators and recovery codes;
+ * - identity provider (tunnistuspalvelu): the organisation's own sign-in service (Entra ID, Okta, ...),
+ *   "Sign in with {provider}" (Kirjaudu sisään palvelulla {provider}); sign-in server (kirjautumispalvelin): Stepgate's.
  * The Finnish catalogues address the person as "sinä" throughout.
  */
 import type { Problem, ServerAddressProblem, SsoProblem } from '../ipc/problem.js';
