@@ -281,7 +281,8 @@ export class SignInFlow {
    */
   private async signInWithProvider(providerId: string, keepSignedIn: boolean): Promise<void> {
     const state = this.state;
-    if (state.kind !== 'idle' || lockedNow(state.problem, this.deps.now())) return;
+    // A lock-out after wrong passwords does not stop this path: the identity provider checks the person itself.
+    if (state.kind !== 'idle') return;
     const provider = this.info?.url === state.server.url ? this.info.providers.find((p) => p.id === providerId) : undefined;
     if (provider === undefined) {
       this.deps.log(`the server does not offer the identity provider "${providerId}"`);

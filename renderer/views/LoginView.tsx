@@ -66,7 +66,7 @@ export function LoginView({ view, send, inert = false }: Props) {
     <ProviderButtons
       providers={providers}
       emphasised={view.providersFirst}
-      disabled={disabled || lockLeft > 0}
+      disabled={disabled}
       describedBy={view.problem === null ? undefined : PROBLEM_ID}
       buttons={providerButtons.current}
       onChoose={(id) => send({ type: 'signInWithProvider', providerId: id, keepSignedIn: keep })}

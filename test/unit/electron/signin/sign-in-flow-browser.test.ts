@@ -182,6 +182,21 @@ describe('SignInFlow: signing in through the browser', () => {
     expect(again.url.searchParams.get('code_challenge')).not.toBe(browser.url.searchParams.get('code_challenge'));
   });
 
+  it('stays open while wrong passwords have locked the password form: the provider checks the person itself', async () => {
+    const t = setup({ serverInfo: withProviders });
+    await t.flow.start();
+    await settle();
+    void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'wrong', keepSignedIn: false });
+    await t.answer('login', apiError('too_many_attempts', { retryAfter: 60 }));
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', problem: { kind: 'locked' } });
+    await t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'right', keepSignedIn: false });
+    expect(t.calls).toEqual([]);
+    const browser = await startBrowserSignIn(t);
+    expect(t.flow.view.flow).toMatchObject({ kind: 'browserSignIn', provider: 'Contoso' });
+    await browser.returnWith('error=sso_cancelled');
+    await until(() => t.flow.view.flow.kind === 'signIn', 'back on the form');
+  });
+
   it('tells a password sign-in that must use the provider to, with focus on its button', async () => {
     const t = setup({ serverInfo: withProviders });
     await t.flow.start();
