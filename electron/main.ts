@@ -24,6 +24,7 @@ import { registerIpc } from './ipc/register-ipc.js';
 import { DEFAULT_KEYCHAIN_SERVICE, keychainStore, loadKeytar } from './keychain/keytar-store.js';
 import { hardenApp } from './security/harden-app.js';
 import { SignInFlow } from './signin/sign-in-flow.js';
+import { startLoopbackListener } from './sso/loopback-listener.js';
 import { createAppWindows, type AppWindows } from './windows/app-windows.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
   // Loading the module touches no keychain entry: the flow does, after the first window is up.
   const credentials = keychainStore(await loadKeytar(), switches.keychainService ?? DEFAULT_KEYCHAIN_SERVICE);
   const clients = new Map<string, ApiClient>();
+  // Assigned below: the windows need the flow's view, the flow needs the windows to come forward.
+  let windows: AppWindows | null = null;
   const flow = new SignInFlow({
     apiFor: (url) => {
       const client = clients.get(url) ?? createApiClient({ origin: url, fetch: electronFetch });
@@ -103,6 +106,8 @@ async function main(): Promise<void> {
     credentials,
     server: settings.serverUrl === null ? null : { url: settings.serverUrl, locked: locked.serverUrl },
     allowKeepSignedIn: settings.allowKeepSignedIn,
+    allowPasswordSignIn: settings.allowPasswordSignIn,
+    ssoProvider: settings.ssoProvider,
     extraExternalOrigins: settings.externalOrigins,
     helpUrl: settings.helpUrl,
     app: { language, version: app.getVersion() },
@@ -112,11 +117,17 @@ async function main(): Promise<void> {
       ),
     // The flow has already checked the URL against the server's origins.
     openExternal: (url) => shell.openExternal(url),
+    startLoopback: startLoopbackListener,
+    bringToFront: () => {
+      // macOS does not let a window of a background app take focus without this.
+      if (process.platform === 'darwin') app.focus({ steal: true });
+      windows?.bringForward('browserReturned');
+    },
     now: () => Date.now(),
     log: (message) => record('info', message),
   });
 
-  const windows: AppWindows = createAppWindows({
+  const appWindows = createAppWindows({
     preloadPath: PRELOAD,
     platform: process.platform,
     language,
@@ -125,11 +136,12 @@ async function main(): Promise<void> {
     sendView: (window: BrowserWindow, view: AppView) => window.webContents.send(CHANNELS.state, view),
     quit: () => app.quit(),
   });
-  registerIpc(flow, windows.isAppWindowContents);
-  flow.subscribe((view) => windows.show(view));
-  app.on('second-instance', () => windows.bringForward('secondInstance'));
+  windows = appWindows;
+  registerIpc(flow, appWindows.isAppWindowContents);
+  flow.subscribe((view) => appWindows.show(view));
+  app.on('second-instance', () => appWindows.bringForward('secondInstance'));
   // macOS: a click on the Dock icon reopens the login window when none is open.
-  app.on('activate', () => windows.bringForward('activate'));
+  app.on('activate', () => appWindows.bringForward('activate'));
   // Whether closing the last window quits is window-plan.ts's decision (not on macOS).
   app.on('window-all-closed', () => undefined);
   await flow.start();

@@ -45,6 +45,10 @@ export const CONTRACT = {
     'sign in': element('button', (t) => t.signIn.submit),
     'single sign-on': element('button', (t, provider) => t.signIn.withProvider(provider)),
   },
+  'Browser sign-in view': {
+    heading: element('heading', (t) => t.browserSignIn.heading),
+    cancel: element('button', (t) => t.browserSignIn.cancel),
+  },
   'Verification-code window': {
     window: element('dialog', (t) => t.windowTitle.code),
     heading: element('heading', (t) => t.code.heading),

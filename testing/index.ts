@@ -9,6 +9,7 @@ export { launchStepgate, languageOf, type StepgateApp } from './app/stepgate-app
 export { electronBinaryOf } from './app/launch-electron.js';
 export type { LaunchOptions, StepgateTarget } from './app/target.js';
 export { LoginWindow, type Credentials } from './pages/login-window.js';
+export { BrowserSignInView } from './pages/browser-sign-in-view.js';
 export { CodeWindow } from './pages/code-window.js';
 export { EnrollmentNeededView } from './pages/enrollment-needed-view.js';
 export { SignedInView } from './pages/signed-in-view.js';

@@ -16,6 +16,7 @@ import {
   AuthenticatedResponse,
   type LoginRequest,
   type RecoveryRequest,
+  type SsoExchangeRequest,
   type TotpRequest,
 } from '../../shared/api/schemas.js';
 import { fail, ok, type ApiResult } from './api-result.js';
@@ -37,6 +38,8 @@ export interface ApiClient {
   login(request: LoginRequest): Promise<ApiResult<Static<typeof LoginResponse>>>;
   verifyTotp(request: TotpRequest): Promise<ApiResult<Static<typeof AuthenticatedResponse>>>;
   verifyRecoveryCode(request: RecoveryRequest): Promise<ApiResult<Static<typeof RecoveryResponse>>>;
+  /** POST /auth/sso/exchange: a browser sign-in's one-time result code and the app's PKCE verifier, for the session. */
+  exchangeSsoResult(request: SsoExchangeRequest): Promise<ApiResult<Static<typeof AuthenticatedResponse>>>;
   me(token: string): Promise<ApiResult<Static<typeof MeResponse>>>;
   logout(token: string): Promise<ApiResult<null>>;
 }
@@ -68,12 +71,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   function errorOf<T>({ status, data }: AxiosResponse<unknown>): ApiResult<T> {
     if (!Value.Check(ApiErrorBody, data)) return fail({ kind: 'unexpected', detail: `status ${status} without an error body` });
-    const { code, attemptsRemaining, retryAfter } = data.error;
+    const { code, attemptsRemaining, retryAfter, reason } = data.error;
     return fail({
       kind: 'api',
       code,
       ...(attemptsRemaining === undefined ? {} : { attemptsRemaining }),
       ...(retryAfter === undefined ? {} : { retryAfter }),
+      ...(reason === undefined ? {} : { reason }),
     });
   }
 
@@ -105,6 +109,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     login: (body) => expectJson(LoginResponse, () => http.post('/auth/login', body)),
     verifyTotp: (body) => expectJson(AuthenticatedResponse, () => http.post('/auth/totp', body)),
     verifyRecoveryCode: (body) => expectJson(RecoveryResponse, () => http.post('/auth/recovery', body)),
+    exchangeSsoResult: (body) => expectJson(AuthenticatedResponse, () => http.post('/auth/sso/exchange', body)),
     me: (token) => expectJson(MeResponse, () => http.get('/me', bearer(token))),
     logout: (token) => expectNoContent(() => http.post('/auth/logout', undefined, bearer(token))),
   };

@@ -11,6 +11,8 @@ export type ApiFailure =
       readonly code: ApiErrorCode;
       readonly attemptsRemaining?: number;
       readonly retryAfter?: number;
+      /** SSO failures: which check failed, for the sentence and the log; never a decision. */
+      readonly reason?: string;
     }
   | { readonly kind: 'unreachable' }
   | { readonly kind: 'timeout' }

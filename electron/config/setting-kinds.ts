@@ -120,3 +120,17 @@ export const helpAddressKind: SettingKind<string> = {
     return { ok: true, value: url.toString() };
   },
 };
+
+/** The id an identity provider has on the sign-in server, as `GET /info` lists it (e.g. "entra"). */
+export const providerIdKind: SettingKind<string> = {
+  describe: 'the id of an identity provider on the sign-in server: lower-case letters, digits and dashes',
+  registryTypes: ['REG_SZ'],
+  admx: 'text',
+  plist: 'string',
+  jsonSchema: { type: 'string', minLength: 1, maxLength: 32, pattern: '^[a-z0-9][a-z0-9-]*$' },
+  fromRegistry: (data) => data,
+  check: (value) =>
+    typeof value === 'string' && /^[a-z0-9][a-z0-9-]{0,31}$/.test(value)
+      ? { ok: true, value }
+      : { ok: false, reason: 'must be an identity provider id: lower-case letters, digits and dashes, at most 32' },
+};

@@ -7,7 +7,7 @@
  * Values are checked one by one, so a single bad value is reported and ignored without discarding
  * the good ones beside it.
  */
-import { booleanKind, helpAddressKind, languageKind, originListKind, serverAddressKind, type Checked, type SettingKind } from './setting-kinds.js';
+import { booleanKind, helpAddressKind, languageKind, originListKind, providerIdKind, serverAddressKind, type Checked, type SettingKind } from './setting-kinds.js';
 
 /** Where a value can come from, highest precedence first. */
 export type SourceKind = 'policy' | 'commandLine' | 'userSettings' | 'buildDefaults';
@@ -37,6 +37,22 @@ export const SETTINGS = {
     default: true,
     title: 'Offer "Keep me signed in"',
     effect: 'false: the option is not offered, and a session kept in the keychain earlier is deleted at the next start and never used.',
+    sources: ['policy', 'buildDefaults'],
+  }),
+  allowPasswordSignIn: define({
+    kind: booleanKind,
+    default: true,
+    title: 'Offer sign-in with username and password',
+    effect:
+      'false: the login window shows only the "Sign in with …" buttons of the identity providers the sign-in server offers, and the app sends no password. Use it where everyone signs in through the identity provider.',
+    sources: ['policy', 'buildDefaults'],
+  }),
+  ssoProvider: define({
+    kind: providerIdKind,
+    default: null,
+    title: 'Identity provider to offer first',
+    effect:
+      'The id of one of the sign-in server\'s identity providers (as `npm run server -- sso list` shows it): its "Sign in with …" button comes first, above the password form, and has focus. Ignored while the server does not offer it.',
     sources: ['policy', 'buildDefaults'],
   }),
   externalOrigins: define({

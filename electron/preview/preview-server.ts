@@ -2,7 +2,9 @@
  * The browser preview: the built renderer served over HTTP on loopback, with the real
  * main-process sign-in flow (the same electron/signin code, in plain Node) behind it. The page
  * talks to it through the same IPC contract, carried as POSTed intents and server-sent views.
- * "Open in browser" is recorded and printed rather than performed, so tests can assert the URL.
+ * "Open in browser" is recorded and printed rather than performed, so tests can assert the URL;
+ * so is bringing the window to the front, which a browser tab cannot do. A browser sign-in's loopback
+ * listener is the real one: whoever opens the printed address comes back to it.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -19,6 +21,7 @@ import { writeTextFile } from '../config/node-environment.js';
 import type { CredentialStore } from '../keychain/credential-store.js';
 import { PAGE_SECURITY_HEADERS } from '../security/content-security-policy.js';
 import { SignInFlow } from '../signin/sign-in-flow.js';
+import { startLoopbackListener } from '../sso/loopback-listener.js';
 import { contentTypeOf } from '../app/content-types.js';
 import { environmentLanguages, uiLanguage } from '../app/ui-language.js';
 
@@ -40,6 +43,8 @@ export interface Preview {
   readonly flow: SignInFlow;
   /** URLs the app asked to open in the browser, oldest first. */
   readonly opened: readonly string[];
+  /** How many times the app asked to come to the front (the browser came back from a sign-in). */
+  readonly broughtToFront: number;
   close(): Promise<void>;
 }
 
@@ -66,6 +71,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const log = options.log ?? (() => undefined);
   const opened: string[] = [];
+  let broughtToFront = 0;
   const clients = new Map<string, ApiClient>();
   const config = options.config;
   const language = uiLanguage(config.settings.language, options.systemLanguages ?? environmentLanguages(process.env));
@@ -78,6 +84,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     credentials: options.credentials,
     server: config.settings.serverUrl === null ? null : { url: config.settings.serverUrl, locked: config.locked.serverUrl },
     allowKeepSignedIn: config.settings.allowKeepSignedIn,
+    allowPasswordSignIn: config.settings.allowPasswordSignIn,
+    ssoProvider: config.settings.ssoProvider,
     extraExternalOrigins: config.settings.externalOrigins,
     helpUrl: config.settings.helpUrl,
     app: { language, version: packageJson.version },
@@ -85,6 +93,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     openExternal: async (url) => {
       opened.push(url);
       options.onOpenExternal?.(url);
+    },
+    startLoopback: startLoopbackListener,
+    bringToFront: () => {
+      broughtToFront += 1;
+      log('the app would come to the front now');
     },
     now: () => Date.now(),
     log,
@@ -172,6 +185,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     url: origin,
     flow,
     opened,
+    get broughtToFront() {
+      return broughtToFront;
+    },
     close: async () => {
       for (const stream of streams) stream.end();
       streams.clear();

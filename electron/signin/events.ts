@@ -7,11 +7,12 @@ import type { AuthenticatedResponse, LoginResponse, MeResponse, RecoveryResponse
 import type { CodeMethod } from '../../shared/ipc/view.js';
 import type { Problem } from '../../shared/ipc/problem.js';
 import type { ApiResult } from '../api/api-result.js';
-import type { Server } from './state.js';
+import type { ProviderRef, Server } from './state.js';
 
 export type FlowEvent =
   | { readonly type: 'started'; readonly server: Server | null; readonly username: string; readonly hasStoredSession: boolean }
   | { readonly type: 'serverInfoFailed'; readonly url: string; readonly problem: Problem }
+  | { readonly type: 'serverInfoLoaded'; readonly url: string }
   | { readonly type: 'serverSubmitted'; readonly address: string; readonly url: string }
   | { readonly type: 'serverAddressRejected'; readonly address: string; readonly problem: Problem }
   | { readonly type: 'serverAccepted'; readonly server: Server }
@@ -26,6 +27,10 @@ export type FlowEvent =
       readonly result: ApiResult<Static<typeof AuthenticatedResponse> | Static<typeof RecoveryResponse>>;
       readonly now: number;
     }
+  | { readonly type: 'browserSignInStarted'; readonly provider: ProviderRef; readonly keepSignedIn: boolean }
+  | { readonly type: 'browserReturned' }
+  | { readonly type: 'browserSignInFailed'; readonly problem: Problem }
+  | { readonly type: 'browserSignInExchanged'; readonly result: ApiResult<Static<typeof AuthenticatedResponse>>; readonly now: number }
   | { readonly type: 'sessionStored'; readonly stored: boolean }
   | { readonly type: 'cancelled' }
   | { readonly type: 'startedAgain' }

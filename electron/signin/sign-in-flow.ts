@@ -5,17 +5,25 @@
  * that made the request; if the person cancelled or moved on meanwhile, the answer is dropped.
  * Nothing here imports Electron: the same code runs in the app, the browser preview and tests.
  */
+import type { InfoResponse } from '../../shared/api/schemas.js';
 import { isCompleteCode, normaliseCode, normaliseRecoveryCode } from '../../shared/code/normalise-code.js';
 import type { Intent } from '../../shared/ipc/intents.js';
+import type { Problem } from '../../shared/ipc/problem.js';
+import { problemFromSsoError } from '../../shared/ipc/problem-from-api-error.js';
 import type { AppFacts, AppView, Notice } from '../../shared/ipc/view.js';
+import { messagesFor } from '../../shared/messages/catalogue.js';
+import type { UiLanguage } from '../../shared/messages/language.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 import type { ApiClient } from '../api/api-client.js';
 import { parseServerAddress } from '../config/server-address.js';
 import type { CredentialStore } from '../keychain/credential-store.js';
 import { isAllowedExternalUrl } from '../security/external-url.js';
+import type { LoopbackListener, LoopbackOutcome, ReturnPageWords, StartLoopback } from '../sso/loopback-listener.js';
+import { newBrowserSignInSecrets } from '../sso/pkce.js';
+import { browserStartUrl } from '../sso/start-url.js';
 import type { FlowEvent } from './events.js';
 import { problemFromFailure } from './problem-from-failure.js';
-import { challengeIsOver, type Server, type ServerInfo, type SignInState } from './state.js';
+import { challengeIsOver, type Server, type ServerInfo, type SignInState, type StateOf } from './state.js';
 import { toView } from './to-view.js';
 import { transition } from './transition.js';
 
@@ -31,6 +39,16 @@ export interface SignInFlowDeps {
   readonly server: ConfiguredServer | null;
   /** Policy may forbid remembering sessions. */
   readonly allowKeepSignedIn: boolean;
+  /** Policy may hide the username and password; the flow then refuses them too. */
+  readonly allowPasswordSignIn: boolean;
+  /** Policy: the identity provider offered first, by its id. */
+  readonly ssoProvider: string | null;
+  /** Starts the loopback listener a browser sign-in comes back to. */
+  readonly startLoopback: StartLoopback;
+  /** Brings the app's window to the front when the browser has come back from a sign-in. */
+  readonly bringToFront: () => void;
+  /** How long the browser may take; by default 5 minutes, as long as the server keeps its half. */
+  readonly browserSignInTimeoutMs?: number;
   /** Origins besides the server's that policy allows opening in the browser. */
   readonly extraExternalOrigins: readonly string[];
   /** "Can't use your authenticator app?": a page policy or settings name; null for the server's own /help. */
@@ -47,11 +65,31 @@ export interface SignInFlowDeps {
 
 export type ViewListener = (view: AppView) => void;
 
+export const BROWSER_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
+
+/** The browser tab's words at the end of a sign-in, in the app's language. */
+function returnPageWords(language: UiLanguage): ReturnPageWords {
+  const t = messagesFor(language);
+  return { lang: language, title: t.windowTitle.signIn, ...t.browserReturnPage };
+}
+
+function serverInfo(url: string, info: InfoResponse): ServerInfo {
+  return {
+    url,
+    name: info.environment,
+    settingsUrl: info.settingsUrl,
+    providers: info.sso.providers ?? [],
+    ssoRequiredForAll: info.sso.requiredForAll ?? false,
+  };
+}
+
 export class SignInFlow {
   private state: SignInState = { kind: 'starting' };
   private notices: readonly Notice[] = [];
   private info: ServerInfo | null = null;
   private readonly listeners = new Set<ViewListener>();
+  /** The loopback listener of the browser sign-in under way, for Cancel to stop. */
+  private loopback: LoopbackListener | null = null;
 
   constructor(private readonly deps: SignInFlowDeps) {}
 
@@ -61,7 +99,12 @@ export class SignInFlow {
 
   get view(): AppView {
     return {
-      flow: toView(this.state, { canKeepSignedIn: this.canKeepSignedIn, info: this.info }),
+      flow: toView(this.state, {
+        canKeepSignedIn: this.canKeepSignedIn,
+        info: this.info,
+        passwordSignIn: this.deps.allowPasswordSignIn,
+        preselectedProvider: this.deps.ssoProvider,
+      }),
       notices: this.notices,
       app: this.deps.app,
     };
@@ -144,6 +187,11 @@ export class SignInFlow {
         return;
       case 'submitCredentials':
         return this.submitCredentials(intent.username, intent.password, intent.keepSignedIn);
+      case 'signInWithProvider':
+        return this.signInWithProvider(intent.providerId, intent.keepSignedIn);
+      case 'reloadServerInfo':
+        if (this.state.kind === 'idle') await this.loadServerInfo(this.state.server.url);
+        return;
       case 'submitCode':
         return this.submitCode(intent.code);
       case 'submitRecoveryCode':
@@ -151,9 +199,13 @@ export class SignInFlow {
       case 'chooseMethod':
         this.apply({ type: 'methodChosen', method: intent.method });
         return;
-      case 'cancel':
+      case 'cancel': {
+        // The listener stops before the form comes back: a browser that returns after Cancel finds no one there.
+        const closing = this.state.kind === 'awaitingBrowser' ? this.loopback?.close() : undefined;
         this.apply({ type: 'cancelled' });
+        await closing;
         return;
+      }
       case 'startAgain':
         this.apply({ type: 'startedAgain' });
         return;
@@ -177,8 +229,10 @@ export class SignInFlow {
   private async loadServerInfo(url: string): Promise<void> {
     const result = await this.deps.apiFor(url).info();
     if (result.ok) {
-      this.info = { url, name: result.value.environment, settingsUrl: result.value.settingsUrl };
-      this.emit();
+      this.info = serverInfo(url, result.value);
+      const before = this.state;
+      // A problem that only said the server could not be asked is over; either way the buttons may have changed.
+      if (this.apply({ type: 'serverInfoLoaded', url }) === before) this.emit();
     } else {
       this.deps.log(`server information unavailable: ${result.failure.kind}`);
       this.apply({ type: 'serverInfoFailed', url, problem: problemFromFailure(result.failure, this.deps.now()) });
@@ -201,12 +255,12 @@ export class SignInFlow {
     }
     await this.deps.saveServerUrl(parsed.url);
     if (!this.isCurrent(checking)) return;
-    this.info = { url: parsed.url, name: result.value.environment, settingsUrl: result.value.settingsUrl };
+    this.info = serverInfo(parsed.url, result.value);
     this.apply({ type: 'serverAccepted', server: { url: parsed.url, locked: false } });
   }
 
   private async submitCredentials(username: string, password: string, keepSignedIn: boolean): Promise<void> {
-    if (this.state.kind !== 'idle' || lockedNow(this.state.problem, this.deps.now())) return;
+    if (this.state.kind !== 'idle' || !this.deps.allowPasswordSignIn || lockedNow(this.state.problem, this.deps.now())) return;
     const { server } = this.state;
     const name = username.trim();
     const submitting = this.apply({ type: 'credentialsSubmitted', username: name, keepSignedIn: keepSignedIn && this.canKeepSignedIn });
@@ -215,7 +269,110 @@ export class SignInFlow {
     if (result.ok) await this.deps.credentials.rememberUsername(server.url, name);
     if (!this.isCurrent(submitting)) return;
     const next = this.apply({ type: 'loginAnswered', result, now: this.deps.now() });
+    // The server answered now, though it could not say earlier which ways of signing in it offers.
+    if (this.info?.url !== server.url) void this.loadServerInfo(server.url);
     await this.afterSignIn(next, submitting.kind === 'submittingCredentials' && submitting.keepSignedIn);
+  }
+
+  /**
+   * "Sign in with …" (RFC 8252): a loopback listener on a port chosen now, the system browser at the
+   * provider's start URL with the listener's address, a fresh state and a PKCE challenge; then the one
+   * result code the browser brings back is exchanged, with the verifier only this app holds, for the session.
+   */
+  private async signInWithProvider(providerId: string, keepSignedIn: boolean): Promise<void> {
+    const state = this.state;
+    // A lock-out after wrong passwords does not stop this path: the identity provider checks the person itself.
+    if (state.kind !== 'idle') return;
+    const provider = this.info?.url === state.server.url ? this.info.providers.find((p) => p.id === providerId) : undefined;
+    if (provider === undefined) {
+      this.deps.log(`the server does not offer the identity provider "${providerId}"`);
+      return;
+    }
+    const waiting = this.apply({
+      type: 'browserSignInStarted',
+      provider: { id: provider.id, displayName: provider.displayName },
+      keepSignedIn: keepSignedIn && this.canKeepSignedIn,
+    });
+    if (waiting.kind !== 'awaitingBrowser') return;
+    const secrets = newBrowserSignInSecrets();
+    let listener: LoopbackListener;
+    try {
+      listener = await this.deps.startLoopback({
+        state: secrets.state,
+        timeoutMs: this.deps.browserSignInTimeoutMs ?? BROWSER_SIGN_IN_TIMEOUT_MS,
+        words: returnPageWords(this.deps.app.language),
+      });
+    } catch (error) {
+      this.deps.log(`could not listen for the browser's return: ${error instanceof Error ? error.message : String(error)}`);
+      this.failBrowserSignIn(waiting, { kind: 'ssoBrowserFailed' });
+      return;
+    }
+    try {
+      if (!this.isCurrent(waiting)) return;
+      this.loopback = listener;
+      const url = browserStartUrl(provider.startUrl, { redirectUri: listener.redirectUri, state: secrets.state, codeChallenge: secrets.codeChallenge });
+      if (url === null || !isAllowedExternalUrl(url, [waiting.server.url, ...this.deps.extraExternalOrigins])) {
+        this.deps.log(`refused to open the start address of "${provider.id}": it is not on the server's origin`);
+        this.failBrowserSignIn(waiting, { kind: 'ssoStartRefused' });
+        return;
+      }
+      const opened = await this.openInBrowser(url, [waiting.server.url]);
+      if (!this.isCurrent(waiting)) return;
+      if (!opened) {
+        this.failBrowserSignIn(waiting, { kind: 'ssoBrowserFailed' });
+        return;
+      }
+      const outcome = await listener.outcome;
+      if (!this.isCurrent(waiting)) return;
+      await this.afterBrowserReturn(waiting, outcome, secrets.codeVerifier);
+    } finally {
+      if (this.loopback === listener) this.loopback = null;
+      await listener.close();
+    }
+  }
+
+  private async afterBrowserReturn(waiting: StateOf<'awaitingBrowser'>, outcome: LoopbackOutcome, codeVerifier: string): Promise<void> {
+    const provider = waiting.provider.id;
+    switch (outcome.kind) {
+      case 'closed':
+        return;
+      case 'timeout':
+        this.deps.log(`browser sign-in with "${provider}" not finished in time`);
+        this.failBrowserSignIn(waiting, { kind: 'ssoExpired' });
+        return;
+      case 'malformed':
+        this.deps.bringToFront();
+        this.deps.log(`browser sign-in with "${provider}" came back without a result`);
+        this.failBrowserSignIn(waiting, { kind: 'unexpected' });
+        return;
+      case 'error':
+        this.deps.bringToFront();
+        // Codes and reasons are for support; they carry no secret.
+        this.deps.log(`browser sign-in with "${provider}" ended: ${outcome.code ?? 'unknown code'} (${outcome.reason ?? 'no reason'})`);
+        this.failBrowserSignIn(waiting, outcome.code === null ? { kind: 'unexpected' } : problemFromSsoError(outcome.code, outcome.reason));
+        return;
+      case 'code': {
+        this.deps.bringToFront();
+        const finishing = this.apply({ type: 'browserReturned' });
+        const result = await this.deps.apiFor(waiting.server.url).exchangeSsoResult({ code: outcome.code, codeVerifier });
+        if (!this.isCurrent(finishing)) return;
+        if (result.ok) await this.deps.credentials.rememberUsername(waiting.server.url, result.value.session.user.username);
+        if (!this.isCurrent(finishing)) return;
+        if (!result.ok) this.deps.log(`the server refused the browser sign-in's result: ${result.failure.kind === 'api' ? result.failure.code : result.failure.kind}`);
+        const next = this.apply({ type: 'browserSignInExchanged', result, now: this.deps.now() });
+        await this.afterSignIn(next, waiting.keepSignedIn);
+        return;
+      }
+      default:
+        return assertNever(outcome);
+    }
+  }
+
+  /** Back to the form with the problem; the server is asked again which providers it offers, as one may be gone. */
+  private failBrowserSignIn(waiting: StateOf<'awaitingBrowser'>, problem: Problem): void {
+    if (!this.isCurrent(waiting)) return;
+    this.apply({ type: 'browserSignInFailed', problem });
+    void this.loadServerInfo(waiting.server.url);
   }
 
   private async submitCode(raw: string): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import type { CodeMethod, EnrollmentBrowser } from '../../shared/ipc/view.js';
 import type { Problem } from '../../shared/ipc/problem.js';
+import type { SsoProviderInfo } from '../../shared/api/schemas.js';
 
 export interface Server {
   /** Base URL of the server, e.g. https://id.example.com (the API is under /api/v1). */
@@ -21,6 +22,16 @@ export interface ServerInfo {
   readonly url: string;
   readonly name: string;
   readonly settingsUrl: string;
+  /** Identity providers to offer, in the server's order; `startUrl` is where the browser begins. */
+  readonly providers: readonly SsoProviderInfo[];
+  /** The server refuses passwords for everyone but accounts set apart (docs/sso.md). */
+  readonly ssoRequiredForAll: boolean;
+}
+
+/** An identity provider as a browser sign-in remembers it. */
+export interface ProviderRef {
+  readonly id: string;
+  readonly displayName: string;
 }
 
 export interface PendingChallenge {
@@ -44,6 +55,11 @@ interface CodeStep extends WithUser {
   readonly attempt: number;
 }
 
+interface BrowserStep extends WithUser {
+  readonly keepSignedIn: boolean;
+  readonly provider: ProviderRef;
+}
+
 interface SignedInStep extends WithUser {
   readonly displayName: string;
   readonly token: string;
@@ -57,10 +73,21 @@ export type SignInState =
   | { readonly kind: 'starting' }
   | { readonly kind: 'serverPrompt'; readonly address: string; readonly problem: Problem | null }
   | { readonly kind: 'checkingServer'; readonly address: string; readonly url: string }
-  | (WithUser & { readonly kind: 'idle'; readonly keepSignedIn: boolean; readonly problem: Problem | null; readonly signedOut: boolean })
+  | (WithUser & {
+      readonly kind: 'idle';
+      readonly keepSignedIn: boolean;
+      readonly problem: Problem | null;
+      readonly signedOut: boolean;
+      /** The provider of the browser sign-in that just ended, so its button gets focus again. */
+      readonly lastProvider: string | null;
+    })
   | (WithUser & { readonly kind: 'submittingCredentials'; readonly keepSignedIn: boolean })
   | (CodeStep & { readonly kind: 'codeRequired'; readonly problem: Problem | null })
   | (CodeStep & { readonly kind: 'submittingCode' })
+  /** The system browser is open at the provider; the loopback listener waits for its return. */
+  | (BrowserStep & { readonly kind: 'awaitingBrowser' })
+  /** The browser came back with a result code; the app is exchanging it for the session. */
+  | (BrowserStep & { readonly kind: 'finishingBrowserSignIn' })
   | (WithUser & { readonly kind: 'enrollmentNeeded'; readonly enrollmentUrl: string; readonly browser: EnrollmentBrowser })
   | (WithUser & { readonly kind: 'restoring' })
   | (SignedInStep & { readonly kind: 'signedIn'; readonly problem: Problem | null })

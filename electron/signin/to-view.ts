@@ -1,11 +1,41 @@
 /** Projects the flow's state onto what the windows draw, leaving out tokens and challenge ids. */
-import type { FlowView, ServerView } from '../../shared/ipc/view.js';
+import { isSsoProblem } from '../../shared/ipc/problem.js';
+import type { FlowView, ProviderView, ServerView } from '../../shared/ipc/view.js';
 import { assertNever } from '../../shared/util/assert-never.js';
-import type { Server, ServerInfo, SignInState } from './state.js';
+import type { Server, ServerInfo, SignInState, StateOf } from './state.js';
 
 export interface ViewContext {
   readonly canKeepSignedIn: boolean;
   readonly info: ServerInfo | null;
+  /** Policy: false hides the username and password. */
+  readonly passwordSignIn: boolean;
+  /** Policy: the provider to offer first; ignored when the server does not offer it. */
+  readonly preselectedProvider: string | null;
+}
+
+type SignInFormState = StateOf<'idle'> | StateOf<'submittingCredentials'>;
+
+/** The sign-in form's ways in: which buttons, in which order, and where focus goes. */
+function signInOptions(state: SignInFormState, context: ViewContext) {
+  const info = context.info !== null && context.info.url === state.server.url ? context.info : null;
+  const offered: readonly ProviderView[] | null = info?.providers.map(({ id, displayName }) => ({ id, displayName })) ?? null;
+  const preselected = offered?.find((p) => p.id === context.preselectedProvider) ?? null;
+  const providers = offered === null || preselected === null ? offered : [preselected, ...offered.filter((p) => p !== preselected)];
+  const providersFirst = preselected !== null || info?.ssoRequiredForAll === true;
+  const first = providers?.[0]?.id ?? null;
+  const problem = state.kind === 'idle' ? state.problem : null;
+  const last = state.kind === 'idle' && providers?.some((p) => p.id === state.lastProvider) === true ? state.lastProvider : null;
+  const focusProvider = ((): string | null => {
+    if (first === null) return null;
+    // "Sign in with your username and password" is the way on from there.
+    if (problem?.kind === 'ssoNotAllowed' && problem.reason === 'ssoOff' && context.passwordSignIn) return null;
+    // Back from the browser, however it ended: that provider's button again.
+    if (last !== null) return last;
+    if (!context.passwordSignIn || isSsoProblem(problem)) return first;
+    // A wrong password and the like are fixed in the form.
+    return problem === null && providersFirst ? first : null;
+  })();
+  return { providers, providersFirst: providersFirst || !context.passwordSignIn, focusProvider };
 }
 
 export function toView(state: SignInState, context: ViewContext): FlowView {
@@ -34,7 +64,12 @@ export function toView(state: SignInState, context: ViewContext): FlowView {
         busy: state.kind === 'submittingCredentials',
         problem: state.kind === 'idle' ? state.problem : null,
         signedOut: state.kind === 'idle' && state.signedOut,
+        passwordSignIn: context.passwordSignIn,
+        ...signInOptions(state, context),
       };
+    case 'awaitingBrowser':
+    case 'finishingBrowserSignIn':
+      return { kind: 'browserSignIn', server: serverView(state.server), provider: state.provider.displayName, finishing: state.kind === 'finishingBrowserSignIn' };
     case 'codeRequired':
     case 'submittingCode':
       return {

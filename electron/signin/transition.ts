@@ -12,14 +12,29 @@ import type { FlowEvent } from './events.js';
 import { problemFromFailure } from './problem-from-failure.js';
 import { challengeIsOver, type PendingChallenge, type Server, type SignInState, type StateOf } from './state.js';
 
-const idle = (server: Server, username: string, problem: Problem | null = null, keepSignedIn = false, signedOut = false): SignInState => ({
+const idle = (
+  server: Server,
+  username: string,
+  problem: Problem | null = null,
+  keepSignedIn = false,
+  signedOut = false,
+  lastProvider: string | null = null,
+): SignInState => ({
   kind: 'idle',
   server,
   username,
   keepSignedIn,
   problem,
   signedOut,
+  lastProvider,
 });
+
+/** Back to the login form after a browser sign-in, with focus for the provider's button again. */
+const idleAfterBrowser = (state: StateOf<'awaitingBrowser'> | StateOf<'finishingBrowserSignIn'>, problem: Problem | null): SignInState =>
+  idle(state.server, state.username, problem, state.keepSignedIn, false, state.provider.id);
+
+/** Problems that say only that the server could not be asked, which a later answer from it makes stale. */
+const TRANSPORT_PROBLEMS: ReadonlySet<Problem['kind']> = new Set(['unreachable', 'timeout', 'tls', 'unexpected', 'serverError']);
 
 function pendingChallenge(challenge: Static<typeof Challenge>, receivedAt: number): PendingChallenge {
   return {
@@ -85,12 +100,25 @@ function afterCode(
   }
   const problem = problemFromFailure(event.result.failure, event.now);
   switch (problem.kind) {
-    // The challenge is gone or the account may not continue: back to the password.
+    // The challenge is gone or the account may not continue: back to the password. (SSO problems come
+    // from the SSO routes, never from a code; if one came, the code step could not go on either.)
     case 'sessionEnded':
     case 'totpDisabled':
     case 'forbidden':
     case 'notFound':
     case 'invalidCredentials':
+    case 'ssoRequired':
+    case 'ssoCancelled':
+    case 'ssoExpired':
+    case 'ssoStateInvalid':
+    case 'ssoProviderError':
+    case 'ssoTokenInvalid':
+    case 'ssoUnknownUser':
+    case 'ssoAccountConflict':
+    case 'ssoNotAllowed':
+    case 'ssoResultInvalid':
+    case 'ssoBrowserFailed':
+    case 'ssoStartRefused':
       return idle(state.server, state.username, problem, state.keepSignedIn);
     case 'wrongCode':
     case 'challengeExpired':
@@ -121,6 +149,11 @@ export function transition(state: SignInState, event: FlowEvent): SignInState {
       // Only worth saying on the login form, and only if nothing more specific is shown.
       return state.kind === 'idle' && state.server.url === event.url && state.problem === null
         ? { ...state, problem: event.problem }
+        : state;
+
+    case 'serverInfoLoaded':
+      return state.kind === 'idle' && state.server.url === event.url && state.problem !== null && TRANSPORT_PROBLEMS.has(state.problem.kind)
+        ? { ...state, problem: null }
         : state;
 
     case 'serverSubmitted':
@@ -162,6 +195,24 @@ export function transition(state: SignInState, event: FlowEvent): SignInState {
     case 'codeAnswered':
       return state.kind === 'submittingCode' ? afterCode(state, event) : state;
 
+    case 'browserSignInStarted':
+      return state.kind === 'idle'
+        ? { kind: 'awaitingBrowser', server: state.server, username: state.username, keepSignedIn: event.keepSignedIn, provider: event.provider }
+        : state;
+
+    case 'browserReturned':
+      return state.kind === 'awaitingBrowser' ? { ...state, kind: 'finishingBrowserSignIn' } : state;
+
+    case 'browserSignInFailed':
+      return state.kind === 'awaitingBrowser' || state.kind === 'finishingBrowserSignIn' ? idleAfterBrowser(state, event.problem) : state;
+
+    case 'browserSignInExchanged':
+      if (state.kind !== 'finishingBrowserSignIn') return state;
+      // No code step on this path: the identity provider did its own second factor.
+      return event.result.ok
+        ? signedIn(state, event.result.value.session, event.now)
+        : idleAfterBrowser(state, problemFromFailure(event.result.failure, event.now));
+
     case 'sessionStored':
       return state.kind === 'signedIn' ? { ...state, remembered: event.stored } : state;
 
@@ -172,6 +223,8 @@ export function transition(state: SignInState, event: FlowEvent): SignInState {
         case 'submittingCode':
         case 'enrollmentNeeded':
           return idle(state.server, state.username, null, 'keepSignedIn' in state ? state.keepSignedIn : false);
+        case 'awaitingBrowser':
+          return idleAfterBrowser(state, null);
         case 'checkingServer':
           return { kind: 'serverPrompt', address: state.address, problem: null };
         case 'starting':
@@ -180,6 +233,8 @@ export function transition(state: SignInState, event: FlowEvent): SignInState {
         case 'restoring':
         case 'signedIn':
         case 'signingOut':
+        case 'finishingBrowserSignIn':
+          // (finishing: the result code is with the server; its answer decides, or a session would be left behind.)
           return state;
         default:
           return assertNever(state);

@@ -13,8 +13,8 @@ import { planWindows, type WindowEffect, type WindowEvent, type WindowsState } f
 export interface AppWindows {
   /** Opens or closes the code window to match the flow and sends the view to every window. */
   show(view: AppView): void;
-  /** A second start of the app, or a click on the Dock icon: bring the app forward. */
-  bringForward(event: 'secondInstance' | 'activate'): void;
+  /** A second start of the app, a click on the Dock icon, or the browser back from a sign-in: bring the app forward. */
+  bringForward(event: 'secondInstance' | 'activate' | 'browserReturned'): void;
   /** The windows whose pages may talk to the main process. */
   isAppWindowContents(id: number): boolean;
 }

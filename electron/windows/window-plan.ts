@@ -1,7 +1,7 @@
 /**
  * Which windows exist, decided from what happens: the code window exists exactly while the flow is
- * in the code step; a person closing it is Cancel; a second start of the app brings the open window
- * forward; on macOS the app stays in the Dock without windows and reopens the login window from there.
+ * in the code step; a person closing it is Cancel; a second start of the app, or the browser coming
+ * back from a sign-in, brings the open window forward; on macOS the app stays in the Dock without windows and reopens the login window from there.
  * The adapter (app-windows.ts) performs the effects.
  */
 import type { FlowView } from '../../shared/ipc/view.js';
@@ -17,7 +17,9 @@ export type WindowEvent =
   | { readonly type: 'codeClosedByPerson' }
   | { readonly type: 'loginClosed' }
   | { readonly type: 'secondInstance' }
-  | { readonly type: 'activate' };
+  | { readonly type: 'activate' }
+  /** The system browser came back from a sign-in at the identity provider. */
+  | { readonly type: 'browserReturned' };
 
 export type WindowEffect = 'openLogin' | 'openCode' | 'closeCode' | 'cancelFlow' | 'focusLogin' | 'focusCode' | 'quit';
 
@@ -44,6 +46,7 @@ export function planWindows(state: WindowsState, event: WindowEvent, platform: N
       };
     case 'secondInstance':
     case 'activate':
+    case 'browserReturned':
       if (!state.login) return { state: { ...state, login: true }, effects: ['openLogin'] };
       return { state, effects: [state.code ? 'focusCode' : 'focusLogin'] };
     default:

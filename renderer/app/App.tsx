@@ -13,6 +13,7 @@ import { ModalDialog } from '../components/ModalDialog.js';
 import { Notices } from '../components/Notices.js';
 import { LanguageProvider, useMessages } from '../i18n/messages.js';
 import { AppFooter } from '../views/AppFooter.js';
+import { BrowserSignInView } from '../views/BrowserSignInView.js';
 import { CodeView } from '../views/CodeView.js';
 import { EnrollmentView } from '../views/EnrollmentView.js';
 import { LoginView, type LoginViewModel } from '../views/LoginView.js';
@@ -25,7 +26,20 @@ export type WindowRole = 'login' | 'code' | 'combined';
 
 /** The login form as it stays visible, locked, behind the code window. */
 function loginBehindCode(view: Extract<FlowView, { kind: 'code' }>): LoginViewModel {
-  return { kind: 'signIn', server: view.server, username: view.username, keepSignedIn: false, canKeepSignedIn: false, busy: true, problem: null, signedOut: false };
+  return {
+    kind: 'signIn',
+    server: view.server,
+    username: view.username,
+    keepSignedIn: false,
+    canKeepSignedIn: false,
+    busy: true,
+    problem: null,
+    signedOut: false,
+    providers: null,
+    passwordSignIn: true,
+    providersFirst: false,
+    focusProvider: null,
+  };
 }
 
 function MainWindow({ flow, send, role }: { readonly flow: FlowView; readonly send: (intent: Intent) => void; readonly role: WindowRole }) {
@@ -48,6 +62,8 @@ function MainWindow({ flow, send, role }: { readonly flow: FlowView; readonly se
           )}
         </>
       );
+    case 'browserSignIn':
+      return <BrowserSignInView view={flow} send={send} />;
     case 'enrollmentNeeded':
       return <EnrollmentView view={flow} send={send} />;
     case 'signedIn':

@@ -3,6 +3,7 @@
  * on screen; its sentence is read politely when it starts, at a few milestones and when it ends,
  * always as the screen shows it at that moment, never every second.
  */
+import type { RefObject } from 'react';
 import type { Problem } from '../../shared/ipc/problem.js';
 import { LOCK_OUT, useCountdownAnnouncement } from '../app/use-countdown-announcement.js';
 import { useSecondsLeft } from '../app/use-seconds-left.js';
@@ -13,9 +14,11 @@ interface Props {
   readonly id: string;
   /** Said after a lock-out's countdown while it runs, e.g. that recovery codes are locked too. */
   readonly whileLocked?: string | undefined;
+  /** Lets a page move focus to the message itself, when it is what the person came back to. */
+  readonly focusRef?: RefObject<HTMLDivElement | null>;
 }
 
-export function ProblemMessage({ problem, id, whileLocked }: Props) {
+export function ProblemMessage({ problem, id, whileLocked, focusRef }: Props) {
   const t = useMessages();
   const retryAt = problem.kind === 'locked' ? problem.retryAt : null;
   const left = useSecondsLeft(retryAt);
@@ -27,7 +30,7 @@ export function ProblemMessage({ problem, id, whileLocked }: Props) {
       : t.code.lockedOver;
   useCountdownAnnouncement(locked ? left : null, sentence, LOCK_OUT);
   return (
-    <div className="problem" id={id} role={locked ? undefined : 'alert'}>
+    <div className="problem" id={id} role={locked ? undefined : 'alert'} ref={focusRef} tabIndex={focusRef === undefined ? undefined : -1}>
       <p>{sentence}</p>
     </div>
   );

@@ -4,6 +4,7 @@
  */
 import { Type, type Static } from 'typebox';
 import Value from 'typebox/value';
+import { SsoProviderId } from '../api/schemas.js';
 
 const strict = { additionalProperties: false } as const;
 const empty = <K extends string>(type: K) => Type.Object({ type: Type.Literal(type) }, strict);
@@ -20,6 +21,17 @@ export const Intent = Type.Union([
     },
     strict,
   ),
+  /** "Sign in with …": the system browser opens at the provider. */
+  Type.Object(
+    {
+      type: Type.Literal('signInWithProvider'),
+      providerId: SsoProviderId,
+      keepSignedIn: Type.Boolean(),
+    },
+    strict,
+  ),
+  /** Asks the server again which ways of signing in it offers, after it could not be reached. */
+  empty('reloadServerInfo'),
   Type.Object({ type: Type.Literal('submitCode'), code: Type.String({ minLength: 1, maxLength: 64 }) }, strict),
   Type.Object({ type: Type.Literal('submitRecoveryCode'), recoveryCode: Type.String({ minLength: 1, maxLength: 64 }) }, strict),
   Type.Object(

@@ -17,8 +17,49 @@ export type Problem =
   | { readonly kind: 'tls' }
   | { readonly kind: 'unexpected' }
   | { readonly kind: 'serverError' }
-  | { readonly kind: 'invalidServerAddress'; readonly reason: ServerAddressProblem };
+  | { readonly kind: 'invalidServerAddress'; readonly reason: ServerAddressProblem }
+  | SsoProblem;
+
+/**
+ * Single sign-on: one kind per error code of docs/sso.md, with the reasons worth their own sentence;
+ * any other reason words as the code's general message. Two are the desktop app's own: the browser
+ * could not be opened (or the listener for its return could not start), and a start address the app
+ * may not open.
+ */
+export type SsoProblem =
+  | { readonly kind: 'ssoRequired' }
+  | { readonly kind: 'ssoCancelled' }
+  | { readonly kind: 'ssoExpired' }
+  | { readonly kind: 'ssoStateInvalid'; readonly reason: 'otherBrowser' | 'providerRemoved' | null }
+  | { readonly kind: 'ssoProviderError'; readonly reason: 'unreachable' | 'configuration' | null }
+  | { readonly kind: 'ssoTokenInvalid'; readonly reason: 'clock' | null }
+  | { readonly kind: 'ssoUnknownUser'; readonly reason: 'emailUnverified' | 'claimMissing' | null }
+  | { readonly kind: 'ssoAccountConflict' }
+  | { readonly kind: 'ssoNotAllowed'; readonly reason: 'disabled' | 'ssoOff' | null }
+  | { readonly kind: 'ssoResultInvalid' }
+  | { readonly kind: 'ssoBrowserFailed' }
+  | { readonly kind: 'ssoStartRefused' };
 
 export type ProblemKind = Problem['kind'];
 
 export type ServerAddressProblem = 'empty' | 'malformed' | 'notHttps' | 'notAllowed';
+
+/** Problems that came from (or point to) single sign-on: the view puts focus on a provider's button for these. */
+export function isSsoProblem(problem: Problem | null): problem is SsoProblem {
+  return problem !== null && Object.hasOwn(SSO_PROBLEM_KINDS, problem.kind);
+}
+
+const SSO_PROBLEM_KINDS: Readonly<Record<SsoProblem['kind'], true>> = {
+  ssoRequired: true,
+  ssoCancelled: true,
+  ssoExpired: true,
+  ssoStateInvalid: true,
+  ssoProviderError: true,
+  ssoTokenInvalid: true,
+  ssoUnknownUser: true,
+  ssoAccountConflict: true,
+  ssoNotAllowed: true,
+  ssoResultInvalid: true,
+  ssoBrowserFailed: true,
+  ssoStartRefused: true,
+};

@@ -35,6 +35,22 @@ export type FlowView =
       readonly problem: Problem | null;
       /** Just signed out: the form says so until the person moves on. */
       readonly signedOut: boolean;
+      /** "Sign in with …" buttons, the one policy preselects first; null until the server has said which it offers. */
+      readonly providers: readonly ProviderView[] | null;
+      /** False when policy hides the username and password. */
+      readonly passwordSignIn: boolean;
+      /** The buttons come before the password form: policy preselects a provider, or the server requires SSO. */
+      readonly providersFirst: boolean;
+      /** The provider whose button gets focus (after its sign-in failed, or when it is the way to sign in); null: the form's fields. */
+      readonly focusProvider: string | null;
+    }
+  | {
+      /** A sign-in in the system browser: waiting for it to come back, then finishing with the server. */
+      readonly kind: 'browserSignIn';
+      readonly server: ServerView;
+      /** The provider's display name. */
+      readonly provider: string;
+      readonly finishing: boolean;
     }
   | {
       readonly kind: 'code';
@@ -73,6 +89,12 @@ export type FlowView =
     };
 
 export type FlowViewKind = FlowView['kind'];
+
+/** An identity provider's button: its id for the intent, its name for the words. */
+export interface ProviderView {
+  readonly id: string;
+  readonly displayName: string;
+}
 
 /** Whether "Open set-up page in browser" has been used, and how it went. */
 export type EnrollmentBrowser = 'notOpened' | 'opened' | 'failed';

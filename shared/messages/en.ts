@@ -10,10 +10,12 @@
  * - verification code (vahvistuskoodi): the digits the authenticator app shows;
  * - recovery code (varakoodi): the one-time codes saved at set-up;
  * - sign in, sign out (kirjaudu sisään, kirjaudu ulos); set up (ottaa käyttöön); remove (poistaa);
- *   reset (nollata): an administrator removing all of someone's authenticators and recovery codes.
+ *   reset (nollata): an administrator removing all of someone's authenticators and recovery codes;
+ * - identity provider (tunnistuspalvelu): the organisation's own sign-in service (Entra ID, Okta, ...),
+ *   "Sign in with {provider}" (Kirjaudu sisään palvelulla {provider}); sign-in server (kirjautumispalvelin): Stepgate's.
  * The Finnish catalogues address the person as "sinä" throughout.
  */
-import type { Problem, ServerAddressProblem } from '../ipc/problem.js';
+import type { Problem, ServerAddressProblem, SsoProblem } from '../ipc/problem.js';
 import { assertNever } from '../util/assert-never.js';
 import { count, minutesAndSeconds, type PluralForms } from './plural.js';
 
@@ -38,6 +40,58 @@ const serverAddress: Readonly<Record<ServerAddressProblem, string>> = {
 
 const lockedFor = (seconds: number) => `Too many attempts. You can try again in ${duration(seconds)}.`;
 const lockedOver = 'You can try again now.';
+
+/** The sentence for a reason worth its own, else the code's general one (`none`). */
+const byReason = <R extends string>(reason: R | null, texts: Readonly<Record<R | 'none', string>>): string => texts[reason ?? 'none'];
+
+function ssoProblem(problem: SsoProblem): string {
+  switch (problem.kind) {
+    case 'ssoRequired':
+      return 'This account does not sign in with a password here. Use the button to sign in with your organisation’s identity provider.';
+    case 'ssoCancelled':
+      return 'The sign-in was cancelled in the browser. Nothing has changed; you can start again.';
+    case 'ssoExpired':
+      return 'The sign-in was not finished within 5 minutes. Start again.';
+    case 'ssoStateInvalid':
+      return byReason(problem.reason, {
+        otherBrowser: 'The sign-in was finished in a different browser from the one it started in. Start again, and finish it in the same browser.',
+        providerRemoved: 'This identity provider was removed while you were signing in. Start again.',
+        none: 'The sign-in that came back does not belong to the one started here, so it was not used. Start again.',
+      });
+    case 'ssoProviderError':
+      return byReason(problem.reason, {
+        unreachable: 'The sign-in server could not reach your identity provider. Try again later; if it keeps happening, ask your administrator.',
+        configuration: 'The connection to your identity provider is not set up correctly. Ask your administrator.',
+        none: 'Your identity provider could not complete the sign-in. Try again later; if it keeps happening, ask your administrator.',
+      });
+    case 'ssoTokenInvalid':
+      return problem.reason === 'clock'
+        ? 'Your identity provider’s answer failed a time check; the servers’ clocks may differ. Ask your administrator.'
+        : 'Your identity provider’s answer failed a security check, so it was not accepted. Ask your administrator.';
+    case 'ssoUnknownUser':
+      return byReason(problem.reason, {
+        emailUnverified: 'Your email address is not verified at your identity provider. Verify it there, then try again.',
+        claimMissing: 'Your identity provider did not say which account is yours. Ask your administrator.',
+        none: 'There is no account here for the identity you signed in with. Ask your administrator for an account.',
+      });
+    case 'ssoAccountConflict':
+      return 'The account your identity names is already linked to another identity at this provider. Ask your administrator.';
+    case 'ssoNotAllowed':
+      return byReason(problem.reason, {
+        disabled: 'This account is disabled. Ask your administrator.',
+        ssoOff: 'This account does not sign in through an identity provider. Sign in with your username and password.',
+        none: 'This account may not sign in through your identity provider. Ask your administrator.',
+      });
+    case 'ssoResultInvalid':
+      return 'The sign-in could not be finished: its one-time result was already used or has expired. Start again.';
+    case 'ssoBrowserFailed':
+      return 'Stepgate could not open your browser for the sign-in. Try again; if it keeps happening, ask your administrator.';
+    case 'ssoStartRefused':
+      return 'The sign-in server gave an address for this identity provider that Stepgate may not open. Ask your administrator.';
+    default:
+      return assertNever(problem);
+  }
+}
 
 export const en = {
   locale: LOCALE,
@@ -77,6 +131,25 @@ export const en = {
     withProvider: (provider: string) => `Sign in with ${provider}`,
     busy: 'Signing in…',
     signedOut: 'You are signed out.',
+    providers: 'Sign in through your organisation',
+    or: 'or',
+    checkingOptions: 'Checking how you can sign in…',
+    noSignInOption:
+      'Your organisation has turned off signing in with a password here, and this server offers no other way to sign in. Ask your administrator.',
+    retry: 'Try again',
+  },
+  browserSignIn: {
+    heading: 'Continue in your browser',
+    body: (name: string) => `Stepgate opened the ${name} sign-in page in your browser. Sign in there, and Stepgate continues by itself.`,
+    deadline: 'The sign-in has to be finished within 5 minutes.',
+    cancel: 'Cancel',
+    finishing: 'Finishing sign-in…',
+  },
+  /** The small page the browser shows when it comes back to the app at the end of a browser sign-in. */
+  browserReturnPage: {
+    done: 'Your sign-in continues in Stepgate. You can close this tab.',
+    failed: 'The sign-in did not finish. Go back to Stepgate to see why. You can close this tab.',
+    notOurs: 'This is not the sign-in Stepgate is waiting for.',
   },
   about: {
     open: 'About Stepgate',
@@ -170,7 +243,7 @@ export const en = {
       case 'invalidServerAddress':
         return serverAddress[problem.reason];
       default:
-        return assertNever(problem);
+        return ssoProblem(problem);
     }
   },
   time(epochMs: number): string {

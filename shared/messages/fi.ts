@@ -1,5 +1,5 @@
 /** The desktop app's words in Finnish: the keys of en.ts, the vocabulary written down there. */
-import type { Problem, ServerAddressProblem } from '../ipc/problem.js';
+import type { Problem, ServerAddressProblem, SsoProblem } from '../ipc/problem.js';
 import { assertNever } from '../util/assert-never.js';
 import type { Messages } from './en.js';
 import { count, formatNumber, minutesAndSeconds, type PluralForms } from './plural.js';
@@ -28,6 +28,58 @@ const serverAddress: Readonly<Record<ServerAddressProblem, string>> = {
 
 const lockedFor = (seconds: number) => `Liian monta yritystä. Voit yrittää uudelleen ${durationGenitive(seconds)} kuluttua.`;
 const lockedOver = 'Voit yrittää uudelleen nyt.';
+
+/** The sentence for a reason worth its own, else the code's general one (`none`). */
+const byReason = <R extends string>(reason: R | null, texts: Readonly<Record<R | 'none', string>>): string => texts[reason ?? 'none'];
+
+function ssoProblem(problem: SsoProblem): string {
+  switch (problem.kind) {
+    case 'ssoRequired':
+      return 'Tällä tilillä ei kirjauduta tässä salasanalla. Kirjaudu organisaatiosi tunnistuspalvelun painikkeella.';
+    case 'ssoCancelled':
+      return 'Kirjautuminen peruttiin selaimessa. Mitään ei muutettu; voit aloittaa alusta.';
+    case 'ssoExpired':
+      return 'Kirjautumista ei viety loppuun 5 minuutissa. Aloita alusta.';
+    case 'ssoStateInvalid':
+      return byReason(problem.reason, {
+        otherBrowser: 'Kirjautuminen vietiin loppuun eri selaimessa kuin se aloitettiin. Aloita alusta ja vie se loppuun samassa selaimessa.',
+        providerRemoved: 'Tämä tunnistuspalvelu poistettiin kirjautumisesi aikana. Aloita alusta.',
+        none: 'Palannut kirjautuminen ei kuulu tässä aloitettuun, joten sitä ei käytetty. Aloita alusta.',
+      });
+    case 'ssoProviderError':
+      return byReason(problem.reason, {
+        unreachable: 'Kirjautumispalvelin ei saanut yhteyttä tunnistuspalveluun. Yritä myöhemmin uudelleen. Jos ongelma toistuu, kysy ylläpitäjältä.',
+        configuration: 'Yhteyttä tunnistuspalveluun ei ole määritetty oikein. Kysy ylläpitäjältä.',
+        none: 'Tunnistuspalvelu ei saanut kirjautumista valmiiksi. Yritä myöhemmin uudelleen. Jos ongelma toistuu, kysy ylläpitäjältä.',
+      });
+    case 'ssoTokenInvalid':
+      return problem.reason === 'clock'
+        ? 'Tunnistuspalvelun vastaus ei läpäissyt aikatarkistusta; palvelinten kellot voivat olla eri ajassa. Kysy ylläpitäjältä.'
+        : 'Tunnistuspalvelun vastaus ei läpäissyt tietoturvatarkistusta, joten sitä ei hyväksytty. Kysy ylläpitäjältä.';
+    case 'ssoUnknownUser':
+      return byReason(problem.reason, {
+        emailUnverified: 'Sähköpostiosoitettasi ei ole vahvistettu tunnistuspalvelussa. Vahvista se siellä ja yritä sitten uudelleen.',
+        claimMissing: 'Tunnistuspalvelu ei kertonut, mikä tili on sinun. Kysy ylläpitäjältä.',
+        none: 'Täällä ei ole tiliä identiteetille, jolla kirjauduit. Pyydä tiliä ylläpitäjältä.',
+      });
+    case 'ssoAccountConflict':
+      return 'Tili, johon identiteettisi viittaa, on jo liitetty toiseen identiteettiin tässä tunnistuspalvelussa. Kysy ylläpitäjältä.';
+    case 'ssoNotAllowed':
+      return byReason(problem.reason, {
+        disabled: 'Tämä tili on poistettu käytöstä. Kysy ylläpitäjältä.',
+        ssoOff: 'Tällä tilillä ei kirjauduta tunnistuspalvelun kautta. Kirjaudu käyttäjätunnuksella ja salasanalla.',
+        none: 'Tällä tilillä ei voi kirjautua tunnistuspalvelun kautta. Kysy ylläpitäjältä.',
+      });
+    case 'ssoResultInvalid':
+      return 'Kirjautumista ei saatu valmiiksi, koska sen kertakäyttöinen tulos oli jo käytetty tai vanhentunut. Aloita alusta.';
+    case 'ssoBrowserFailed':
+      return 'Stepgate ei saanut selaintasi auki kirjautumista varten. Yritä uudelleen. Jos ongelma toistuu, kysy ylläpitäjältä.';
+    case 'ssoStartRefused':
+      return 'Kirjautumispalvelin antoi tälle tunnistuspalvelulle osoitteen, jota Stepgate ei saa avata. Kysy ylläpitäjältä.';
+    default:
+      return assertNever(problem);
+  }
+}
 
 export const fi: Messages = {
   locale: LOCALE,
@@ -66,6 +118,24 @@ export const fi: Messages = {
     withProvider: (provider: string) => `Kirjaudu sisään palvelulla ${provider}`,
     busy: 'Kirjaudutaan…',
     signedOut: 'Olet kirjautunut ulos.',
+    providers: 'Kirjaudu organisaatiosi kautta',
+    or: 'tai',
+    checkingOptions: 'Tarkistetaan kirjautumistapoja…',
+    noSignInOption:
+      'Organisaatiosi on poistanut salasanalla kirjautumisen käytöstä tässä, eikä tämä palvelin tarjoa muuta tapaa kirjautua. Kysy ylläpitäjältä.',
+    retry: 'Yritä uudelleen',
+  },
+  browserSignIn: {
+    heading: 'Jatka selaimessa',
+    body: (name: string) => `Stepgate avasi palvelun ${name} kirjautumissivun selaimeesi. Kirjaudu siellä, niin Stepgate jatkaa itsestään.`,
+    deadline: 'Kirjautuminen on vietävä loppuun 5 minuutin kuluessa.',
+    cancel: 'Peruuta',
+    finishing: 'Viimeistellään kirjautumista…',
+  },
+  browserReturnPage: {
+    done: 'Kirjautuminen jatkuu Stepgatessa. Voit sulkea tämän välilehden.',
+    failed: 'Kirjautuminen ei onnistunut. Palaa Stepgateen nähdäksesi syyn. Voit sulkea tämän välilehden.',
+    notOurs: 'Tämä ei ole kirjautuminen, jota Stepgate odottaa.',
   },
   about: {
     open: 'Tietoja Stepgatesta',
@@ -159,7 +229,7 @@ export const fi: Messages = {
       case 'invalidServerAddress':
         return serverAddress[problem.reason];
       default:
-        return assertNever(problem);
+        return ssoProblem(problem);
     }
   },
   time(epochMs: number): string {

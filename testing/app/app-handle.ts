@@ -15,6 +15,7 @@ export interface AppHandle {
   page(): Page;
   codeWindow(): Promise<CodeWindowHandle>;
   openedUrls(): Promise<readonly string[]>;
+  broughtToFront(): Promise<number>;
   restart(): Promise<void>;
   close(): Promise<void>;
   /** Playwright's handle on the Electron app; null in the preview. */

@@ -49,6 +49,7 @@ export async function launchPreview(browser: Browser, options: LaunchOptions, t:
       return { page, scope: dialog };
     },
     openedUrls: async () => [...preview.opened],
+    broughtToFront: async () => preview.broughtToFront,
     restart: async () => {
       await page.close();
       await preview.close();

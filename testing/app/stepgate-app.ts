@@ -3,6 +3,7 @@ import type { Browser, ElectronApplication, Page } from '@playwright/test';
 import { messagesFor } from '../../shared/messages/catalogue.js';
 import type { Messages } from '../../shared/messages/en.js';
 import { pickLanguage, type UiLanguage } from '../../shared/messages/language.js';
+import { BrowserSignInView } from '../pages/browser-sign-in-view.js';
 import { CodeWindow } from '../pages/code-window.js';
 import { EnrollmentNeededView } from '../pages/enrollment-needed-view.js';
 import { LoginWindow } from '../pages/login-window.js';
@@ -23,12 +24,16 @@ export interface StepgateApp {
   readonly page: Page;
   readonly serverAddress: ServerAddressView;
   readonly loginWindow: LoginWindow;
+  /** Waiting for a sign-in through an identity provider in the system browser. */
+  readonly browserSignIn: BrowserSignInView;
   readonly enrollmentNeeded: EnrollmentNeededView;
   readonly signedIn: SignedInView;
   /** The verification-code window, once it is open. */
   codeWindow(): Promise<CodeWindow>;
-  /** URLs the app handed to the default browser (the set-up page, two-factor settings, help), oldest first. */
+  /** URLs the app handed to the default browser (the set-up page, two-factor settings, help, an identity provider's start), oldest first. */
   openedUrls(): Promise<readonly string[]>;
+  /** How many times the app asked for a window of its own to come to the front since it (re)started. */
+  broughtToFront(): Promise<number>;
   /** Quits and starts the app again with the same profile and keychain entries. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -58,6 +63,9 @@ export async function launchStepgate(target: StepgateTarget, options: LaunchOpti
     get loginWindow() {
       return new LoginWindow(handle.page(), t);
     },
+    get browserSignIn() {
+      return new BrowserSignInView(handle.page(), t);
+    },
     get enrollmentNeeded() {
       return new EnrollmentNeededView(handle.page(), t);
     },
@@ -69,6 +77,7 @@ export async function launchStepgate(target: StepgateTarget, options: LaunchOpti
       return new CodeWindow(window.page, window.scope, t);
     },
     openedUrls: () => handle.openedUrls(),
+    broughtToFront: () => handle.broughtToFront(),
     restart: () => handle.restart(),
     close: () => handle.close(),
     get electronApp() {

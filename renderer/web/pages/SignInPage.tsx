@@ -1,11 +1,16 @@
 /**
  * Browser sign-in: username and password, then (when the account has two-factor authentication)
- * the same code step as the desktop. Success goes where the person was heading, or to the
- * settings; an account that still needs an authenticator goes straight into enrollment.
+ * the same code step as the desktop; or a link per identity provider the server offers, which
+ * signs in there without any code. Success goes where the person was heading, or to the settings;
+ * an account that still needs an authenticator goes straight into enrollment. A provider sign-in
+ * that failed comes back here with `sso_error` and `reason`: the page words it and puts focus on it.
  */
-import { useEffect, useState, type FormEvent } from 'react';
-import type { Challenge, LoginResponse } from '../../../shared/api/schemas.js';
-import type { Problem } from '../../../shared/ipc/problem.js';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { isSsoFlowErrorCode } from '../../../shared/api/errors.js';
+import type { Challenge, InfoResponse, LoginResponse, SsoProviderInfo } from '../../../shared/api/schemas.js';
+import { isSsoProblem, type Problem } from '../../../shared/ipc/problem.js';
+import { problemFromSsoError } from '../../../shared/ipc/problem-from-api-error.js';
+import { safeNext } from '../../../shared/pages/page-paths.js';
 import { useFocusWhen } from '../../app/use-focus-when.js';
 import { useAnnounce } from '../../components/Announcer.js';
 import { CredentialFields, useCredentials } from '../../components/CredentialFields.js';
@@ -19,23 +24,54 @@ import { CodeStep } from './CodeStep.js';
 
 const params = new URLSearchParams(window.location.search);
 
+/** How a provider sign-in ended, from the query it came back with; null when it did not come back here. */
+function returnedProblem(): Problem | null {
+  const code = params.get('sso_error');
+  if (code === null) return null;
+  return isSsoFlowErrorCode(code) ? problemFromSsoError(code, params.get('reason')) : { kind: 'unexpected' };
+}
+
+/** The provider's start URL, asking to come back to where this page was heading. */
+function providerLink(provider: SsoProviderInfo): string {
+  const url = new URL(provider.startUrl, window.location.origin);
+  url.searchParams.set('next', safeNext(params.get('next')) ?? '/settings');
+  return url.toString();
+}
+
 export function SignInPage() {
   const t = useMessages();
   const p = usePagesMessages();
   const announce = useAnnounce();
   const credentials = useCredentials('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [returned] = useState(returnedProblem);
+  const [problem, setProblem] = useState<Problem | null>(returned);
   /** Submit presses: each one that is refused or answered puts focus back into the form. */
   const [attempt, setAttempt] = useState(0);
   const [challenge, setChallenge] = useState<Challenge | null>(null);
+  const [sso, setSso] = useState<{ readonly providers: readonly SsoProviderInfo[]; readonly first: boolean }>({ providers: [], first: false });
+  const problemRef = useRef<HTMLDivElement>(null);
+  const firstProvider = useRef<HTMLAnchorElement>(null);
 
-  const notice = params.get('signedOut') === '1' ? t.signIn.signedOut : params.has('next') ? p.signIn.sessionEnded : null;
+  useEffect(() => {
+    void api<InfoResponse>('GET', '/info').then((r) => {
+      if (r.ok) setSso({ providers: r.value.sso.providers ?? [], first: r.value.sso.requiredForAll === true });
+    });
+  }, []);
+
+  // A failed provider sign-in is what the person came back to: the notice about an ended session is not.
+  const notice = params.get('signedOut') === '1' ? t.signIn.signedOut : params.has('next') && returned === null ? p.signIn.sessionEnded : null;
   useEffect(() => {
     if (notice !== null) announce(notice);
   }, [notice, announce]);
   // Also after coming back from the code step ("Start again", "Cancel").
-  useFocusWhen(busy || challenge !== null ? null : `${attempt}`, credentials.focusPrimary);
+  useFocusWhen(busy || challenge !== null ? null : `${attempt}`, () => {
+    if (attempt === 0 && returned !== null) problemRef.current?.focus();
+    else credentials.focusPrimary();
+  });
+  // A password refused because the account signs in with its provider: on to the provider's link.
+  const toProvider = problem?.kind === 'ssoRequired' && sso.providers.length > 0;
+  useFocusWhen(busy || !toProvider ? null : `${attempt}`, () => firstProvider.current?.focus());
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -64,21 +100,48 @@ export function SignInPage() {
     );
   }
 
+  const providers = sso.providers.length > 0 && (
+    <div className="providers" role="group" aria-label={t.signIn.providers}>
+      {sso.providers.map((provider, index) => (
+        <a
+          key={provider.id}
+          ref={index === 0 ? firstProvider : undefined}
+          className={`button ${sso.first && index === 0 ? 'primary' : 'secondary'}`}
+          href={providerLink(provider)}
+          aria-describedby={problem !== null && isSsoProblem(problem) ? 'signin-problem' : undefined}
+        >
+          {t.signIn.withProvider(provider.displayName)}
+        </a>
+      ))}
+    </div>
+  );
+  const divider = sso.providers.length > 0 && (
+    <p className="or-divider" aria-hidden="true">
+      <span>{t.signIn.or}</span>
+    </p>
+  );
+
   return (
     <PageFrame title={p.title.signIn}>
       <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="signin-heading" aria-busy={busy} noValidate>
         <h1 id="signin-heading">{t.signIn.heading}</h1>
         {notice !== null && <p className="status-note">{notice}</p>}
+        {sso.first && providers}
+        {sso.first && divider}
         <CredentialFields
           {...credentials.fields}
           readOnly={busy}
           invalid={problem?.kind === 'invalidCredentials'}
           problemId={problem === null ? undefined : 'signin-problem'}
         />
-        {problem !== null && <ProblemMessage key={problemKey(problem, attempt)} problem={problem} id="signin-problem" />}
+        {problem !== null && (
+          <ProblemMessage key={problemKey(problem, attempt)} problem={problem} id="signin-problem" {...(attempt === 0 && returned !== null ? { focusRef: problemRef } : {})} />
+        )}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t.signIn.busy : t.signIn.submit}
         </button>
+        {!sso.first && divider}
+        {!sso.first && providers}
       </form>
     </PageFrame>
   );

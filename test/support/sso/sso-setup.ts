@@ -170,3 +170,10 @@ export function redirectedTo(res: CallResult): URL {
   if (res.status !== 302) throw new Error(`expected a redirect, got ${res.status} ${res.text.slice(0, 300)}`);
   return new URL(String(res.headers.location), 'http://stepgate.invalid');
 }
+
+/** One provider, `idp`, shown as `displayName`, with two-factor authentication on: what the UI specs sign in through. */
+export async function startOneProviderSetup(displayName: string): Promise<SsoSetup> {
+  const setup = await startSsoSetup({ connections: [{ id: 'idp', displayName }] });
+  setup.server.setEnvironment({ totpEnabled: true });
+  return setup;
+}

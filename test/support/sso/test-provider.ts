@@ -1,6 +1,7 @@
 /**
  * A real OpenID Provider for the SSO tests: the certified `oidc-provider` package on loopback (port 0),
- * with test accounts and its own sign-in and consent pages for a browser to fill in.
+ * with test accounts and its own sign-in and consent pages for a browser to fill in. `npm start`'s demo
+ * runs the same provider on 127.0.0.1 (the one loopback address every system has).
  *
  * It listens on 127.0.0.2 while Stepgate listens on 127.0.0.1: different sites to the browser, so the
  * provider's redirect back is a cross-site navigation, as with a real identity provider.
@@ -27,7 +28,12 @@ export interface ProviderAccount {
 export type TokenBody = Record<string, unknown>;
 
 export interface TestProviderOptions {
-  readonly clients: readonly ClientMetadata[];
+  /** May come after the provider listens, e.g. once the relying party knows its own address. */
+  readonly clients: readonly ClientMetadata[] | Promise<readonly ClientMetadata[]>;
+  /** Where to listen; 127.0.0.2 unless said otherwise. */
+  readonly host?: string;
+  /** What its pages call it. */
+  readonly name?: string;
   /** Claims in the ID token (as Entra ID, Okta and Keycloak send them), or only from UserInfo (spec default). */
   readonly claimsInIdToken?: boolean;
   readonly idTokenTtlSeconds?: number;
@@ -61,10 +67,10 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function listen(server: Server): Promise<number> {
+function listen(server: Server, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, PROVIDER_HOST, () => resolve((server.address() as AddressInfo).port));
+    server.listen(0, host, () => resolve((server.address() as AddressInfo).port));
   });
 }
 
@@ -75,14 +81,15 @@ const close = (server: Server): Promise<void> =>
   });
 
 export async function startTestProvider(options: TestProviderOptions): Promise<TestProvider> {
+  const host = options.host ?? PROVIDER_HOST;
   const front = createServer();
-  const port = await listen(front);
-  const issuer = `http://${PROVIDER_HOST}:${port}`;
+  const port = await listen(front, host);
+  const issuer = `http://${host}:${port}`;
   const accounts = new Map<string, ProviderAccount>();
   const signingKey = rsaSigningKey();
 
-  const configuration: Configuration = {
-    clients: [...options.clients],
+  const configuration = (clients: readonly ClientMetadata[]): Configuration => ({
+    clients: [...clients],
     jwks: { keys: [signingKey as never] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     claims: { openid: ['sub'], profile: ['name', 'preferred_username'], email: ['email', 'email_verified'] },
@@ -95,13 +102,19 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
       const account = [...accounts.values()].find((a) => a.sub === sub);
       return account && { accountId: sub, claims: () => ({ sub, ...account.claims }) };
     },
-  };
-  const provider = new Provider(issuer, configuration);
-  const handle = provider.callback();
+  });
+  // Requests that come before the clients are known wait for them.
+  const ready = Promise.resolve(options.clients).then((clients) => {
+    const provider = new Provider(issuer, configuration(clients));
+    return { provider, handle: provider.callback() };
+  });
+  // Each request reports a failure of its own; nothing else waits on this.
+  ready.catch(() => undefined);
+  const name = options.name ?? 'the test identity provider';
 
   const loginPage = (uid: string, problem = '') =>
     page(
-      'Sign in to the test identity provider',
+      `Sign in to ${name}`,
       `${problem === '' ? '' : `<p role="alert">${escapeHtml(problem)}</p>`}
       <form method="post" action="/interaction/${uid}/login">
         <label>Username <input name="login" autocomplete="username" required></label>
@@ -119,6 +132,7 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
 
   /** The provider's interaction pages: the host application's job in oidc-provider. */
   async function interaction(req: IncomingMessage, res: ServerResponse, uid: string, action: string | undefined): Promise<void> {
+    const { provider } = await ready;
     const details = await provider.interactionDetails(req, res);
     if (details.uid !== uid) throw new Error('interaction mismatch');
     const send = (status: number, html: string) => {
@@ -157,13 +171,13 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
   // The stand-in's way to the real token endpoint: the same provider on a second, private port.
   let inner: { server: Server; port: number } | undefined;
   if (options.tamperTokens !== undefined) {
-    const server = createServer(handle);
-    inner = { server, port: await listen(server) };
+    const server = createServer((req, res) => void ready.then(({ handle }) => handle(req, res)));
+    inner = { server, port: await listen(server, host) };
   }
   const tamperedToken = async (req: IncomingMessage, res: ServerResponse, tamper: (body: TokenBody) => Promise<TokenBody>, target: number) => {
     const body = await readBody(req);
     const upstream = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const forward = httpRequest({ host: PROVIDER_HOST, port: target, method: 'POST', path: req.url, headers: req.headers }, (answer) => {
+      const forward = httpRequest({ host, port: target, method: 'POST', path: req.url, headers: req.headers }, (answer) => {
         const chunks: Buffer[] = [];
         answer.on('data', (c: Buffer) => chunks.push(c));
         answer.on('end', () => resolve({ status: answer.statusCode ?? 500, text: Buffer.concat(chunks).toString('utf8') }));
@@ -185,7 +199,7 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
         ? interaction(req, res, match[1] ?? '', match[2])
         : req.method === 'POST' && url.pathname === '/token' && options.tamperTokens !== undefined && inner !== undefined
           ? tamperedToken(req, res, options.tamperTokens, inner.port)
-          : Promise.resolve(handle(req, res));
+          : ready.then(({ handle }) => handle(req, res));
     work.catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(`test provider error: ${(error as Error).message}`);

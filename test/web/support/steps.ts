@@ -13,7 +13,7 @@ export async function signInWithPassword(page: Page, username: string, password:
   if (!page.url().includes('/signin')) await page.goto(path);
   await page.getByLabel(en.signIn.username).fill(username);
   await page.getByLabel(en.signIn.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: en.signIn.submit }).click();
+  await page.getByRole('button', { name: en.signIn.submit, exact: true }).click();
 }
 
 /** Types the current code of `secret` into the six boxes (it submits itself), then moves the clock a period on. */

@@ -28,7 +28,11 @@ export const apiChallenge = {
   period: 30,
 };
 
-export const idle: StateOf<'idle'> = { kind: 'idle', server, username: 'ada', keepSignedIn: false, problem: null, signedOut: false };
+export const idle: StateOf<'idle'> = { kind: 'idle', server, username: 'ada', keepSignedIn: false, problem: null, signedOut: false, lastProvider: null };
+
+export const provider = { id: 'contoso', displayName: 'Contoso' } as const;
+export const awaitingBrowser: StateOf<'awaitingBrowser'> = { kind: 'awaitingBrowser', server, username: 'ada', keepSignedIn: true, provider };
+export const finishingBrowserSignIn: StateOf<'finishingBrowserSignIn'> = { ...awaitingBrowser, kind: 'finishingBrowserSignIn' };
 export const submittingCredentials: StateOf<'submittingCredentials'> = {
   kind: 'submittingCredentials',
   server,
@@ -73,6 +77,8 @@ export const allStates: readonly SignInState[] = [
   submittingCredentials,
   codeRequired,
   submittingCode,
+  awaitingBrowser,
+  finishingBrowserSignIn,
   enrollmentNeeded,
   { kind: 'restoring', server, username: 'ada' },
   signedIn,

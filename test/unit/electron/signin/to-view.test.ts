@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { toView } from '../../../../electron/signin/to-view.js';
+import { toView, type ViewContext } from '../../../../electron/signin/to-view.js';
 import { allStates, codeRequired, idle, server, signedIn } from './fixtures.js';
 
-const context = { canKeepSignedIn: true, info: { url: server.url, name: 'Acme', settingsUrl: `${server.url}/settings` } };
+const info = { url: server.url, name: 'Acme', settingsUrl: `${server.url}/settings`, providers: [], ssoRequiredForAll: false };
+const context: ViewContext = { canKeepSignedIn: true, info, passwordSignIn: true, preselectedProvider: null };
 
 describe('toView', () => {
   it('never hands the renderer a token or a challenge id', () => {
@@ -15,7 +16,7 @@ describe('toView', () => {
 
   it('names the server only with /info from that same server', () => {
     expect(toView(idle, context)).toMatchObject({ server: { url: server.url, name: 'Acme', locked: false } });
-    expect(toView(idle, { ...context, info: { ...context.info, url: 'https://other.example' } })).toMatchObject({ server: { name: null } });
+    expect(toView(idle, { ...context, info: { ...info, url: 'https://other.example' } })).toMatchObject({ server: { name: null } });
     expect(toView(idle, { ...context, info: null })).toMatchObject({ server: { name: null } });
   });
 
@@ -30,6 +31,39 @@ describe('toView', () => {
     expect(toView({ ...idle, keepSignedIn: true }, { ...context, canKeepSignedIn: false })).toMatchObject({
       keepSignedIn: false,
       canKeepSignedIn: false,
+    });
+  });
+
+  describe('the ways to sign in', () => {
+    const providers = [
+      { id: 'contoso', displayName: 'Contoso', startUrl: `${server.url}/api/v1/auth/sso/contoso/start` },
+      { id: 'partner', displayName: 'Partner', startUrl: `${server.url}/api/v1/auth/sso/partner/start` },
+    ];
+    const withProviders: ViewContext = { ...context, info: { ...info, providers } };
+
+    it('offers no buttons until the server has said which providers it has', () => {
+      expect(toView(idle, { ...context, info: null })).toMatchObject({ providers: null, focusProvider: null });
+      expect(toView(idle, context)).toMatchObject({ providers: [], focusProvider: null });
+    });
+
+    it('gives focus back to the provider a browser sign-in went to, however it ended', () => {
+      const back = { ...idle, lastProvider: 'partner' };
+      expect(toView(back, withProviders)).toMatchObject({ focusProvider: 'partner' });
+      expect(toView({ ...back, problem: { kind: 'timeout' } }, withProviders)).toMatchObject({ focusProvider: 'partner' });
+      // A provider the server no longer lists: the first one it does.
+      expect(toView({ ...idle, lastProvider: 'gone', problem: { kind: 'ssoExpired' } }, withProviders)).toMatchObject({ focusProvider: 'contoso' });
+    });
+
+    it('sends an account that may not use the provider back to its password, and a wrong password to the form', () => {
+      const ssoOff = { ...idle, lastProvider: 'contoso', problem: { kind: 'ssoNotAllowed', reason: 'ssoOff' } as const };
+      expect(toView(ssoOff, withProviders)).toMatchObject({ focusProvider: null });
+      const preselected = { ...withProviders, preselectedProvider: 'partner' };
+      expect(toView({ ...idle, problem: { kind: 'invalidCredentials' } }, preselected)).toMatchObject({ providersFirst: true, focusProvider: null });
+      expect(toView({ ...idle, problem: { kind: 'ssoRequired' } }, preselected)).toMatchObject({ focusProvider: 'partner' });
+    });
+
+    it('never hands the renderer a start URL', () => {
+      expect(JSON.stringify(toView(idle, withProviders))).not.toContain('/start');
     });
   });
 });

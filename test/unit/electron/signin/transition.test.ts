@@ -6,11 +6,14 @@ import {
   allStates,
   apiChallenge,
   apiError,
+  awaitingBrowser,
   codeRequired,
   enrollmentNeeded,
   failed,
+  finishingBrowserSignIn,
   idle,
   NOW,
+  provider,
   server,
   session,
   signedIn,
@@ -244,7 +247,64 @@ describe('transition: code step', () => {
   it('cancels from every waiting state back to the login form', () => {
     expect(transition(codeRequired, { type: 'cancelled' })).toEqual({ ...idle, keepSignedIn: true });
     expect(transition(enrollmentNeeded, { type: 'cancelled' })).toEqual(idle);
-    expectIgnoredOutside({ type: 'cancelled' }, ['submittingCredentials', 'codeRequired', 'submittingCode', 'enrollmentNeeded', 'checkingServer']);
+    expectIgnoredOutside({ type: 'cancelled' }, ['submittingCredentials', 'codeRequired', 'submittingCode', 'enrollmentNeeded', 'checkingServer', 'awaitingBrowser']);
+  });
+});
+
+describe('transition: sign-in in the browser', () => {
+  const started: FlowEvent = { type: 'browserSignInStarted', provider, keepSignedIn: true };
+
+  it('waits for the browser from the login form only, keeping the username and "Keep me signed in"', () => {
+    expect(transition(idle, started)).toEqual(awaitingBrowser);
+    expectIgnoredOutside(started, ['idle']);
+  });
+
+  it('finishes with the result code once the browser is back, and signs in without any code step', () => {
+    const finishing = transition(awaitingBrowser, { type: 'browserReturned' });
+    expect(finishing).toEqual(finishingBrowserSignIn);
+    expectIgnoredOutside({ type: 'browserReturned' }, ['awaitingBrowser']);
+    const exchanged: FlowEvent = { type: 'browserSignInExchanged', result: { ok: true, value: { status: 'authenticated', session } }, now: NOW };
+    expect(transition(finishing, exchanged)).toEqual({ ...signedIn, remembered: false });
+    expectIgnoredOutside(exchanged, ['finishingBrowserSignIn']);
+  });
+
+  it('comes back to the form with the named problem and the provider to focus, from waiting or finishing', () => {
+    const problem = { kind: 'ssoCancelled' } as const;
+    const failedEvent: FlowEvent = { type: 'browserSignInFailed', problem };
+    const back = { ...idle, keepSignedIn: true, problem, lastProvider: provider.id };
+    expect(transition(awaitingBrowser, failedEvent)).toEqual(back);
+    expect(transition(finishingBrowserSignIn, failedEvent)).toEqual(back);
+    expectIgnoredOutside(failedEvent, ['awaitingBrowser', 'finishingBrowserSignIn']);
+  });
+
+  it('words a refused result code as the exchange named it', () => {
+    const refused: FlowEvent = { type: 'browserSignInExchanged', result: apiError('sso_not_allowed', { reason: 'disabled' }), now: NOW };
+    expect(transition(finishingBrowserSignIn, refused)).toMatchObject({ kind: 'idle', problem: { kind: 'ssoNotAllowed', reason: 'disabled' }, lastProvider: provider.id });
+    const spent: FlowEvent = { type: 'browserSignInExchanged', result: apiError('sso_result_invalid'), now: NOW };
+    expect(transition(finishingBrowserSignIn, spent)).toMatchObject({ kind: 'idle', problem: { kind: 'ssoResultInvalid' } });
+    const slow: FlowEvent = { type: 'browserSignInExchanged', result: failed({ kind: 'timeout' }), now: NOW };
+    expect(transition(finishingBrowserSignIn, slow)).toMatchObject({ kind: 'idle', problem: { kind: 'timeout' } });
+  });
+
+  it('cancels while waiting for the browser, but not while the result code is with the server', () => {
+    expect(transition(awaitingBrowser, { type: 'cancelled' })).toEqual({ ...idle, keepSignedIn: true, lastProvider: provider.id });
+    expect(transition(finishingBrowserSignIn, { type: 'cancelled' })).toBe(finishingBrowserSignIn);
+  });
+
+  it('tells a password sign-in that must use the provider so, on the form', () => {
+    const answer: FlowEvent = { type: 'loginAnswered', result: apiError('sso_required'), now: NOW };
+    expect(transition(submittingCredentials, answer)).toEqual({ ...idle, keepSignedIn: true, problem: { kind: 'ssoRequired' } });
+  });
+
+  it('clears a problem that only said the server could not be asked, once the server has answered', () => {
+    const loaded: FlowEvent = { type: 'serverInfoLoaded', url: server.url };
+    expect(transition({ ...idle, problem: { kind: 'unreachable' } }, loaded)).toEqual(idle);
+    const wrongPassword = { ...idle, problem: { kind: 'invalidCredentials' } as const };
+    expect(transition(wrongPassword, loaded)).toBe(wrongPassword);
+    expect(transition({ ...idle, problem: { kind: 'unreachable' } }, { type: 'serverInfoLoaded', url: 'https://other.example' })).toMatchObject({
+      problem: { kind: 'unreachable' },
+    });
+    expectIgnoredOutside(loaded, ['idle']);
   });
 });
 

@@ -27,7 +27,7 @@ describe('planWindows', () => {
   });
 
   it('closes it when the flow leaves the code step (signed in, back to the password, started again)', () => {
-    for (const flow of ['signedIn', 'signIn', 'starting', 'enrollmentNeeded'] as const) {
+    for (const flow of ['signedIn', 'signIn', 'starting', 'enrollmentNeeded', 'browserSignIn'] as const) {
       expect(run(both, [{ type: 'view', flow }])).toEqual({ state: loginOnly, effects: ['closeCode'] });
     }
   });
@@ -53,6 +53,11 @@ describe('planWindows', () => {
   it('stays in the macOS Dock without windows, and reopens the login window from there', () => {
     expect(run(loginOnly, [{ type: 'loginClosed' }, { type: 'activate' }], 'darwin')).toEqual({ state: loginOnly, effects: ['openLogin'] });
     expect(run(none, [{ type: 'secondInstance' }], 'darwin').effects).toEqual(['openLogin']);
+  });
+
+  it('brings the login window forward when the browser comes back from a sign-in, reopening it on macOS if it was closed', () => {
+    expect(run(loginOnly, [{ type: 'view', flow: 'browserSignIn' }, { type: 'browserReturned' }])).toEqual({ state: loginOnly, effects: ['focusLogin'] });
+    expect(run(loginOnly, [{ type: 'loginClosed' }, { type: 'browserReturned' }], 'darwin')).toEqual({ state: loginOnly, effects: ['openLogin'] });
   });
 
   it('opens no code window while there is no login window to hold it', () => {

@@ -34,6 +34,18 @@ const PROBLEMS: readonly Problem[] = [
   { kind: 'invalidServerAddress', reason: 'malformed' },
   { kind: 'invalidServerAddress', reason: 'notHttps' },
   { kind: 'invalidServerAddress', reason: 'notAllowed' },
+  { kind: 'ssoRequired' },
+  { kind: 'ssoCancelled' },
+  { kind: 'ssoExpired' },
+  ...(['otherBrowser', 'providerRemoved', null] as const).map((reason) => ({ kind: 'ssoStateInvalid', reason }) as const),
+  ...(['unreachable', 'configuration', null] as const).map((reason) => ({ kind: 'ssoProviderError', reason }) as const),
+  ...(['clock', null] as const).map((reason) => ({ kind: 'ssoTokenInvalid', reason }) as const),
+  ...(['emailUnverified', 'claimMissing', null] as const).map((reason) => ({ kind: 'ssoUnknownUser', reason }) as const),
+  { kind: 'ssoAccountConflict' },
+  ...(['disabled', 'ssoOff', null] as const).map((reason) => ({ kind: 'ssoNotAllowed', reason }) as const),
+  { kind: 'ssoResultInvalid' },
+  { kind: 'ssoBrowserFailed' },
+  { kind: 'ssoStartRefused' },
 ];
 
 type Entry = { readonly path: string; readonly kind: 'text' | 'function'; readonly texts: readonly string[] };

@@ -1,0 +1,70 @@
+/**
+ * Signing in through an identity provider, for the desktop specs: the reference server connected to
+ * a real OpenID provider (test/support/sso: the certified `oidc-provider` on loopback), and the
+ * system browser, a Chromium of its own beside the app, that opens the address the app handed out.
+ * The pages of Stepgate the system browser shows (the server's, the app's "you can close this tab")
+ * are watched like the app's own: a CSP violation, console error or warning, or uncaught exception
+ * fails the test. The identity provider's pages are someone else's and are not judged here.
+ */
+import type { Page } from '@playwright/test';
+import { cancelAtProvider, signInAtProvider } from '../../support/sso/browser.js';
+import { providerAccount, startOneProviderSetup, type SsoSetup } from '../../support/sso/sso-setup.js';
+import type { ProviderAccount } from '../../support/sso/test-provider.js';
+import type { Messages } from '../../../shared/messages/en.js';
+import { expect, test as base } from './fixtures.js';
+import { watchPage } from './page-problems.js';
+
+/** The display name the test provider has on Stepgate: the buttons read "Sign in with Contoso". */
+export const PROVIDER_NAME = 'Contoso';
+
+export interface SystemBrowser {
+  /** Opens `url` as the operating system would open it for the app: in a browser, outside the app. */
+  open(url: string): Promise<Page>;
+}
+
+interface SsoFixtures {
+  /** The server and its identity provider, `idp`; the `server` fixture is this setup's server. */
+  sso: SsoSetup;
+  systemBrowser: SystemBrowser;
+}
+
+export const test = base.extend<SsoFixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
+  sso: async ({}, use) => {
+    const setup = await startOneProviderSetup(PROVIDER_NAME);
+    await use(setup);
+    await setup.close();
+  },
+  server: async ({ sso }, use) => use(sso.server),
+  systemBrowser: async ({ sso }, use) => {
+    const problems: string[] = [];
+    const context = await sso.newContext();
+    await use({
+      open: async (url) => {
+        const page = await context.newPage();
+        watchPage(page, problems, (message) => message.location().url.startsWith(sso.provider.issuer));
+        await page.goto(url);
+        return page;
+      },
+    });
+    await context.close();
+    expect(problems, 'the system browser: CSP violations, console errors and warnings, uncaught exceptions').toEqual([]);
+  },
+});
+
+/** An account at the provider that names the Stepgate user `username`. */
+export const accountAtProvider = (sso: SsoSetup, username: string): ProviderAccount => providerAccount(sso, username);
+
+/** Completes the provider's sign-in in the system browser, and waits for the app's "you can close this tab". */
+export async function finishAtProvider(page: Page, account: ProviderAccount, t: Messages): Promise<void> {
+  await signInAtProvider(page, account);
+  await expect(page.getByText(t.browserReturnPage.done)).toBeVisible();
+}
+
+/** Cancels at the provider's sign-in page; the browser comes back to the app, which says the sign-in did not finish. */
+export async function cancelInBrowser(page: Page, t: Messages): Promise<void> {
+  await cancelAtProvider(page);
+  await expect(page.getByText(t.browserReturnPage.failed)).toBeVisible();
+}
+
+export { expect };
