@@ -1,45 +1,54 @@
 import type { Context } from '../context.js';
-import { tooManyAttempts } from '../http/api-error.js';
-import { usernameKey } from '../store/users.js';
-import { accountFailure, accountSuccess, addressFailure, secondsLocked, type ThrottleState } from './throttle-policy.js';
+import { usernameKey, type ThrottleState } from '../store/rows.js';
+import type { Tx, View } from '../store/store.js';
+import { accountFailure, accountSuccess, addressFailure, secondsLocked } from './throttle-policy.js';
 
-const accountKey = (username: string): string => `account:${usernameKey(username)}`;
+export const accountKey = (username: string): string => `account:${usernameKey(username)}`;
 const addressKey = (address: string): string => `address:${address}`;
 
 /**
- * Refuses a locked account or client address before any password or code is checked,
- * so a locked account gets `too_many_attempts` even for the right answer.
+ * Seconds until the account and the client address may try again (0: now). Checked before any password
+ * or code, so a locked account gets `too_many_attempts` even for the right answer. Inside a unit, the
+ * account's state is the one `tx.throttle.claim` returned.
  */
-export function assertNotLocked(ctx: Context, username: string, address: string, attemptsRemaining?: number): void {
+export async function secondsUntilAllowed(ctx: Context, view: View, account: ThrottleState | string, address: string): Promise<number> {
   const now = ctx.clock.now();
-  const wait = Math.max(
-    secondsLocked(ctx.throttle.read(accountKey(username)), now),
-    secondsLocked(ctx.throttle.read(addressKey(address)), now),
-  );
-  if (wait > 0) throw tooManyAttempts(wait, attemptsRemaining);
+  const accountState = typeof account === 'string' ? await view.throttle.read(accountKey(account)) : account;
+  return Math.max(secondsLocked(accountState, now), secondsLocked(await view.throttle.read(addressKey(address)), now));
 }
 
-/** Counts a failed password or code against the account and the address; returns the lock it started, in seconds. */
-export function recordFailure(ctx: Context, subject: { readonly username: string; readonly userId?: string | undefined }, address: string): number {
+/**
+ * Counts a failed password or code against the account (claimed by the caller's unit, `account` its
+ * state then) and the address; returns the lock it started, in seconds.
+ */
+export async function recordFailure(
+  ctx: Context,
+  tx: Tx,
+  subject: { readonly username: string; readonly userId?: string | undefined },
+  account: ThrottleState,
+  address: string,
+): Promise<number> {
   const now = ctx.clock.now();
-  const { account, address: addressPolicy } = ctx.config.throttle;
-  const lockStarted = (key: string, change: (s: ThrottleState) => ThrottleState): number => {
-    let before = 0;
-    const after = ctx.throttle.update(key, (s) => {
-      before = s.lockedUntil;
-      return change(s);
-    });
-    return after.lockedUntil !== before ? secondsLocked(after, now) : 0;
-  };
-  const accountLock = lockStarted(accountKey(subject.username), (s) => accountFailure(s, now, account));
-  const addressLock = lockStarted(addressKey(address), (s) => addressFailure(s, now, addressPolicy));
+  const policy = ctx.config.throttle;
+  const lockStarted = (before: ThrottleState, after: ThrottleState): number => (after.lockedUntil !== before.lockedUntil ? secondsLocked(after, now) : 0);
+
+  const accountAfter = accountFailure(account, now, policy.account);
+  await tx.throttle.put(accountKey(subject.username), accountAfter);
+  // Claimed after the account, always in that order, so two units never wait on each other's claims.
+  const addressBefore = await tx.throttle.claim(addressKey(address));
+  const addressAfter = addressFailure(addressBefore, now, policy.address);
+  await tx.throttle.put(addressKey(address), addressAfter);
+
+  const accountLock = lockStarted(account, accountAfter);
+  const addressLock = lockStarted(addressBefore, addressAfter);
   if (accountLock > 0) {
-    ctx.audit({ event: 'account_locked', userId: subject.userId, username: subject.username, clientAddress: address, detail: { seconds: accountLock } });
+    await tx.audit.record({ event: 'account_locked', userId: subject.userId, username: subject.username, clientAddress: address, detail: { seconds: accountLock } });
   }
-  if (addressLock > 0) ctx.audit({ event: 'address_locked', clientAddress: address, detail: { seconds: addressLock } });
+  if (addressLock > 0) await tx.audit.record({ event: 'address_locked', clientAddress: address, detail: { seconds: addressLock } });
   return Math.max(accountLock, addressLock);
 }
 
-export function recordSuccess(ctx: Context, username: string): void {
-  ctx.throttle.update(accountKey(username), accountSuccess);
+/** A full sign-in clears the account's consecutive count (`account`: its claimed state). */
+export async function recordSuccess(tx: Tx, username: string, account: ThrottleState): Promise<void> {
+  await tx.throttle.put(accountKey(username), accountSuccess(account));
 }

@@ -29,7 +29,7 @@ export const authRoutes =
     );
 
     app.post('/auth/logout', { config: { rateLimit }, schema: { body: NoBody } }, async (request, reply) => {
-      logout(ctx, authenticate(ctx, request, 'logout'), request.ip);
+      await logout(ctx, await authenticate(ctx, request, 'logout'), request.ip);
       return reply.code(204).send();
     });
   };

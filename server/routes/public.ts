@@ -8,7 +8,7 @@ export const publicRoutes =
     app.get('/health', { schema: { response: { 200: HealthResponse } } }, async () => ({ status: 'ok' as const }));
 
     app.get('/info', { schema: { response: { 200: InfoResponse } } }, async () => {
-      const env = ctx.settings.environment();
+      const env = await ctx.store.read((view) => view.settings.environment());
       return {
         environment: env.name,
         totp: { enabled: env.totpEnabled },

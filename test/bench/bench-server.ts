@@ -35,7 +35,7 @@ if (process.argv[2] === 'bare') {
   const totpUser = await server.operations.createUser({ username: 'bench-totp', password: 'bench-password' });
   await server.operations.createUser({ username: 'bench-plain', password: 'bench-password' });
   const secret = newSecret();
-  addConfirmedAuthenticator(ctx, totpUser.id, 'Bench', secret);
+  await addConfirmedAuthenticator(ctx, totpUser.id, 'Bench', secret);
   console.log(JSON.stringify({ origin: server.origin, secret: base32(secret) }));
 }
 

@@ -21,7 +21,7 @@ export interface TestServer {
   /** Request log lines as parsed JSON, when started with `logs: true`. */
   readonly logs: readonly Readonly<Record<string, unknown>>[];
   createUser(user: NewUser): Promise<{ readonly id: string }>;
-  setEnvironment(change: EnvironmentChange): void;
+  setEnvironment(change: EnvironmentChange): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,7 +49,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     dbPath: server.dbPath,
     clock,
     createUser: (user) => server.operations.createUser(user),
-    setEnvironment: (change) => server.operations.setEnvironment(change),
+    setEnvironment: async (change) => {
+      await server.operations.setEnvironment(change);
+    },
     close: async () => {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });

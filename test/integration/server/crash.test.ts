@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminUserResponse, AdminUsersResponse, AuthenticatedResponse, ConfirmAuthenticatorResponse, PendingAuthenticator } from '../../../shared/api/schemas.js';
-import { DATABASE_FILE } from '../../../server/db/database.js';
+import { DATABASE_FILE } from '../../../server/store/sqlite/database.js';
 import { runCli, startCliServer, type CliServer } from '../../support/cli-server.js';
 import { apiClient, ok, type ApiClient } from '../../support/http-client.js';
 import { seededRandom, sleep, testSeed } from '../../support/race.js';
