@@ -4,6 +4,9 @@
  * verdict and its bookkeeping together; the answer goes out once that unit has committed. Argon2 (the
  * password, a recovery code) runs before the unit, one at a time per account in this process, so a burst
  * of guesses does not buy a burst of Argon2 work; the unit decides again on what it reads itself.
+ *
+ * Most answers here are refusals (wrong codes, wrong passwords), so they are returned, not thrown:
+ * the route sends them as they are, without the cost of an exception on the way.
  */
 import type { LoginRequest, LoginResponse, RecoveryRequest, RecoveryResponse, Session, TotpRequest } from '../../shared/api/schemas.js';
 import { CODE_DIGITS, TOTP_PERIOD_SECONDS } from '../../shared/api/schemas.js';
@@ -12,55 +15,63 @@ import type { Context } from '../context.js';
 import { verifySecret } from '../crypto/passwords.js';
 import { open } from '../crypto/secret-box.js';
 import { Refusal, tooManyAttempts } from '../refusal.js';
-import { secretAad, type RecoveryCodeRow, type ThrottleState, type UserRow } from '../store/rows.js';
+import { secretAad, type RecoveryCodeRow, type UserRow } from '../store/rows.js';
 import type { Tx } from '../store/store.js';
 import { matchStep } from '../totp/totp.js';
 import { normaliseRecoveryCode } from '../totp/recovery-codes.js';
 import { isTotpRequired, totpDisabled } from './environment.js';
 import { oneAtATime } from './per-account.js';
 import { issueSession } from './sessions.js';
-import { accountKey, recordFailure, recordSuccess, secondsUntilAllowed } from './throttle.js';
+import { accountKey, claimAddress, recordFailure, recordSuccess, secondsUntilAllowed, secondsUntilAllowedNow, type Claimed } from './throttle.js';
 
 const invalidCredentials = (): Refusal => new Refusal('invalid_credentials', 'The username or password is incorrect.');
 const challengeExpired = (): Refusal => new Refusal('challenge_expired', 'This sign-in has expired. Start again with your password.');
 
-export function login(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse> {
+export function login(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse | Refusal> {
   return oneAtATime(request.username, () => checkPassword(ctx, request, address));
 }
 
-type PasswordOutcome = { readonly kind: 'failed'; readonly lock: number } | { readonly kind: 'passed'; readonly response: LoginResponse };
+type PasswordOutcome =
+  | { readonly kind: 'locked'; readonly wait: number }
+  | { readonly kind: 'failed'; readonly lock: number }
+  | { readonly kind: 'passed'; readonly response: LoginResponse };
 
-async function checkPassword(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse> {
+async function checkPassword(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse | Refusal> {
   // From committed data, to spend no Argon2 on a locked account; the unit checks again.
   const { wait, found } = await ctx.store.read(async (view) => ({
-    wait: await secondsUntilAllowed(ctx, view, request.username, address),
+    wait: await secondsUntilAllowedNow(ctx, view, request.username, address),
     found: await view.users.byUsername(request.username),
   }));
-  if (wait > 0) throw tooManyAttempts(wait);
+  if (wait > 0) return tooManyAttempts(wait);
   // Unknown and disabled users cost one Argon2 verification too, so timing does not tell them apart.
   const passwordOk = await verifySecret(found?.passwordHash ?? (await ctx.dummyPasswordHash), request.password);
   // Decided and issued in one unit: a disable, revocation, enrollment or switch that committed during
   // the Argon2 wait is what this answer follows.
   const outcome = await ctx.store.write(async (tx): Promise<PasswordOutcome> => {
-    const account = await tx.throttle.claim(accountKey(request.username));
-    const waitNow = await secondsUntilAllowed(ctx, tx, account, address);
-    if (waitNow > 0) throw tooManyAttempts(waitNow);
+    const claimed = await claimAddress(tx, request.username, await tx.throttle.claim(accountKey(request.username)), address);
+    const waitNow = secondsUntilAllowed(ctx, claimed);
+    if (waitNow > 0) return { kind: 'locked', wait: waitNow };
     const user = found && (await tx.users.byId(found.id));
     if (!passwordOk || user === undefined || user.disabled) {
       const reason = user === undefined ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password';
       // An unknown name may be a password typed into the wrong field: the name is not written to the audit trail.
       await tx.audit.record({ event: 'login_failed', userId: user?.id, username: user?.username, clientAddress: address, detail: { reason } });
-      return { kind: 'failed', lock: await recordFailure(ctx, tx, { username: request.username, userId: user?.id }, account, address) };
+      return { kind: 'failed', lock: await recordFailure(ctx, tx, claimed, user?.id) };
     }
-    return { kind: 'passed', response: await afterPassword(ctx, tx, user, account, address) };
+    return { kind: 'passed', response: await afterPassword(ctx, tx, user, claimed, address) };
   });
-  if (outcome.kind === 'passed') return outcome.response;
-  if (outcome.lock > 0) throw tooManyAttempts(outcome.lock);
-  throw invalidCredentials();
+  switch (outcome.kind) {
+    case 'passed':
+      return outcome.response;
+    case 'locked':
+      return tooManyAttempts(outcome.wait);
+    case 'failed':
+      return outcome.lock > 0 ? tooManyAttempts(outcome.lock) : invalidCredentials();
+  }
 }
 
 /** What the right password leads to, decided on the account as it stands inside the caller's unit. */
-async function afterPassword(ctx: Context, tx: Tx, user: UserRow, account: ThrottleState, address: string): Promise<LoginResponse> {
+async function afterPassword(ctx: Context, tx: Tx, user: UserRow, claimed: Claimed, address: string): Promise<LoginResponse> {
   const env = await tx.settings.environment();
   if (env.totpEnabled && (await tx.authenticators.countConfirmed(user.id)) > 0) {
     const now = ctx.clock.now();
@@ -80,7 +91,7 @@ async function afterPassword(ctx: Context, tx: Tx, user: UserRow, account: Throt
       },
     };
   }
-  await recordSuccess(tx, user.username, account);
+  await recordSuccess(tx, claimed);
   if (isTotpRequired(env, user)) {
     await tx.audit.record({ event: 'enrollment_required', userId: user.id, username: user.username, clientAddress: address });
     return { status: 'enrollment_required', enrollmentUrl: `${ctx.origin()}/enroll`, enrollmentSession: await issueSession(ctx, tx, user, 'enrollment') };
@@ -111,15 +122,13 @@ type Outcome =
  */
 async function attempt(ctx: Context, tx: Tx, challengeId: string, address: string, step: SecondStep): Promise<Outcome> {
   if (!(await tx.settings.environment()).totpEnabled) return { kind: 'disabled' };
-  const now = ctx.clock.now();
-  const owner = await tx.challenges.ownerUsername(challengeId, now);
-  if (owner === undefined) return { kind: 'expired' };
-  const account = await tx.throttle.claim(accountKey(owner));
-  // Read after the claim: an attempt ordered before this one may have used up or consumed the challenge.
-  const challenge = await tx.challenges.findLive(challengeId, now);
-  const user = challenge && (await tx.users.byId(challenge.userId));
-  if (challenge === undefined || user === undefined || user.disabled) return { kind: 'expired' };
-  const wait = await secondsUntilAllowed(ctx, tx, account, address);
+  // The account first (its claim orders this attempt behind every other on it), then what the verdict
+  // depends on, read under that claim: an attempt before this one may have used the challenge up.
+  const found = await tx.challenges.claimLive(challengeId, ctx.clock.now(), accountKey);
+  if (found === undefined || found.user.disabled) return { kind: 'expired' };
+  const { challenge, user } = found;
+  const claimed = await claimAddress(tx, user.username, found.account, address);
+  const wait = secondsUntilAllowed(ctx, claimed);
   if (wait > 0) return { kind: 'locked', wait, left: challenge.attemptsRemaining };
 
   const subject = { userId: user.id, username: user.username, clientAddress: address };
@@ -127,7 +136,7 @@ async function attempt(ctx: Context, tx: Tx, challengeId: string, address: strin
   switch (verdict.kind) {
     case 'accepted': {
       await tx.challenges.consume(challenge.idHash);
-      await recordSuccess(tx, user.username, account);
+      await recordSuccess(tx, claimed);
       await tx.audit.record({ event: step.method === 'totp' ? 'code_accepted' : 'recovery_code_used', ...subject, detail: verdict.detail });
       await tx.audit.record({ event: 'login_succeeded', ...subject, detail: { method: step.method } });
       const session = await issueSession(ctx, tx, user, 'full');
@@ -138,25 +147,25 @@ async function attempt(ctx: Context, tx: Tx, challengeId: string, address: strin
       const left = (await tx.challenges.spendAttempt(challenge.idHash)) ?? 0;
       const event = step.method === 'recovery_code' ? 'recovery_code_rejected' : verdict.kind === 'replayed' ? 'code_replayed' : 'code_rejected';
       await tx.audit.record({ event, ...subject, detail: { attemptsRemaining: left } });
-      return { kind: 'failed', left, lock: await recordFailure(ctx, tx, { username: user.username, userId: user.id }, account, address) };
+      return { kind: 'failed', left, lock: await recordFailure(ctx, tx, claimed, user.id) };
     }
   }
 }
 
 /** The committed outcome as the caller's answer. */
-function accepted(outcome: Outcome): Extract<Outcome, { kind: 'accepted' }> {
+function answer(outcome: Outcome): Extract<Outcome, { kind: 'accepted' }> | Refusal {
   switch (outcome.kind) {
     case 'disabled':
-      throw totpDisabled();
+      return totpDisabled();
     case 'expired':
-      throw challengeExpired();
+      return challengeExpired();
     case 'locked':
-      throw tooManyAttempts(outcome.wait, outcome.left);
+      return tooManyAttempts(outcome.wait, outcome.left);
     case 'accepted':
       return outcome;
     case 'failed':
-      if (outcome.lock > 0) throw tooManyAttempts(outcome.lock, outcome.left);
-      throw new Refusal(
+      if (outcome.lock > 0) return tooManyAttempts(outcome.lock, outcome.left);
+      return new Refusal(
         'invalid_code',
         outcome.left > 0 ? 'That code is not correct.' : 'That code is not correct, and no attempts are left. Start again with your password.',
         { attemptsRemaining: outcome.left },
@@ -165,10 +174,10 @@ function accepted(outcome: Outcome): Extract<Outcome, { kind: 'accepted' }> {
 }
 
 /** A code needs no slow work: the whole attempt is one unit, ordered per account by its claim. */
-export async function verifyTotp(ctx: Context, request: TotpRequest, address: string): Promise<{ status: 'authenticated'; session: Session }> {
+export async function verifyTotp(ctx: Context, request: TotpRequest, address: string): Promise<{ status: 'authenticated'; session: Session } | Refusal> {
   const step: SecondStep = { method: 'totp', decide: (tx, user) => checkTotp(ctx, tx, user, request.code) };
-  const { session } = accepted(await ctx.store.write((tx) => attempt(ctx, tx, request.challengeId, address, step)));
-  return { status: 'authenticated', session };
+  const result = answer(await ctx.store.write((tx) => attempt(ctx, tx, request.challengeId, address, step)));
+  return result instanceof Refusal ? result : { status: 'authenticated', session: result.session };
 }
 
 /** A code from any confirmed authenticator; each time step is accepted once per authenticator. */
@@ -186,20 +195,20 @@ async function checkTotp(ctx: Context, tx: Tx, user: UserRow, code: string): Pro
   return { kind: replayed ? 'replayed' : 'rejected' };
 }
 
-export async function verifyRecoveryCode(ctx: Context, request: RecoveryRequest, address: string): Promise<RecoveryResponse> {
+export async function verifyRecoveryCode(ctx: Context, request: RecoveryRequest, address: string): Promise<RecoveryResponse | Refusal> {
   const owner = await ctx.store.read((view) => view.challenges.ownerUsername(request.challengeId, ctx.clock.now()));
-  if (owner === undefined) throw challengeExpired();
+  if (owner === undefined) return challengeExpired();
   return oneAtATime(owner, async () => {
     // From committed data, to spend no Argon2 on a challenge or account that cannot succeed; the unit checks again.
-    const user = await ctx.store.read(async (view) => {
-      if (!(await view.settings.environment()).totpEnabled) throw totpDisabled();
+    const user = await ctx.store.read(async (view): Promise<UserRow | Refusal> => {
+      if (!(await view.settings.environment()).totpEnabled) return totpDisabled();
       const live = await view.challenges.findLive(request.challengeId, ctx.clock.now());
       const found = live && (await view.users.byId(live.userId));
-      if (live === undefined || found === undefined || found.disabled) throw challengeExpired();
-      const wait = await secondsUntilAllowed(ctx, view, found.username, address);
-      if (wait > 0) throw tooManyAttempts(wait, live.attemptsRemaining);
-      return found;
+      if (live === undefined || found === undefined || found.disabled) return challengeExpired();
+      const wait = await secondsUntilAllowedNow(ctx, view, found.username, address);
+      return wait > 0 ? tooManyAttempts(wait, live.attemptsRemaining) : found;
     });
+    if (user instanceof Refusal) return user;
     const row = await matchingRecoveryCode(ctx, user, request.recoveryCode);
     const step: SecondStep = {
       method: 'recovery_code',
@@ -208,8 +217,8 @@ export async function verifyRecoveryCode(ctx: Context, request: RecoveryRequest,
         return (await tx.recoveryCodes.markUsed(row, ctx.clock.now())) ? { kind: 'accepted', detail: {} } : { kind: 'replayed' };
       },
     };
-    const outcome = accepted(await ctx.store.write((tx) => attempt(ctx, tx, request.challengeId, address, step)));
-    return { status: 'authenticated', session: outcome.session, recoveryCodesRemaining: outcome.recoveryCodesRemaining };
+    const result = answer(await ctx.store.write((tx) => attempt(ctx, tx, request.challengeId, address, step)));
+    return result instanceof Refusal ? result : { status: 'authenticated', session: result.session, recoveryCodesRemaining: result.recoveryCodesRemaining };
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Context } from '../context.js';
@@ -19,7 +20,17 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 /** Node's default limit (16 KiB) for the request line and headers together: no path parameter can be longer. */
 const MAX_HEADER_BYTES = 16 * 1024;
 
-export async function buildApp(ctx: Context, ops: Operations, logStream?: { write(line: string): void }): Promise<FastifyInstance> {
+export interface LogStream {
+  write(line: string): void;
+}
+
+/** The server's HTTP side: the API's routes under /api/v1, the browser pages, every refusal. */
+export function buildApp(ctx: Context, ops: Operations, logStream?: LogStream): Promise<FastifyInstance> {
+  return buildHttpApp(ctx, [publicRoutes(ctx), authRoutes(ctx), meRoutes(ctx), adminRoutes(ctx, ops)], logStream);
+}
+
+/** The same with the API routes given: everything around them (hooks, pages, refusals) as the server has it. */
+export async function buildHttpApp(ctx: Context, apiRoutes: readonly FastifyPluginAsyncTypebox[], logStream?: LogStream): Promise<FastifyInstance> {
   const logRequests = ctx.config.logRequests;
   const app = Fastify<Server>({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -53,6 +64,9 @@ export async function buildApp(ctx: Context, ops: Operations, logStream?: { writ
 
   await app.register(rateLimit, {
     global: false,
+    // The limit is told only when it is reached (429 with Retry-After), not on every answer.
+    addHeaders: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': false },
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     errorResponseBuilder: (_request, limit) => tooManyAttempts(Math.max(1, Math.ceil(limit.ttl / 1000))),
   });
   await registerPages(app, ctx, ctx.config.webDir === undefined ? {} : { distDir: ctx.config.webDir });
@@ -67,10 +81,7 @@ export async function buildApp(ctx: Context, ops: Operations, logStream?: { writ
         void reply.headers(API_HEADERS);
         done(null, payload);
       });
-      await api.register(publicRoutes(ctx));
-      await api.register(authRoutes(ctx));
-      await api.register(meRoutes(ctx));
-      await api.register(adminRoutes(ctx, ops));
+      for (const routes of apiRoutes) await api.register(routes);
     },
     { prefix: API_PREFIX },
   );

@@ -53,6 +53,14 @@ export function sendRefusal(refusal: Refusal, reply: FastifyReply): FastifyReply
   return reply.code(API_ERROR_STATUS[refusal.code]).send({ error: { code: refusal.code, message: refusal.message, ...refusal.details } });
 }
 
+/** A route's answer that may be a refusal the domain returned: sent as such, or left to be the 200 body. */
+export async function answer<T>(reply: FastifyReply, pending: Promise<T | Refusal>): Promise<T | undefined> {
+  const result = await pending;
+  if (!(result instanceof Refusal)) return result;
+  void sendRefusal(result, reply);
+  return undefined;
+}
+
 /** The status's own reason phrase and nothing else: nothing of the request comes back. */
 export function sendPlain(reply: FastifyReply, status: number, retryAfter?: number): FastifyReply {
   if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
@@ -61,16 +69,20 @@ export function sendPlain(reply: FastifyReply, status: number, retryAfter?: numb
 
 export const isApiRequest = (request: FastifyRequest): boolean => isApiTarget(request.url);
 
-export function handleError(error: FrameworkError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+// The handlers below return nothing: a reply returned from them is a thenable, which Fastify would wait
+// on with stream listeners for every refusal.
+
+export function handleError(error: FrameworkError, request: FastifyRequest, reply: FastifyReply): void {
   const refusal = toRefusal(error);
   const status = API_ERROR_STATUS[refusal.code];
   if (status >= 500) request.log.error({ err: { type: error.name, code: error.code } }, 'request failed');
-  if (isApiRequest(request)) return sendRefusal(refusal, reply);
-  return sendPlain(reply, error instanceof Refusal ? status : (clientStatus(error) ?? status), refusal.details.retryAfter);
+  if (isApiRequest(request)) void sendRefusal(refusal, reply);
+  else void sendPlain(reply, error instanceof Refusal ? status : (clientStatus(error) ?? status), refusal.details.retryAfter);
 }
 
-export function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return isApiRequest(request) ? sendRefusal(notFound('There is nothing at this address.'), reply) : sendPlain(reply, 404);
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply): void {
+  if (isApiRequest(request)) void sendRefusal(notFound('There is nothing at this address.'), reply);
+  else void sendPlain(reply, 404);
 }
 
 /**

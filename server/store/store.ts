@@ -63,7 +63,21 @@ export interface ChallengesView {
   /** Live: not expired at `now` and with attempts left. */
   findLive(id: string, now: number): Promise<ChallengeRow | undefined>;
 }
+/** A live challenge with its user, and the user's account claimed (see Throttle.claim). */
+export interface ClaimedChallenge {
+  readonly challenge: ChallengeRow;
+  readonly user: UserRow;
+  /** The account's throttle state, read under the claim. */
+  readonly account: ThrottleState;
+}
+
 export interface Challenges extends ChallengesView {
+  /**
+   * The attempt's first step: finds the live challenge, claims its user's account under
+   * `accountKey(username)`, and returns the challenge and the user as they stand under that claim
+   * (a store whose claims wait reads them again once it holds it). undefined: no live challenge.
+   */
+  claimLive(id: string, now: number, accountKey: (username: string) => string): Promise<ClaimedChallenge | undefined>;
   /** A new random id; only its hash is stored. */
   create(userId: string, now: number, ttlSeconds: number, attempts: number): Promise<{ readonly id: string; readonly expiresAt: number }>;
   /** Spends one attempt; what is left, or null when the challenge was already gone. */
@@ -126,7 +140,8 @@ export interface ThrottleView {
 export interface Throttle extends ThrottleView {
   /**
    * Reads the key's state and holds it until the unit's transaction ends: the per-account order. A unit
-   * that checks or records an attempt claims the account's key before it reads anything it decides on.
+   * that checks or records an attempt claims the account's key before it reads anything it decides on,
+   * then the client address's key; always in that order, so no two units wait on each other.
    */
   claim(key: string): Promise<ThrottleState>;
   put(key: string, state: ThrottleState): Promise<void>;

@@ -38,14 +38,15 @@ export interface SqliteStore extends Store {
 }
 
 function repositories(db: Db, clock: Clock): Tx {
+  const throttle = sqliteThrottle(db);
   return {
     users: sqliteUsers(db),
     sessions: sqliteSessions(db),
-    challenges: sqliteChallenges(db),
+    challenges: sqliteChallenges(db, throttle),
     authenticators: sqliteAuthenticators(db),
     recoveryCodes: sqliteRecoveryCodes(db),
     settings: sqliteSettings(db),
-    throttle: sqliteThrottle(db),
+    throttle,
     audit: sqliteAudit(db, clock),
   };
 }

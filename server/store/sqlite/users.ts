@@ -3,7 +3,7 @@ import type { Users } from '../store.js';
 import type { Db } from './database.js';
 import { sql } from './statements.js';
 
-interface RawUser {
+export interface RawUser {
   id: string;
   username: string;
   display_name: string;
@@ -14,7 +14,7 @@ interface RawUser {
   created_at: number;
 }
 
-const toUser = (r: RawUser): UserRow => ({
+export const toUser = (r: RawUser): UserRow => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,

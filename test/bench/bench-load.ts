@@ -1,0 +1,54 @@
+/** Load runs with autocannon: a fixed number of requests (or seconds), bodies drawn one by one from a source. */
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  readonly requests: number;
+  /** Requests per second over the whole run. */
+  readonly rps: number;
+  /** Milliseconds (autocannon resolves whole milliseconds). */
+  readonly p50: number;
+  readonly p99: number;
+  readonly p999: number;
+  readonly max: number;
+  readonly statuses: Readonly<Record<string, number>>;
+  readonly errors: number;
+}
+
+export interface LoadOptions {
+  readonly url: string;
+  readonly connections: number;
+  /** Exactly this many requests, or ... */
+  readonly amount?: number;
+  /** ... for this many seconds. */
+  readonly seconds?: number;
+  /** The next request's JSON body; a fixed one when it is not a function. */
+  readonly body: unknown;
+}
+
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  const next = typeof options.body === 'function' ? (options.body as () => unknown) : () => options.body;
+  const fixed = typeof options.body === 'function' ? undefined : JSON.stringify(options.body);
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    ...(options.amount === undefined ? { duration: options.seconds ?? 10 } : { amount: options.amount }),
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        ...(fixed === undefined ? { setupRequest: (request) => ({ ...request, body: JSON.stringify(next()) }) } : { body: fixed }),
+      },
+    ],
+  });
+  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]));
+  return {
+    requests: result.requests.total,
+    rps: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    p999: result.latency.p99_9,
+    max: result.latency.max,
+    statuses,
+    errors: result.errors + result.timeouts,
+  };
+}
