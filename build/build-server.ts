@@ -5,7 +5,7 @@
  * and Argon2) stay in node_modules, where their compiled parts are.
  */
 import { build } from 'esbuild';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -17,8 +17,12 @@ const NATIVE = ['better-sqlite3', '@node-rs/argon2'];
 
 export async function buildServer(outfile: string = SERVER_BUNDLE): Promise<void> {
   await build({
-    entryPoints: [join(PROJECT_DIR, 'server', 'cli', 'main.ts')],
-    outfile,
+    entryPoints: { main: join(PROJECT_DIR, 'server', 'cli', 'main.ts') },
+    outdir: dirname(outfile),
+    // What only some commands or requests need (the demo, the QR encoder, the settings file's checker)
+    // goes into chunks loaded on first use.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -26,6 +30,9 @@ export async function buildServer(outfile: string = SERVER_BUNDLE): Promise<void
     external: NATIVE,
     // Bundled CommonJS packages call require(); an ES module has none of its own.
     banner: { js: "import { createRequire as __stepgateRequire } from 'node:module'; const require = __stepgateRequire(import.meta.url);" },
+    // Less to read and parse at every start; names are kept, so a fault's stack still reads.
+    minifyWhitespace: true,
+    minifySyntax: true,
     legalComments: 'none',
     logLevel: 'warning',
   });

@@ -5,7 +5,8 @@ import { createContext, type Context } from './context.js';
 import { keySourceFor, loadEncryptionKey } from './crypto/encryption-key.js';
 import { buildApp } from './http/app.js';
 import { operations, type Operations } from './operations.js';
-import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
+import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import type { Store } from './store/store.js';
 
 export interface RunningServer {
   /** Where it listens, e.g. http://127.0.0.1:4000 */
@@ -13,14 +14,14 @@ export interface RunningServer {
   readonly dbPath: string;
   readonly context: Context;
   readonly operations: Operations;
-  readonly store: SqliteStore;
+  readonly store: Store;
   close(): Promise<void>;
 }
 
 const CLEANUP_INTERVAL_MS = 10 * 60_000;
 
 export interface OpenedData {
-  readonly store: SqliteStore;
+  readonly store: Store;
   readonly context: Context;
   readonly operations: Operations;
 }

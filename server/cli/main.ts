@@ -1,14 +1,11 @@
 import { join } from 'node:path';
-import Value from 'typebox/value';
 import { NewPassword, Username } from '../../shared/api/schemas.js';
 import { makeConfig, type ServerConfig } from '../config.js';
 import { PROJECT_DIR } from '../project-dir.js';
 import { Refusal } from '../refusal.js';
 import { openData, startServer, type RunningServer } from '../server.js';
 import { parseBoolean, parseCommandLine, UsageError, USAGE, type ParsedArgs } from './args.js';
-import { readConfigFile } from './config-file.js';
 import { defaultDataDir } from './data-dir.js';
-import { demoInstructions, ensureDemoEnvironment } from './demo.js';
 import { readPassword } from './read-password.js';
 
 async function serve(config: ServerConfig): Promise<RunningServer> {
@@ -32,7 +29,8 @@ function stopOnSignal(server: RunningServer): void {
 
 async function run(args: ParsedArgs): Promise<void> {
   const [command, sub, ...rest] = args.positionals;
-  const file = args.configFile === undefined ? {} : readConfigFile(args.configFile);
+  // Modules only some commands need are loaded by those commands: the server starts without them.
+  const file = args.configFile === undefined ? {} : (await import('./config-file.js')).readConfigFile(args.configFile);
   const config = (dataDir: string, logRequests: boolean) =>
     makeConfig(args.dataDir ?? dataDir, { ...file, logRequests, ...args.overrides, totp: { ...file.totp, ...args.overrides.totp } });
 
@@ -45,6 +43,7 @@ async function run(args: ParsedArgs): Promise<void> {
     }
     case 'demo': {
       const server = await serve(config(join(PROJECT_DIR, '.data', 'demo'), false));
+      const { demoInstructions, ensureDemoEnvironment } = await import('./demo.js');
       const codes = await ensureDemoEnvironment(server.context, server.operations);
       console.log(await demoInstructions(server.context, server.origin, codes));
       console.log(`Stepgate server listening on ${server.origin}`);
@@ -54,6 +53,7 @@ async function run(args: ParsedArgs): Promise<void> {
     case 'user': {
       const username = rest[0];
       if (sub !== 'create' || username === undefined || rest.length > 1) throw new UsageError('Usage: user create USERNAME [--admin] [--totp-required]');
+      const { default: Value } = await import('typebox/value');
       if (!Value.Check(Username, username)) throw new UsageError('USERNAME may hold up to 64 letters, digits and . _ @ -, starting with a letter or digit.');
       const password = await readPassword(process.stdin, process.stderr);
       if (!Value.Check(NewPassword, password)) throw new UsageError('The password must be 8 to 1024 characters long.');

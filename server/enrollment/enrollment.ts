@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { Authenticator, PendingAuthenticator } from '../../shared/api/schemas.js';
 import { assertTotpEnabled, totpDisabled } from '../auth/environment.js';
 import type { Grant } from '../auth/session-rules.js';
@@ -58,7 +57,8 @@ export async function addAuthenticator(ctx: Context, access: Grant, rawName: str
     name,
     secret: base32(secret),
     otpauthUri: uri,
-    qrCode: await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, scale: 6 }),
+    // Loaded on first use: the QR code encoder is for enrollment only, not for every server's memory.
+    qrCode: await (await import('qrcode')).default.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, scale: 6 }),
     expiresAt: isoTime(expiresAt),
   };
   secret.fill(0);

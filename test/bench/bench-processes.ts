@@ -62,7 +62,9 @@ async function readyOrigin(child: ChildProcess): Promise<string> {
     for await (const line of lines) {
       const listening = /listening on (http:\/\/\S+)/.exec(line)?.[1];
       if (listening !== undefined) return listening;
-      if (line.startsWith('{')) return (JSON.parse(line) as { origin: string }).origin;
+      // A child of bench-children.ts says {"origin": ...}; a server's JSON log lines say other things.
+      const origin = line.startsWith('{') ? (JSON.parse(line) as { origin?: unknown }).origin : undefined;
+      if (typeof origin === 'string') return origin;
     }
   } finally {
     lines.close();

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePrivateFolder } from '../../db/data-folder.js';
+import type { TransactionControl } from './group-commit.js';
 import { MIGRATIONS } from './migrations.js';
 
 export type Db = Database.Database;
@@ -38,6 +39,25 @@ export function openReader(path: string, checkpointing: Checkpointing): Db {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   configure(db, checkpointing);
   return db;
+}
+
+/** A batch's statements on the writing connection; BEGIN IMMEDIATE takes the write lock before the first read. */
+export function transactionControl(db: Db): TransactionControl {
+  const run = (text: string) => {
+    const statement = db.prepare(text);
+    return () => void statement.run();
+  };
+  const rollback = run('ROLLBACK');
+  return {
+    begin: run('BEGIN IMMEDIATE'),
+    savepoint: run('SAVEPOINT unit'),
+    release: run('RELEASE unit'),
+    rollbackToSavepoint: run('ROLLBACK TO unit'),
+    commit: run('COMMIT'),
+    rollback: () => {
+      if (db.inTransaction) rollback();
+    },
+  };
 }
 
 function configure(db: Db, checkpointing: Checkpointing): void {

@@ -31,7 +31,7 @@ export interface GroupCommit {
   run<T>(unit: () => Promise<T>): Promise<T>;
   /** Settles once nothing is queued, running or waiting for its commit. */
   idle(): Promise<void>;
-  /** How many units shared each commit so far: for the benchmark's figures. */
+  /** Commits so far, and the units they carried. */
   readonly stats: { commits: number; units: number };
 }
 

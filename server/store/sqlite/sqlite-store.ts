@@ -14,8 +14,8 @@ import { sqliteAudit } from './audit.js';
 import { sqliteAuthenticators } from './authenticators.js';
 import { startCheckpoints, type Checkpoints } from './checkpoints.js';
 import { sqliteChallenges } from './challenges.js';
-import { openReader, openWriter, type Checkpointing, type Db } from './database.js';
-import { groupCommit, type GroupCommit } from './group-commit.js';
+import { openReader, openWriter, transactionControl, type Checkpointing, type Db } from './database.js';
+import { groupCommit } from './group-commit.js';
 import { sqliteRecoveryCodes } from './recovery-codes.js';
 import { sqliteSessions } from './sessions.js';
 import { sqliteSettings } from './settings.js';
@@ -32,11 +32,6 @@ export interface SqliteStoreOptions {
   readonly onCheckpointFailure?: (error: unknown) => void;
 }
 
-export interface SqliteStore extends Store {
-  /** Units per commit so far, for the benchmark. */
-  readonly batching: GroupCommit['stats'];
-}
-
 function repositories(db: Db, clock: Clock): Tx {
   const throttle = sqliteThrottle(db);
   return {
@@ -51,7 +46,7 @@ function repositories(db: Db, clock: Clock): Tx {
   };
 }
 
-export function openSqliteStore(dataDir: string, clock: Clock, options: SqliteStoreOptions = {}): SqliteStore {
+export function openSqliteStore(dataDir: string, clock: Clock, options: SqliteStoreOptions = {}): Store {
   const checkpointing: Checkpointing = { autocheckpointPages: options.backgroundCheckpoints === true ? 0 : DEFAULT_AUTOCHECKPOINT_PAGES };
   const { db: writer, path } = openWriter(dataDir, checkpointing);
   let reader: Db;
@@ -62,21 +57,7 @@ export function openSqliteStore(dataDir: string, clock: Clock, options: SqliteSt
     throw error;
   }
 
-  const run = (text: string) => {
-    const statement = writer.prepare(text);
-    return () => void statement.run();
-  };
-  const rollback = run('ROLLBACK');
-  const batches = groupCommit({
-    begin: run('BEGIN IMMEDIATE'),
-    savepoint: run('SAVEPOINT unit'),
-    release: run('RELEASE unit'),
-    rollbackToSavepoint: run('ROLLBACK TO unit'),
-    commit: run('COMMIT'),
-    rollback: () => {
-      if (writer.inTransaction) rollback();
-    },
-  });
+  const batches = groupCommit(transactionControl(writer));
 
   const tx = repositories(writer, clock);
   const view = repositories(reader, clock);
@@ -95,7 +76,6 @@ export function openSqliteStore(dataDir: string, clock: Clock, options: SqliteSt
 
   return {
     location: path,
-    batching: batches.stats,
     async read(work) {
       // Reads that overlap (one awaiting while another starts) share one snapshot; each sees committed data only.
       if (readers === 0) beginRead.run();
