@@ -29,6 +29,12 @@ interface Entry {
 export interface GroupCommit {
   /** Runs `unit` in the current batch (opening one if none is open); settles after the batch's commit. */
   run<T>(unit: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `pause` at the next moment no transaction is open, and opens none until it settles: units that
+   * arrive meanwhile wait, the event loop does not. For work that needs the writer out of the way for a
+   * moment (the WAL's restart, see checkpoints.ts).
+   */
+  quiesce(pause: () => Promise<void>): void;
   /** Settles once nothing is queued, running or waiting for its commit. */
   idle(): Promise<void>;
   /** Commits so far, and the units they carried. */
@@ -41,11 +47,29 @@ export function groupCommit(control: TransactionControl, schedule: (commit: () =
   let open = false;
   let running = false;
   let commitDue = false;
+  let paused = false;
+  const pauses: (() => Promise<void>)[] = [];
   let idleWaiters: (() => void)[] = [];
   const stats = { commits: 0, units: 0 };
 
-  const settleIdle = () => {
-    if (running || open || queue.length > 0) return;
+  /** Between batches: a pause waiting for this moment takes it; otherwise, queued units go on. */
+  const between = () => {
+    if (running || open || paused) return;
+    const pause = pauses.shift();
+    if (pause !== undefined) {
+      paused = true;
+      void pause()
+        .catch(() => undefined)
+        .finally(() => {
+          paused = false;
+          between();
+        });
+      return;
+    }
+    if (queue.length > 0) {
+      void drain();
+      return;
+    }
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const wake of waiters) wake();
@@ -73,7 +97,7 @@ export function groupCommit(control: TransactionControl, schedule: (commit: () =
       control.commit();
     } catch (error) {
       abandon(error);
-      settleIdle();
+      between();
       return;
     }
     const done = batch;
@@ -86,7 +110,7 @@ export function groupCommit(control: TransactionControl, schedule: (commit: () =
       if (outcome?.ok === true) entry.resolve(outcome.value);
       else entry.reject(outcome === undefined ? new Error('a unit of work ended without an outcome') : outcome.error);
     }
-    settleIdle();
+    between();
   };
 
   const runOne = async (entry: Entry) => {
@@ -133,12 +157,13 @@ export function groupCommit(control: TransactionControl, schedule: (commit: () =
   const drain = async () => {
     running = true;
     try {
-      for (let entry = queue.shift(); entry !== undefined; entry = queue.shift()) await runOne(entry);
+      // A pause asked for while a batch is open waits for its commit; units after it wait for the pause.
+      for (let entry = queue.shift(); entry !== undefined; entry = open || pauses.length === 0 ? queue.shift() : undefined) await runOne(entry);
     } finally {
       running = false;
     }
     if (commitDue) commit();
-    settleIdle();
+    else between();
   };
 
   return {
@@ -146,13 +171,20 @@ export function groupCommit(control: TransactionControl, schedule: (commit: () =
     run<T>(unit: () => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ unit, resolve: resolve as (value: unknown) => void, reject });
-        if (!running) void drain();
+        if (!running && !paused) {
+          if (open || pauses.length === 0) void drain();
+          else between();
+        }
       });
+    },
+    quiesce(pause) {
+      pauses.push(pause);
+      between();
     },
     idle() {
       return new Promise<void>((resolve) => {
         idleWaiters.push(resolve);
-        settleIdle();
+        between();
       });
     },
   };

@@ -67,10 +67,13 @@ export function openSqliteStore(dataDir: string, clock: Clock, options: SqliteSt
 
   let checkpoints: Checkpoints | undefined;
   if (options.backgroundCheckpoints === true) {
-    checkpoints = startCheckpoints(path, (error) => {
-      // Bounded WAL matters more than where the work happens: the connections take it back.
-      for (const db of [writer, reader]) db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
-      options.onCheckpointFailure?.(error);
+    checkpoints = startCheckpoints(path, {
+      quiesce: (pause) => batches.quiesce(pause),
+      onFailure: (error) => {
+        // Bounded WAL matters more than where the work happens: the connections take it back.
+        for (const db of [writer, reader]) db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+        options.onCheckpointFailure?.(error);
+      },
     });
   }
 

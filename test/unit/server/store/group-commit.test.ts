@@ -120,6 +120,30 @@ describe('group commit', () => {
     expect(committed()).toEqual(['first', 'second']);
   });
 
+  it('pauses writing when asked: units that arrive during the pause wait for it, with no transaction open', async () => {
+    let endPause = () => {};
+    batches.quiesce(() => new Promise<void>((resolve) => (endPause = resolve)));
+    const waiting = batches.run(async () => insert('after the pause'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(writer.inTransaction).toBe(false);
+    expect(committed()).toEqual([]);
+    endPause();
+    await waiting;
+    expect(committed()).toEqual(['after the pause']);
+  });
+
+  it('starts a pause asked for during a batch only after that batch has committed', async () => {
+    const first = batches.run(async () => insert('a'));
+    let duringPause: readonly string[] | undefined;
+    batches.quiesce(async () => {
+      duringPause = committed();
+      expect(writer.inTransaction).toBe(false);
+    });
+    await first;
+    await batches.idle();
+    expect(duringPause).toEqual(['a']);
+  });
+
   it('is idle only once everything queued has committed', async () => {
     const pending = [batches.run(async () => insert('a')), batches.run(async () => insert('b'))];
     await batches.idle();
