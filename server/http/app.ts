@@ -1,8 +1,7 @@
 import type { Server } from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import rateLimit from '@fastify/rate-limit';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Context } from '../context.js';
 import type { Operations } from '../operations.js';
 import { tooManyAttempts } from '../refusal.js';
