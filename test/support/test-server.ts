@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeConfig, type ConfigOverrides } from '../../server/config.js';
 import { startServer } from '../../server/server.js';
-import type { NewUser, EnvironmentChange } from '../../server/operations.js';
+import type { NewUser, EnvironmentChange, Operations } from '../../server/operations.js';
+import type { Context } from '../../server/context.js';
 import { testClock, type TestClock } from './test-clock.js';
 
 export interface TestServer {
@@ -22,6 +23,9 @@ export interface TestServer {
   readonly logs: readonly Readonly<Record<string, unknown>>[];
   createUser(user: NewUser): Promise<{ readonly id: string }>;
   setEnvironment(change: EnvironmentChange): Promise<void>;
+  /** The server's own administration and context, for set-up the API does not offer (identity providers). */
+  readonly operations: Operations;
+  readonly context: Context;
   close(): Promise<void>;
 }
 
@@ -52,6 +56,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     setEnvironment: async (change) => {
       await server.operations.setEnvironment(change);
     },
+    operations: server.operations,
+    context: server.context,
     close: async () => {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });

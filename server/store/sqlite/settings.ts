@@ -3,6 +3,13 @@ import type { Settings } from '../store.js';
 import type { Db } from './database.js';
 import { sql } from './statements.js';
 
+/** A requirement that is stored but unreadable stops the sign-in (fail closed) rather than counting as off. */
+function requiredFlag(value: unknown, absent: boolean): boolean {
+  if (value === undefined) return absent;
+  if (typeof value !== 'boolean') throw new Error('A stored sign-in requirement cannot be read; set it again.');
+  return value;
+}
+
 export function sqliteSettings(db: Db): Settings {
   const all = sql(db, 'SELECT key, value FROM settings');
   const put = sql(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
@@ -12,10 +19,12 @@ export function sqliteSettings(db: Db): Settings {
       const name = stored.get('name');
       const totpEnabled = stored.get('totpEnabled');
       const totpRequiredForAll = stored.get('totpRequiredForAll');
+      const ssoRequiredForAll = stored.get('ssoRequiredForAll');
       return {
         name: typeof name === 'string' ? name : DEFAULT_ENVIRONMENT.name,
         totpEnabled: typeof totpEnabled === 'boolean' ? totpEnabled : DEFAULT_ENVIRONMENT.totpEnabled,
         totpRequiredForAll: typeof totpRequiredForAll === 'boolean' ? totpRequiredForAll : DEFAULT_ENVIRONMENT.totpRequiredForAll,
+        ssoRequiredForAll: requiredFlag(ssoRequiredForAll, DEFAULT_ENVIRONMENT.ssoRequiredForAll),
       };
     },
     update: async (change) => {
