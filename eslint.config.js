@@ -22,6 +22,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The server's store is asynchronous: a promise left unawaited there is a decision made on nothing.
+    files: ['server/**/*.ts', 'test/integration/server/**/*.ts', 'test/support/**/*.ts', 'test/bench/**/*.ts', 'testing/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}', 'server/pages/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -5,10 +5,10 @@ import { isoTime } from './clock.js';
 import type { Context } from './context.js';
 import { hashSecret } from './crypto/passwords.js';
 import { randomId } from './crypto/tokens.js';
-import { ApiError, invalidRequest } from './http/api-error.js';
+import { invalidRequest, notFound } from './refusal.js';
 import { ssoAdministration } from './sso/sso-admin.js';
-import type { EnvironmentSettings } from './store/settings.js';
-import type { UserRow } from './store/users.js';
+import type { EnvironmentSettings, UserRow } from './store/rows.js';
+import type { Tx, View } from './store/store.js';
 
 export interface NewUser {
   readonly username: string;
@@ -30,45 +30,52 @@ export interface Actor {
 
 const OPERATOR: Actor = { username: 'operator' };
 
+type AuditedChange = 'user_created' | 'user_updated' | 'totp_revoked' | 'setting_changed';
+
 /** SSO changes keep the acting administrator's own session when they end their account's others. */
 const ssoActor = (actor: Actor) => ({ ...actor, keepSessionTokenHash: actor.access?.session.tokenHash });
 
-/** Administration shared by the API and the operator command line. Each change is one write transaction. */
+/** Administration shared by the API and the operator command line. Each change is one unit of work. */
 export function operations(ctx: Context) {
   const sso = ssoAdministration(ctx);
-  const adminUser = (u: UserRow): AdminUser => ({
+  const adminUser = async (view: View, u: UserRow): Promise<AdminUser> => ({
     id: u.id,
     username: u.username,
     displayName: u.displayName,
     isAdmin: u.isAdmin,
     disabled: u.disabled,
     totpRequired: u.totpRequired,
-    sso: sso.modeOf(u.id),
-    authenticatorCount: ctx.authenticators.countConfirmed(u.id),
+    sso: await view.sso.modes.of(u.id),
+    authenticatorCount: await view.authenticators.countConfirmed(u.id),
     createdAt: isoTime(u.createdAt),
   });
 
-  const mustFind = (id: string): UserRow => {
-    const user = ctx.users.byId(id);
-    if (user === undefined) throw new ApiError('not_found', 'There is no user with that id.');
+  const mustFind = async (view: View, id: string): Promise<UserRow> => {
+    const user = await view.users.byId(id);
+    if (user === undefined) throw notFound('There is no user with that id.');
     return user;
   };
 
-  const audit = (actor: Actor, event: 'user_created' | 'user_updated' | 'totp_revoked' | 'setting_changed', detail: Readonly<Record<string, string | boolean | number>>) =>
-    ctx.audit({ event, userId: actor.userId, username: actor.username, clientAddress: actor.clientAddress, detail });
+  const audit = (tx: Tx, actor: Actor, event: AuditedChange, detail: Readonly<Record<string, string | boolean | number>>) =>
+    tx.audit.record({ event, userId: actor.userId, username: actor.username, clientAddress: actor.clientAddress, detail });
 
   return {
-    adminUser,
     sso,
-    listUsers: (search = ''): readonly AdminUser[] => ctx.users.search(search.trim()).map(adminUser),
+    listUsers: (search = ''): Promise<readonly AdminUser[]> =>
+      ctx.store.read(async (view) => {
+        const users = await view.users.search(search.trim());
+        const listed: AdminUser[] = [];
+        for (const user of users) listed.push(await adminUser(view, user));
+        return listed;
+      }),
 
     async createUser(user: NewUser, actor: Actor = OPERATOR): Promise<AdminUser> {
-      if (ctx.users.byUsername(user.username) !== undefined) throw invalidRequest({ username: 'is already taken' });
+      if ((await ctx.store.read((view) => view.users.byUsername(user.username))) !== undefined) throw invalidRequest({ username: 'is already taken' });
       const passwordHash = await hashSecret(user.password, ctx.config.argon2);
-      return ctx.write(() => {
-        actor.access?.recheck();
+      return ctx.store.write(async (tx) => {
+        await actor.access?.recheck(tx);
         // Checked again after the await: another request may have taken the name meanwhile.
-        if (ctx.users.byUsername(user.username) !== undefined) throw invalidRequest({ username: 'is already taken' });
+        if ((await tx.users.byUsername(user.username)) !== undefined) throw invalidRequest({ username: 'is already taken' });
         const row = {
           id: randomId('usr'),
           username: user.username,
@@ -78,9 +85,9 @@ export function operations(ctx: Context) {
           totpRequired: user.totpRequired ?? false,
           createdAt: ctx.clock.now(),
         };
-        ctx.users.insert(row);
-        audit(actor, 'user_created', { user: row.username, isAdmin: row.isAdmin, totpRequired: row.totpRequired });
-        return adminUser({ ...row, disabled: false });
+        await tx.users.insert(row);
+        await audit(tx, actor, 'user_created', { user: row.username, isAdmin: row.isAdmin, totpRequired: row.totpRequired });
+        return adminUser(tx, { ...row, disabled: false });
       });
     },
 
@@ -88,48 +95,48 @@ export function operations(ctx: Context) {
       id: string,
       change: { readonly totpRequired?: boolean | undefined; readonly disabled?: boolean | undefined; readonly sso?: SsoMode | undefined },
       actor: Actor = OPERATOR,
-    ): AdminUser {
-      return ctx.write(() => {
-        actor.access?.recheck();
-        const user = mustFind(id);
+    ): Promise<AdminUser> {
+      return ctx.store.write(async (tx) => {
+        await actor.access?.recheck(tx);
+        const user = await mustFind(tx, id);
         if (change.disabled === true && actor.userId === id) throw invalidRequest({ disabled: 'you cannot disable your own account' });
-        if (change.totpRequired !== undefined) ctx.users.setTotpRequired(id, change.totpRequired);
-        if (change.disabled !== undefined) ctx.users.setDisabled(id, change.disabled);
+        if (change.totpRequired !== undefined) await tx.users.setTotpRequired(id, change.totpRequired);
+        if (change.disabled !== undefined) await tx.users.setDisabled(id, change.disabled);
         // Disabling ends everything at once; enabling revives nothing: the person signs in again.
-        if (change.disabled === true) endUserSessions(ctx, id);
-        if (change.sso !== undefined) sso.setUserMode(user, change.sso, ssoActor(actor));
+        if (change.disabled === true) await endUserSessions(tx, id);
+        if (change.sso !== undefined) await sso.setUserMode(tx, user, change.sso, ssoActor(actor));
         const detail: Record<string, string | boolean> = { user: user.username };
         if (change.totpRequired !== undefined) detail['totpRequired'] = change.totpRequired;
         if (change.disabled !== undefined) detail['disabled'] = change.disabled;
         if (change.sso !== undefined) detail['sso'] = change.sso;
-        audit(actor, 'user_updated', detail);
-        return adminUser(mustFind(id));
+        await audit(tx, actor, 'user_updated', detail);
+        return adminUser(tx, await mustFind(tx, id));
       });
     },
 
     /** For a lost phone: every authenticator (pending ones too) and recovery code goes, and with them every session and challenge. */
-    revokeTotp(id: string, actor: Actor = OPERATOR): void {
-      ctx.write(() => {
-        actor.access?.recheck();
-        const user = mustFind(id);
-        const removed = ctx.authenticators.deleteAll(id);
-        ctx.recoveryCodes.deleteAll(id);
-        endUserSessions(ctx, id);
-        audit(actor, 'totp_revoked', { user: user.username, authenticators: removed });
+    async revokeTotp(id: string, actor: Actor = OPERATOR): Promise<void> {
+      await ctx.store.write(async (tx) => {
+        await actor.access?.recheck(tx);
+        const user = await mustFind(tx, id);
+        const removed = await tx.authenticators.deleteAll(id);
+        await tx.recoveryCodes.deleteAll(id);
+        await endUserSessions(tx, id);
+        await audit(tx, actor, 'totp_revoked', { user: user.username, authenticators: removed });
       });
     },
 
-    environment: () => ctx.settings.environment(),
+    environment: (): Promise<EnvironmentSettings> => ctx.store.read((view) => view.settings.environment()),
 
-    setEnvironment(change: EnvironmentChange, actor: Actor = OPERATOR): EnvironmentSettings {
-      return ctx.write(() => {
-        actor.access?.recheck();
-        const before = ctx.settings.environment();
-        if (change.ssoRequiredForAll !== undefined) sso.beforeRequiredForAll(change.ssoRequiredForAll, ssoActor(actor));
-        ctx.settings.update(change);
-        const after = ctx.settings.environment();
+    setEnvironment(change: EnvironmentChange, actor: Actor = OPERATOR): Promise<EnvironmentSettings> {
+      return ctx.store.write(async (tx) => {
+        await actor.access?.recheck(tx);
+        const before = await tx.settings.environment();
+        if (change.ssoRequiredForAll !== undefined) await sso.beforeRequiredForAll(tx, change.ssoRequiredForAll, ssoActor(actor));
+        await tx.settings.update(change);
+        const after = await tx.settings.environment();
         for (const key of Object.keys(change) as (keyof EnvironmentSettings)[]) {
-          if (before[key] !== after[key]) audit(actor, 'setting_changed', { setting: key, value: after[key] });
+          if (before[key] !== after[key]) await audit(tx, actor, 'setting_changed', { setting: key, value: after[key] });
         }
         return after;
       });

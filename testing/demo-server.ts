@@ -72,15 +72,15 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   }
   const { context: ctx, operations: ops } = server;
   const demoCodes = (await ensureDemoEnvironment(ctx, ops)) ?? [];
-  const environmentName = ctx.settings.environment().name;
+  const demoAuthenticator = await demoSecret(ctx);
+  if (demoAuthenticator === undefined) throw new Error('the demo environment has no demo authenticator');
+  const environmentName = demoAuthenticator.issuer;
 
   const withAuthenticator = (account: DemoAccount, secret: Buffer, recoveryCodes: readonly string[]): DemoAccountWithCode => {
     const uri = otpauthUri(secret, environmentName, account.username);
     secret.fill(0);
     return { ...account, otpauthUri: uri, authenticator: new Authenticator(uri), recoveryCodes };
   };
-  const demoAuthenticatorSecret = demoSecret(ctx);
-  if (demoAuthenticatorSecret === undefined) throw new Error('the demo environment has no demo authenticator');
 
   async function newAccount(kind: DemoAccountKind): Promise<DemoAccount | DemoAccountWithCode> {
     const username = uniqueName(kind === 'withCode' ? 'coded' : kind === 'needsSetUp' ? 'newcomer' : 'plain');
@@ -88,14 +88,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const user = await ops.createUser({ ...account, totpRequired: kind !== 'noCode' });
     if (kind !== 'withCode') return account;
     const secret = newSecret();
-    addConfirmedAuthenticator(ctx, user.id, 'Test authenticator', secret);
+    await addConfirmedAuthenticator(ctx, user.id, 'Test authenticator', secret);
     return withAuthenticator(account, secret, (await replaceRecoveryCodes(ctx, user.id)) ?? []);
   }
 
   return {
     url: server.origin,
     accounts: {
-      withCode: withAuthenticator(DEMO_ACCOUNTS.totp, demoAuthenticatorSecret, demoCodes),
+      withCode: withAuthenticator(DEMO_ACCOUNTS.totp, demoAuthenticator.secret, demoCodes),
       needsSetUp: DEMO_ACCOUNTS.enroll,
       noCode: DEMO_ACCOUNTS.plain,
     },

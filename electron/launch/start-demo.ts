@@ -2,16 +2,19 @@
  * The whole product on one machine: a demo identity provider, the reference server with its demo
  * environment (connected to that provider), then the desktop app pointed at it (or, without an
  * Electron runtime, the browser preview, saying so).
- * Suggested as the body of `npm start`: `tsx electron/launch/start-demo.ts`.
+ * The body of `npm start`, after the pages and the server (dist/server/main.js) are built.
  */
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { startDemoIdentityProvider } from './demo-identity-provider.js';
 import { startDesktop } from './start-desktop.js';
 
 const READY = /Stepgate server listening on (http\S+)/;
 
+const SERVER = fileURLToPath(new URL('../../dist/server/main.js', import.meta.url));
+
 const identityProvider = await startDemoIdentityProvider();
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'demo', '--config', identityProvider.configFile], {
+const server = spawn(process.execPath, [SERVER, 'demo', '--config', identityProvider.configFile], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const origin = await new Promise<string>((resolve, reject) => {

@@ -1,15 +1,15 @@
-import type { Context } from '../context.js';
-import { ApiError } from '../http/api-error.js';
-import type { UserRow } from '../store/users.js';
+import { Refusal } from '../refusal.js';
+import type { EnvironmentSettings, UserRow } from '../store/rows.js';
+import type { View } from '../store/store.js';
 
-/** Read from the settings each time (never cached), so `env set` from the command line applies at once. */
-export function isTotpRequired(ctx: Context, user: UserRow): boolean {
-  const env = ctx.settings.environment();
+/** Whether the user must have an authenticator, under the settings as read in the same unit or snapshot. */
+export function isTotpRequired(env: EnvironmentSettings, user: UserRow): boolean {
   return env.totpEnabled && (env.totpRequiredForAll || user.totpRequired);
 }
 
-export const totpDisabled = (): ApiError => new ApiError('totp_disabled', 'Two-factor authentication is not enabled for this environment.');
+export const totpDisabled = (): Refusal => new Refusal('totp_disabled', 'Two-factor authentication is not enabled for this environment.');
 
-export function assertTotpEnabled(ctx: Context): void {
-  if (!ctx.settings.environment().totpEnabled) throw totpDisabled();
+/** Read each time (never cached), so `env set` from the command line applies at once. */
+export async function assertTotpEnabled(view: View): Promise<void> {
+  if (!(await view.settings.environment()).totpEnabled) throw totpDisabled();
 }

@@ -1,4 +1,4 @@
-import { usernameKey } from '../store/users.js';
+import { usernameKey } from '../store/rows.js';
 
 const queues = new Map<string, Promise<unknown>>();
 

@@ -1,77 +1,92 @@
+/**
+ * Sign-in: the password step, then a code or a recovery code on the challenge it gave. Each attempt is one
+ * unit of work: it claims the account (the per-account order), checks the lock, decides, and records the
+ * verdict and its bookkeeping together; the answer goes out once that unit has committed. Argon2 (the
+ * password, a recovery code) runs before the unit, one at a time per account in this process, so a burst
+ * of guesses does not buy a burst of Argon2 work; the unit decides again on what it reads itself.
+ *
+ * Most answers here are refusals (wrong codes, wrong passwords), so they are returned, not thrown:
+ * the route sends them as they are, without the cost of an exception on the way.
+ */
 import type { LoginRequest, LoginResponse, RecoveryRequest, RecoveryResponse, Session, TotpRequest } from '../../shared/api/schemas.js';
 import { CODE_DIGITS, TOTP_PERIOD_SECONDS } from '../../shared/api/schemas.js';
 import { isoTime } from '../clock.js';
 import type { Context } from '../context.js';
 import { verifySecret } from '../crypto/passwords.js';
 import { open } from '../crypto/secret-box.js';
-import { ApiError, tooManyAttempts } from '../http/api-error.js';
+import { Refusal, tooManyAttempts } from '../refusal.js';
 import { passwordRefused } from '../sso/sso-policy.js';
-import { secretAad } from '../store/authenticators.js';
-import type { RecoveryCodeRow } from '../store/recovery-codes.js';
-import type { UserRow } from '../store/users.js';
+import { secretAad, type RecoveryCodeRow, type UserRow } from '../store/rows.js';
+import type { Tx } from '../store/store.js';
 import { matchStep } from '../totp/totp.js';
 import { normaliseRecoveryCode } from '../totp/recovery-codes.js';
 import { isTotpRequired, totpDisabled } from './environment.js';
 import { oneAtATime } from './per-account.js';
 import { issueSession } from './sessions.js';
-import { assertNotLocked, recordFailure, recordSuccess } from './throttle.js';
+import { accountKey, claimAddress, recordFailure, recordSuccess, secondsUntilAllowed, secondsUntilAllowedNow, type Claimed } from './throttle.js';
 
-const invalidCredentials = (): ApiError => new ApiError('invalid_credentials', 'The username or password is incorrect.');
-const challengeExpired = (): ApiError =>
-  new ApiError('challenge_expired', 'This sign-in has expired. Start again with your password.');
+const invalidCredentials = (): Refusal => new Refusal('invalid_credentials', 'The username or password is incorrect.');
+const challengeExpired = (): Refusal => new Refusal('challenge_expired', 'This sign-in has expired. Start again with your password.');
 
-export function login(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse> {
+export function login(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse | Refusal> {
   return oneAtATime(request.username, () => checkPassword(ctx, request, address));
 }
 
 type PasswordOutcome =
+  | { readonly kind: 'locked'; readonly wait: number }
   | { readonly kind: 'failed'; readonly lock: number }
   | { readonly kind: 'sso_required' }
   | { readonly kind: 'passed'; readonly response: LoginResponse };
 
-async function checkPassword(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse> {
-  assertNotLocked(ctx, request.username, address);
-  const found = ctx.users.byUsername(request.username);
+async function checkPassword(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse | Refusal> {
+  // From committed data, to spend no Argon2 on a locked account; the unit checks again.
+  const { wait, found } = await ctx.store.read(async (view) => ({
+    wait: await secondsUntilAllowedNow(ctx, view, request.username, address),
+    found: await view.users.byUsername(request.username),
+  }));
+  if (wait > 0) return tooManyAttempts(wait);
   // Unknown and disabled users cost one Argon2 verification too, so timing does not tell them apart.
   const passwordOk = await verifySecret(found?.passwordHash ?? (await ctx.dummyPasswordHash), request.password);
-  // Decided and issued in one write transaction: a disable, revocation, enrollment or switch that
-  // committed during the Argon2 wait is what this answer follows.
-  const outcome = ctx.write((): PasswordOutcome => {
-    assertNotLocked(ctx, request.username, address);
-    const user = found && ctx.users.byId(found.id);
+  // Decided and issued in one unit: a disable, revocation, enrollment or switch that committed during
+  // the Argon2 wait is what this answer follows.
+  const outcome = await ctx.store.write(async (tx): Promise<PasswordOutcome> => {
+    const claimed = await claimAddress(tx, request.username, await tx.throttle.claim(accountKey(request.username)), address);
+    const waitNow = secondsUntilAllowed(ctx, claimed);
+    if (waitNow > 0) return { kind: 'locked', wait: waitNow };
+    const user = found && (await tx.users.byId(found.id));
     if (!passwordOk || user === undefined || user.disabled) {
       const reason = user === undefined ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password';
-      // An unknown name may be a password typed into the wrong field: it is not written to the audit trail.
-      ctx.audit({ event: 'login_failed', userId: user?.id, username: user?.username, clientAddress: address, detail: { reason } });
-      return { kind: 'failed', lock: recordFailure(ctx, { username: request.username, userId: user?.id }, address) };
+      // An unknown name may be a password typed into the wrong field: the name is not written to the audit trail.
+      await tx.audit.record({ event: 'login_failed', userId: user?.id, username: user?.username, clientAddress: address, detail: { reason } });
+      return { kind: 'failed', lock: await recordFailure(ctx, tx, claimed, user?.id) };
     }
     // Told only after the right password, so the answer does not reveal which accounts use SSO.
-    if (passwordRefused(ctx, user)) {
-      ctx.audit({ event: 'login_failed', userId: user.id, username: user.username, clientAddress: address, detail: { reason: 'sso_required' } });
+    if (await passwordRefused(tx, user)) {
+      await tx.audit.record({ event: 'login_failed', userId: user.id, username: user.username, clientAddress: address, detail: { reason: 'sso_required' } });
       return { kind: 'sso_required' };
     }
-    return { kind: 'passed', response: afterPassword(ctx, user, address) };
+    return { kind: 'passed', response: await afterPassword(ctx, tx, user, claimed, address) };
   });
-  // Thrown after the commit, so the failure's bookkeeping stays written.
   switch (outcome.kind) {
     case 'passed':
       return outcome.response;
+    case 'locked':
+      return tooManyAttempts(outcome.wait);
     case 'sso_required':
-      throw new ApiError('sso_required', 'This account signs in through its identity provider, not with a password.');
+      return new Refusal('sso_required', 'This account signs in through its identity provider, not with a password.');
     case 'failed':
-      if (outcome.lock > 0) throw tooManyAttempts(outcome.lock);
-      throw invalidCredentials();
+      return outcome.lock > 0 ? tooManyAttempts(outcome.lock) : invalidCredentials();
   }
 }
 
-/** What the right password leads to, decided on the account as it stands inside the caller's transaction. */
-function afterPassword(ctx: Context, user: UserRow, address: string): LoginResponse {
-  const env = ctx.settings.environment();
-  if (env.totpEnabled && ctx.authenticators.countConfirmed(user.id) > 0) {
+/** What the right password leads to, decided on the account as it stands inside the caller's unit. */
+async function afterPassword(ctx: Context, tx: Tx, user: UserRow, claimed: Claimed, address: string): Promise<LoginResponse> {
+  const env = await tx.settings.environment();
+  if (env.totpEnabled && (await tx.authenticators.countConfirmed(user.id)) > 0) {
     const now = ctx.clock.now();
     const { maxAttempts, ttlSeconds } = ctx.config.challenge;
-    const challenge = ctx.challenges.create(user.id, now, ttlSeconds, maxAttempts);
-    ctx.audit({ event: 'challenge_issued', userId: user.id, username: user.username, clientAddress: address });
+    const challenge = await tx.challenges.create(user.id, now, ttlSeconds, maxAttempts);
+    await tx.audit.record({ event: 'challenge_issued', userId: user.id, username: user.username, clientAddress: address });
     return {
       status: 'totp_required',
       challenge: {
@@ -85,88 +100,81 @@ function afterPassword(ctx: Context, user: UserRow, address: string): LoginRespo
       },
     };
   }
-  recordSuccess(ctx, user.username);
-  if (isTotpRequired(ctx, user)) {
-    ctx.audit({ event: 'enrollment_required', userId: user.id, username: user.username, clientAddress: address });
-    return { status: 'enrollment_required', enrollmentUrl: `${ctx.origin()}/enroll`, enrollmentSession: issueSession(ctx, user, 'enrollment') };
+  await recordSuccess(tx, claimed);
+  if (isTotpRequired(env, user)) {
+    await tx.audit.record({ event: 'enrollment_required', userId: user.id, username: user.username, clientAddress: address });
+    return { status: 'enrollment_required', enrollmentUrl: `${ctx.origin()}/enroll`, enrollmentSession: await issueSession(ctx, tx, user, 'enrollment') };
   }
-  ctx.audit({ event: 'login_succeeded', userId: user.id, username: user.username, clientAddress: address, detail: { method: 'password' } });
-  return { status: 'authenticated', session: issueSession(ctx, user, 'full') };
+  await tx.audit.record({ event: 'login_succeeded', userId: user.id, username: user.username, clientAddress: address, detail: { method: 'password' } });
+  return { status: 'authenticated', session: await issueSession(ctx, tx, user, 'full') };
 }
 
 type Verdict = { readonly kind: 'accepted'; readonly detail: Readonly<Record<string, string>> } | { readonly kind: 'rejected' | 'replayed' };
 
-/**
- * One way to answer a challenge. `prepare` does slow work outside any transaction (Argon2 for a
- * recovery code); `decide` runs inside the request's single write transaction, so the verdict and
- * its bookkeeping commit together.
- */
-interface SecondStep<Prepared> {
+/** One way to answer a challenge: its verdict, decided inside the attempt's unit. */
+interface SecondStep {
   readonly method: 'totp' | 'recovery_code';
-  prepare(user: UserRow): Promise<Prepared>;
-  decide(user: UserRow, prepared: Prepared): Verdict;
+  decide(tx: Tx, user: UserRow): Promise<Verdict>;
 }
 
 type Outcome =
   | { readonly kind: 'expired' | 'disabled' }
-  | { readonly kind: 'accepted'; readonly session: Session }
+  | { readonly kind: 'locked'; readonly wait: number; readonly left: number }
+  | { readonly kind: 'accepted'; readonly user: UserRow; readonly session: Session; readonly recoveryCodesRemaining: number }
   | { readonly kind: 'failed'; readonly left: number; readonly lock: number };
 
-/** The part of the code and recovery-code steps that is the same: challenge, lock, attempts, audit. */
-async function completeChallenge<P>(ctx: Context, challengeId: string, address: string, step: SecondStep<P>): Promise<{ user: UserRow; session: Session }> {
-  const owner = ctx.challenges.ownerUsername(challengeId, ctx.clock.now());
-  if (owner === undefined) throw challengeExpired();
-  return oneAtATime(owner, () => checkChallenge(ctx, challengeId, address, step));
+/**
+ * One attempt on a challenge, as a unit: the account is claimed first, then everything the verdict depends
+ * on is read, the verdict made, and its bookkeeping (the spent attempt, the counted failure, the consumed
+ * challenge and the new session, the audit rows) written beside it. Refusals are outcomes, not throws:
+ * thrown, they would roll the failure's bookkeeping back.
+ */
+async function attempt(ctx: Context, tx: Tx, challengeId: string, address: string, step: SecondStep): Promise<Outcome> {
+  if (!(await tx.settings.environment()).totpEnabled) return { kind: 'disabled' };
+  // The account first (its claim orders this attempt behind every other on it), then what the verdict
+  // depends on, read under that claim: an attempt before this one may have used the challenge up.
+  const found = await tx.challenges.claimLive(challengeId, ctx.clock.now(), accountKey);
+  if (found === undefined || found.user.disabled) return { kind: 'expired' };
+  const { challenge, user } = found;
+  const claimed = await claimAddress(tx, user.username, found.account, address);
+  const wait = secondsUntilAllowed(ctx, claimed);
+  if (wait > 0) return { kind: 'locked', wait, left: challenge.attemptsRemaining };
+
+  const subject = { userId: user.id, username: user.username, clientAddress: address };
+  const verdict = await step.decide(tx, user);
+  switch (verdict.kind) {
+    case 'accepted': {
+      await tx.challenges.consume(challenge.idHash);
+      await recordSuccess(tx, claimed);
+      await tx.audit.record({ event: step.method === 'totp' ? 'code_accepted' : 'recovery_code_used', ...subject, detail: verdict.detail });
+      await tx.audit.record({ event: 'login_succeeded', ...subject, detail: { method: step.method } });
+      const session = await issueSession(ctx, tx, user, 'full');
+      return { kind: 'accepted', user, session, recoveryCodesRemaining: step.method === 'recovery_code' ? await tx.recoveryCodes.countUnused(user.id) : 0 };
+    }
+    case 'rejected':
+    case 'replayed': {
+      const left = (await tx.challenges.spendAttempt(challenge.idHash)) ?? 0;
+      const event = step.method === 'recovery_code' ? 'recovery_code_rejected' : verdict.kind === 'replayed' ? 'code_replayed' : 'code_rejected';
+      await tx.audit.record({ event, ...subject, detail: { attemptsRemaining: left } });
+      return { kind: 'failed', left, lock: await recordFailure(ctx, tx, claimed, user.id) };
+    }
+  }
 }
 
-async function checkChallenge<P>(ctx: Context, challengeId: string, address: string, step: SecondStep<P>): Promise<{ user: UserRow; session: Session }> {
-  // One read transaction: a WAL lock taken once rather than once per statement.
-  const { challenge, user } = ctx.db.transaction(() => {
-    if (!ctx.settings.environment().totpEnabled) throw totpDisabled();
-    // Read inside the queue: an earlier request may have used up or consumed the challenge.
-    const live = ctx.challenges.findLive(challengeId, ctx.clock.now());
-    const owner = live && ctx.users.byId(live.userId);
-    if (live === undefined || owner === undefined || owner.disabled) throw challengeExpired();
-    assertNotLocked(ctx, owner.username, address, live.attemptsRemaining);
-    return { challenge: live, user: owner };
-  })();
-
-  const prepared = await step.prepare(user);
-  const subject = { userId: user.id, username: user.username, clientAddress: address };
-  const outcome = ctx.write((): Outcome => {
-    // Again after the await: the challenge may have been revoked, the user disabled or TOTP switched off meanwhile.
-    if (!ctx.settings.environment().totpEnabled) return { kind: 'disabled' };
-    const owner = ctx.users.byId(user.id);
-    if (ctx.challenges.findLive(challengeId, ctx.clock.now()) === undefined || owner === undefined || owner.disabled) return { kind: 'expired' };
-    const verdict = step.decide(user, prepared);
-    switch (verdict.kind) {
-      case 'accepted':
-        ctx.challenges.consume(challenge.idHash);
-        recordSuccess(ctx, user.username);
-        ctx.audit({ event: step.method === 'totp' ? 'code_accepted' : 'recovery_code_used', ...subject, detail: verdict.detail });
-        ctx.audit({ event: 'login_succeeded', ...subject, detail: { method: step.method } });
-        return { kind: 'accepted', session: issueSession(ctx, owner, 'full') };
-      case 'rejected':
-      case 'replayed': {
-        const left = ctx.challenges.spendAttempt(challenge.idHash) ?? 0;
-        const event = step.method === 'recovery_code' ? 'recovery_code_rejected' : verdict.kind === 'replayed' ? 'code_replayed' : 'code_rejected';
-        ctx.audit({ event, ...subject, detail: { attemptsRemaining: left } });
-        return { kind: 'failed', left, lock: recordFailure(ctx, { username: user.username, userId: user.id }, address) };
-      }
-    }
-  });
-
-  // Errors are thrown after the commit: thrown inside, they would roll the failure's bookkeeping back.
+/** The committed outcome as the caller's answer. */
+function answer(outcome: Outcome): Extract<Outcome, { kind: 'accepted' }> | Refusal {
   switch (outcome.kind) {
     case 'disabled':
-      throw totpDisabled();
+      return totpDisabled();
     case 'expired':
-      throw challengeExpired();
+      return challengeExpired();
+    case 'locked':
+      return tooManyAttempts(outcome.wait, outcome.left);
     case 'accepted':
-      return { user, session: outcome.session };
+      return outcome;
     case 'failed':
-      if (outcome.lock > 0) throw tooManyAttempts(outcome.lock, outcome.left);
-      throw new ApiError(
+      if (outcome.lock > 0) return tooManyAttempts(outcome.lock, outcome.left);
+      return new Refusal(
         'invalid_code',
         outcome.left > 0 ? 'That code is not correct.' : 'That code is not correct, and no attempts are left. Start again with your password.',
         { attemptsRemaining: outcome.left },
@@ -174,46 +182,61 @@ async function checkChallenge<P>(ctx: Context, challengeId: string, address: str
   }
 }
 
-export async function verifyTotp(ctx: Context, request: TotpRequest, address: string): Promise<{ status: 'authenticated'; session: Session }> {
-  const { session } = await completeChallenge(ctx, request.challengeId, address, {
-    method: 'totp',
-    prepare: () => Promise.resolve(undefined),
-    decide: (user) => checkTotp(ctx, user, request.code),
-  });
-  return { status: 'authenticated', session };
+/** A code needs no slow work: the whole attempt is one unit, ordered per account by its claim. */
+export async function verifyTotp(ctx: Context, request: TotpRequest, address: string): Promise<{ status: 'authenticated'; session: Session } | Refusal> {
+  const step: SecondStep = { method: 'totp', decide: (tx, user) => checkTotp(ctx, tx, user, request.code) };
+  const result = answer(await ctx.store.write((tx) => attempt(ctx, tx, request.challengeId, address, step)));
+  return result instanceof Refusal ? result : { status: 'authenticated', session: result.session };
 }
 
 /** A code from any confirmed authenticator; each time step is accepted once per authenticator. */
-function checkTotp(ctx: Context, user: UserRow, code: string): Verdict {
+async function checkTotp(ctx: Context, tx: Tx, user: UserRow, code: string): Promise<Verdict> {
   const now = ctx.clock.now();
   let replayed = false;
-  for (const a of ctx.authenticators.confirmed(user.id)) {
+  for (const a of await tx.authenticators.confirmed(user.id)) {
     const secret = open(ctx.key, a.secretCiphertext, secretAad(user.id, a.id));
     const step = matchStep(secret, code, now, ctx.config.totp.window);
     secret.fill(0);
     if (step === null) continue;
-    if (ctx.authenticators.acceptStep(a.id, step, now)) return { kind: 'accepted', detail: { authenticator: a.name } };
+    if (await tx.authenticators.acceptStep(a.id, step, now)) return { kind: 'accepted', detail: { authenticator: a.name } };
     replayed = true;
   }
   return { kind: replayed ? 'replayed' : 'rejected' };
 }
 
-export async function verifyRecoveryCode(ctx: Context, request: RecoveryRequest, address: string): Promise<RecoveryResponse> {
-  const { user, session } = await completeChallenge(ctx, request.challengeId, address, {
-    method: 'recovery_code',
-    // The matching unused code's row, found by Argon2 outside the transaction.
-    prepare: async (u): Promise<RecoveryCodeRow | null> => {
-      const code = normaliseRecoveryCode(request.recoveryCode);
-      if (code === null) return null;
-      for (const row of ctx.recoveryCodes.unused(u.id)) {
-        if (await verifySecret(row.codeHash, code)) return row;
-      }
-      return null;
-    },
-    decide: (_user, row) => {
-      if (row === null) return { kind: 'rejected' };
-      return ctx.recoveryCodes.markUsed(row, ctx.clock.now()) ? { kind: 'accepted', detail: {} } : { kind: 'replayed' };
-    },
+export async function verifyRecoveryCode(ctx: Context, request: RecoveryRequest, address: string): Promise<RecoveryResponse | Refusal> {
+  const owner = await ctx.store.read((view) => view.challenges.ownerUsername(request.challengeId, ctx.clock.now()));
+  if (owner === undefined) return challengeExpired();
+  return oneAtATime(owner, async () => {
+    // From committed data, to spend no Argon2 on a challenge or account that cannot succeed; the unit checks again.
+    const user = await ctx.store.read(async (view): Promise<UserRow | Refusal> => {
+      if (!(await view.settings.environment()).totpEnabled) return totpDisabled();
+      const live = await view.challenges.findLive(request.challengeId, ctx.clock.now());
+      const found = live && (await view.users.byId(live.userId));
+      if (live === undefined || found === undefined || found.disabled) return challengeExpired();
+      const wait = await secondsUntilAllowedNow(ctx, view, found.username, address);
+      return wait > 0 ? tooManyAttempts(wait, live.attemptsRemaining) : found;
+    });
+    if (user instanceof Refusal) return user;
+    const row = await matchingRecoveryCode(ctx, user, request.recoveryCode);
+    const step: SecondStep = {
+      method: 'recovery_code',
+      decide: async (tx, decidedFor) => {
+        if (row === null || decidedFor.id !== user.id) return { kind: 'rejected' };
+        return (await tx.recoveryCodes.markUsed(row, ctx.clock.now())) ? { kind: 'accepted', detail: {} } : { kind: 'replayed' };
+      },
+    };
+    const result = answer(await ctx.store.write((tx) => attempt(ctx, tx, request.challengeId, address, step)));
+    return result instanceof Refusal ? result : { status: 'authenticated', session: result.session, recoveryCodesRemaining: result.recoveryCodesRemaining };
   });
-  return { status: 'authenticated', session, recoveryCodesRemaining: ctx.recoveryCodes.countUnused(user.id) };
+}
+
+/** The account's unused code the input matches, found by Argon2 outside any unit; null for none. */
+async function matchingRecoveryCode(ctx: Context, user: UserRow, input: string): Promise<RecoveryCodeRow | null> {
+  const code = normaliseRecoveryCode(input);
+  if (code === null) return null;
+  for (const row of await ctx.store.read((view) => view.recoveryCodes.unused(user.id))) {
+    if (await verifySecret(row.codeHash, code)) return row;
+  }
+  return null;
 }

@@ -1,14 +1,7 @@
 import type { ThrottleConfig } from '../config.js';
+import type { ThrottleState } from '../store/rows.js';
 
-/** Failure bookkeeping for one key (an account's username or a client address). */
-export interface ThrottleState {
-  readonly consecutiveFailures: number;
-  readonly lockedUntil: number;
-  readonly windowStart: number;
-  readonly windowFailures: number;
-}
-
-export const FRESH: ThrottleState = { consecutiveFailures: 0, lockedUntil: 0, windowStart: 0, windowFailures: 0 };
+export { FRESH, type ThrottleState } from '../store/rows.js';
 
 const HOUR_MS = 3600_000;
 

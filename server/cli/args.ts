@@ -4,7 +4,7 @@ import type { ConfigOverrides } from '../config.js';
 export const USAGE = `Stepgate reference server
 
 Usage:
-  npm run server -- serve [--host 127.0.0.1] [--port 4000] [--data DIR] [--key-file FILE] [--public-url URL] [--totp-window 0|1|2] [--trust-proxy] [--config FILE]
+  npm run server -- serve [--host 127.0.0.1] [--port 4000] [--data DIR] [--key-file FILE] [--public-url URL] [--totp-window 0|1|2] [--trust-proxy] [--log-requests] [--config FILE]
   npm run server -- user create USERNAME [--admin] [--totp-required] [--display-name NAME] [--data DIR]   (password read from standard input)
   npm run server -- env set totp-enabled true|false [--data DIR]
   npm run server -- env set totp-required-for-all true|false [--data DIR]
@@ -23,7 +23,7 @@ Usage:
 The encryption key for TOTP secrets is read from $STEPGATE_ENCRYPTION_KEY (base64 of 32 bytes), else from
 --key-file, else from secret.key in the data folder (created with mode 0600 on first start).
 --config FILE reads JSON settings (TOTP window, challenge, sessions, throttling, Argon2id, identity providers); see README.md.
-Options on the command line win over the file.`;
+Options on the command line win over the file. --log-requests logs a line for every request (faults are always logged).`;
 
 export class UsageError extends Error {}
 
@@ -35,6 +35,7 @@ export interface ParsedArgs {
   readonly totpRequired: boolean;
   readonly displayName: string | undefined;
   readonly configFile: string | undefined;
+  readonly logRequests: boolean;
   /** `sso add` options, as typed; checked by the sso command. */
   readonly sso: SsoOptions;
 }
@@ -90,6 +91,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
         'public-url': { type: 'string' },
         'totp-window': { type: 'string' },
         'trust-proxy': { type: 'boolean', default: false },
+        'log-requests': { type: 'boolean', default: false },
         admin: { type: 'boolean', default: false },
         'totp-required': { type: 'boolean', default: false },
         'display-name': { type: 'string' },
@@ -126,6 +128,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     totpRequired: v['totp-required'] === true,
     displayName: v['display-name'],
     configFile: v.config,
+    logRequests: v['log-requests'] === true,
     sso: {
       issuer: v.issuer,
       clientId: v['client-id'],

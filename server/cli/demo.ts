@@ -5,7 +5,7 @@ import { open } from '../crypto/secret-box.js';
 import { addConfirmedAuthenticator } from '../enrollment/enrollment.js';
 import { replaceRecoveryCodes } from '../enrollment/recovery.js';
 import type { Operations } from '../operations.js';
-import { secretAad } from '../store/authenticators.js';
+import { secretAad } from '../store/rows.js';
 import { base32, newSecret, otpauthUri } from '../totp/totp.js';
 
 /** Well-known local demo accounts; the demo server listens on loopback only. */
@@ -19,22 +19,25 @@ const DEMO_AUTHENTICATOR = 'Demo authenticator';
 
 /** Creates the demo environment if the data folder has no users yet; returns first-run recovery codes. */
 export async function ensureDemoEnvironment(ctx: Context, ops: Operations): Promise<readonly string[] | undefined> {
-  if (ctx.users.byUsername(DEMO_ACCOUNTS.admin.username) !== undefined) return undefined;
-  ops.setEnvironment({ name: 'Stepgate Demo', totpEnabled: true, totpRequiredForAll: false });
+  if ((await ctx.store.read((view) => view.users.byUsername(DEMO_ACCOUNTS.admin.username))) !== undefined) return undefined;
+  await ops.setEnvironment({ name: 'Stepgate Demo', totpEnabled: true, totpRequiredForAll: false });
   await ops.createUser({ ...DEMO_ACCOUNTS.admin, isAdmin: true });
   const demo = await ops.createUser({ ...DEMO_ACCOUNTS.totp, totpRequired: true });
   await ops.createUser({ ...DEMO_ACCOUNTS.enroll, totpRequired: true });
   await ops.createUser(DEMO_ACCOUNTS.plain);
 
-  addConfirmedAuthenticator(ctx, demo.id, DEMO_AUTHENTICATOR, newSecret());
+  await addConfirmedAuthenticator(ctx, demo.id, DEMO_AUTHENTICATOR, newSecret());
   return replaceRecoveryCodes(ctx, demo.id);
 }
 
 /** The operator's view of the demo authenticator, so the printout can show its QR code on every start. */
-export function demoSecret(ctx: Context): Buffer | undefined {
-  const user = ctx.users.byUsername(DEMO_ACCOUNTS.totp.username);
-  const authenticator = user && ctx.authenticators.confirmed(user.id).find((a) => a.name === DEMO_AUTHENTICATOR);
-  return user && authenticator && open(ctx.key, authenticator.secretCiphertext, secretAad(user.id, authenticator.id));
+export async function demoSecret(ctx: Context): Promise<{ readonly secret: Buffer; readonly issuer: string } | undefined> {
+  return ctx.store.read(async (view) => {
+    const user = await view.users.byUsername(DEMO_ACCOUNTS.totp.username);
+    const authenticator = user && (await view.authenticators.confirmed(user.id)).find((a) => a.name === DEMO_AUTHENTICATOR);
+    if (user === undefined || authenticator === undefined) return undefined;
+    return { secret: open(ctx.key, authenticator.secretCiphertext, secretAad(user.id, authenticator.id)), issuer: (await view.settings.environment()).name };
+  });
 }
 
 export async function demoInstructions(ctx: Context, origin: string, recoveryCodes: readonly string[] | undefined): Promise<string> {
@@ -50,9 +53,10 @@ export async function demoInstructions(ctx: Context, origin: string, recoveryCod
     `  ${a.admin.username} / ${a.admin.password}  administrator`,
     '',
   ];
-  const secret = demoSecret(ctx);
-  if (secret !== undefined) {
-    const uri = otpauthUri(secret, ctx.settings.environment().name, a.totp.username);
+  const demo = await demoSecret(ctx);
+  if (demo !== undefined) {
+    const { secret } = demo;
+    const uri = otpauthUri(secret, demo.issuer, a.totp.username);
     const code = new TOTP({ secret: new Secret({ buffer: new Uint8Array(secret).buffer }) }).generate({ timestamp: ctx.clock.now() });
     lines.push(
       `Scan this with an authenticator app (Google Authenticator, Microsoft Authenticator, 1Password, ...) to get codes for "${a.totp.username}":`,

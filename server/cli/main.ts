@@ -1,18 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import Value from 'typebox/value';
 import { NewPassword, Username } from '../../shared/api/schemas.js';
 import { makeConfig, type ServerConfig } from '../config.js';
-import { ApiError } from '../http/api-error.js';
+import { PROJECT_DIR } from '../project-dir.js';
+import { Refusal } from '../refusal.js';
 import { openData, startServer, type RunningServer } from '../server.js';
 import { parseBoolean, parseCommandLine, UsageError, USAGE, type ParsedArgs } from './args.js';
-import { readConfigFile } from './config-file.js';
 import { defaultDataDir } from './data-dir.js';
-import { demoInstructions, ensureDemoEnvironment } from './demo.js';
 import { readPassword } from './read-password.js';
-import { runSsoCommand } from '../sso/sso-command.js';
-
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 async function serve(config: ServerConfig): Promise<RunningServer> {
   try {
@@ -35,19 +29,21 @@ function stopOnSignal(server: RunningServer): void {
 
 async function run(args: ParsedArgs): Promise<void> {
   const [command, sub, ...rest] = args.positionals;
-  const file = args.configFile === undefined ? {} : readConfigFile(args.configFile);
+  // Modules only some commands need are loaded by those commands: the server starts without them.
+  const file = args.configFile === undefined ? {} : (await import('./config-file.js')).readConfigFile(args.configFile);
   const config = (dataDir: string, logRequests: boolean) =>
     makeConfig(args.dataDir ?? dataDir, { ...file, logRequests, ...args.overrides, totp: { ...file.totp, ...args.overrides.totp } });
 
   switch (command) {
     case 'serve': {
-      const server = await serve(config(defaultDataDir(), true));
+      const server = await serve(config(defaultDataDir(), args.logRequests));
       console.log(`Stepgate server listening on ${server.origin}`);
       stopOnSignal(server);
       return;
     }
     case 'demo': {
-      const server = await serve(config(join(REPO_ROOT, '.data', 'demo'), false));
+      const server = await serve(config(join(PROJECT_DIR, '.data', 'demo'), false));
+      const { demoInstructions, ensureDemoEnvironment } = await import('./demo.js');
       const codes = await ensureDemoEnvironment(server.context, server.operations);
       console.log(await demoInstructions(server.context, server.origin, codes));
       console.log(`Stepgate server listening on ${server.origin}`);
@@ -57,6 +53,7 @@ async function run(args: ParsedArgs): Promise<void> {
     case 'user': {
       const username = rest[0];
       if (sub !== 'create' || username === undefined || rest.length > 1) throw new UsageError('Usage: user create USERNAME [--admin] [--totp-required]');
+      const { default: Value } = await import('typebox/value');
       if (!Value.Check(Username, username)) throw new UsageError('USERNAME may hold up to 64 letters, digits and . _ @ -, starting with a letter or digit.');
       const password = await readPassword(process.stdin, process.stderr);
       if (!Value.Check(NewPassword, password)) throw new UsageError('The password must be 8 to 1024 characters long.');
@@ -65,7 +62,7 @@ async function run(args: ParsedArgs): Promise<void> {
         const user = await data.operations.createUser({ username, password, displayName: args.displayName, isAdmin: args.admin, totpRequired: args.totpRequired });
         console.log(`Created user ${user.username} (${user.id})${user.isAdmin ? ', administrator' : ''}${user.totpRequired ? ', two-factor required' : ''}`);
       } finally {
-        data.db.close();
+        await data.store.close();
       }
       return;
     }
@@ -76,17 +73,17 @@ async function run(args: ParsedArgs): Promise<void> {
           const [setting, value] = rest;
           switch (setting) {
             case 'totp-enabled':
-              data.operations.setEnvironment({ totpEnabled: parseBoolean(value, setting) });
+              await data.operations.setEnvironment({ totpEnabled: parseBoolean(value, setting) });
               break;
             case 'totp-required-for-all':
-              data.operations.setEnvironment({ totpRequiredForAll: parseBoolean(value, setting) });
+              await data.operations.setEnvironment({ totpRequiredForAll: parseBoolean(value, setting) });
               break;
             case 'sso-required-for-all':
-              data.operations.setEnvironment({ ssoRequiredForAll: parseBoolean(value, setting) });
+              await data.operations.setEnvironment({ ssoRequiredForAll: parseBoolean(value, setting) });
               break;
             case 'name':
               if (value === undefined || value.trim() === '') throw new UsageError('name needs a value');
-              data.operations.setEnvironment({ name: value.trim() });
+              await data.operations.setEnvironment({ name: value.trim() });
               break;
             default:
               throw new UsageError(`Unknown setting "${setting ?? ''}": use totp-enabled, totp-required-for-all, sso-required-for-all or name`);
@@ -94,16 +91,17 @@ async function run(args: ParsedArgs): Promise<void> {
         } else if (sub !== 'show') {
           throw new UsageError('Usage: env set SETTING VALUE, or env show');
         }
-        const env = data.operations.environment();
+        const env = await data.operations.environment();
         console.log(
           `name: ${env.name}\ntotp-enabled: ${env.totpEnabled}\ntotp-required-for-all: ${env.totpRequiredForAll}\nsso-required-for-all: ${env.ssoRequiredForAll}`,
         );
       } finally {
-        data.db.close();
+        await data.store.close();
       }
       return;
     }
     case 'sso': {
+      const { runSsoCommand } = await import('../sso/sso-command.js');
       const data = openData(config(defaultDataDir(), false));
       try {
         await runSsoCommand(
@@ -120,7 +118,7 @@ async function run(args: ParsedArgs): Promise<void> {
           data.operations,
         );
       } finally {
-        data.db.close();
+        await data.store.close();
       }
       return;
     }
@@ -134,7 +132,7 @@ try {
 } catch (error) {
   if (error instanceof UsageError) {
     console.error(`${error.message}\n\n${USAGE}`);
-  } else if (error instanceof ApiError) {
+  } else if (error instanceof Refusal) {
     const fields = error.details.fields === undefined ? '' : ` ${Object.entries(error.details.fields).map(([k, v]) => `${k} ${v}`).join('; ')}`;
     console.error(`${error.message}${fields}`);
   } else {

@@ -8,7 +8,7 @@ export interface PreparedCodes {
   readonly hashes: readonly string[];
 }
 
-/** The slow part (Argon2 for every code), done before the write transaction that decides whether to store them. */
+/** The slow part (Argon2 for every code), done before the unit of work that decides whether to store them. */
 export async function prepareRecoveryCodes(ctx: Context): Promise<PreparedCodes> {
   const codes = newRecoveryCodes();
   return { codes, hashes: await Promise.all(codes.map((c) => hashSecret(c, ctx.config.argon2))) };
@@ -17,5 +17,6 @@ export async function prepareRecoveryCodes(ctx: Context): Promise<PreparedCodes>
 /** For the operator (the demo environment): a new set for an account that has an authenticator. */
 export async function replaceRecoveryCodes(ctx: Context, userId: string): Promise<readonly string[] | undefined> {
   const prepared = await prepareRecoveryCodes(ctx);
-  return ctx.write(() => ctx.recoveryCodes.replaceSet(userId, prepared.hashes, ctx.clock.now())) ? prepared.codes : undefined;
+  const written = await ctx.store.write((tx) => tx.recoveryCodes.replaceSet(userId, prepared.hashes, ctx.clock.now()));
+  return written ? prepared.codes : undefined;
 }

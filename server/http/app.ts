@@ -1,26 +1,41 @@
 import type { Server } from 'node:http';
-import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Context } from '../context.js';
 import type { Operations } from '../operations.js';
+import { tooManyAttempts } from '../refusal.js';
 import { adminRoutes } from '../routes/admin.js';
 import { authRoutes } from '../routes/auth.js';
 import { meRoutes } from '../routes/me.js';
 import { publicRoutes } from '../routes/public.js';
-import { registerPages } from '../pages/register-pages.js';
+import { registerPages, type Pages } from '../pages/register-pages.js';
 import { ssoRoutes } from '../sso/sso-routes.js';
-import { tooManyAttempts } from './api-error.js';
 import { API_PREFIX } from './api-path.js';
 import { answerClientError, answerConnect, answerExpectation } from './raw-refusals.js';
 import { handleError, handleNotFound, handleRouterRefusal } from './error-handler.js';
+import { API_HEADERS, withErrorAnswers } from './api-answers.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 /** Node's default limit (16 KiB) for the request line and headers together: no path parameter can be longer. */
 const MAX_HEADER_BYTES = 16 * 1024;
 
-export async function buildApp(ctx: Context, ops: Operations, logStream?: { write(line: string): void }): Promise<FastifyInstance> {
+export interface LogStream {
+  write(line: string): void;
+}
+
+/** The server's HTTP side: the API's routes under /api/v1, the browser pages, every refusal. */
+export function buildApp(ctx: Context, ops: Operations, logStream?: LogStream): Promise<FastifyInstance> {
+  return buildHttpApp(ctx, (pages) => [publicRoutes(ctx), authRoutes(ctx), meRoutes(ctx), adminRoutes(ctx, ops), ssoRoutes(ctx, pages)], logStream);
+}
+
+/** The same with the API routes given: everything around them (hooks, pages, refusals) as the server has it. */
+export async function buildHttpApp(
+  ctx: Context,
+  apiRoutes: (pages: Pages) => readonly FastifyPluginAsyncTypebox[],
+  logStream?: LogStream,
+): Promise<FastifyInstance> {
+  const logRequests = ctx.config.logRequests;
   const app = Fastify<Server>({
     bodyLimit: BODY_LIMIT_BYTES,
     // As long as a request line can be, so an over-long id gets the schema's invalid_request naming it.
@@ -28,10 +43,18 @@ export async function buildApp(ctx: Context, ops: Operations, logStream?: { writ
     frameworkErrors: handleRouterRefusal,
     clientErrorHandler: answerClientError,
     trustProxy: ctx.config.trustProxy,
+    // Server faults are always logged. Requests only on request (--log-requests): the audit trail already
+    // records every sign-in attempt, and a log line per request costs more than the request's own work.
     // Only ids and paths are logged; headers, bodies and query strings (where secrets could travel) are not.
-    logger: ctx.config.logRequests
-      ? { level: 'info', ...(logStream === undefined ? {} : { stream: logStream }), redact: ['req.headers.authorization', 'req.headers.cookie'], serializers: { req: (r) => ({ method: r.method, url: r.routeOptions?.url ?? 'unmatched', remoteAddress: r.ip }) } }
-      : false,
+    logger: {
+      level: logRequests ? 'info' : 'warn',
+      ...(logStream === undefined ? {} : { stream: logStream }),
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      serializers: { req: (r) => ({ method: r.method, url: r.routeOptions?.url ?? 'unmatched', remoteAddress: r.ip }) },
+    },
+    logController: new LogController({ disableRequestLogging: !logRequests }),
+    // Without request logging, requests share the server's logger rather than each making a child of it.
+    ...(logRequests ? {} : { childLoggerFactory: (logger) => logger }),
     ajv: {
       // Unknown fields and wrong types are refused, not silently dropped or coerced.
       customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: true },
@@ -43,25 +66,26 @@ export async function buildApp(ctx: Context, ops: Operations, logStream?: { writ
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
 
-  await app.register(helmet, { global: true });
   await app.register(rateLimit, {
     global: false,
+    // The limit is told only when it is reached (429 with Retry-After), not on every answer.
+    addHeaders: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': false },
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     errorResponseBuilder: (_request, limit) => tooManyAttempts(Math.max(1, Math.ceil(limit.ttl / 1000))),
   });
-  const handSessionToBrowser = await registerPages(app, ctx, ctx.config.webDir === undefined ? {} : { distDir: ctx.config.webDir });
+  const pages = await registerPages(app, ctx, ctx.config.webDir === undefined ? {} : { distDir: ctx.config.webDir });
 
   await app.register(
     async (api) => {
-      // Answers carry tokens, secrets and recovery codes: no cache anywhere may keep them.
+      // Every route's refusals are serialised by a schema too, like its answers.
+      api.addHook('onRoute', withErrorAnswers);
+      // One fixed set of headers for JSON answers (the pages' security headers are for pages). Answers
+      // carry tokens, secrets and recovery codes: no cache anywhere may keep them.
       api.addHook('onSend', (_request, reply, payload, done) => {
-        void reply.header('cache-control', 'no-store');
+        void reply.headers(API_HEADERS);
         done(null, payload);
       });
-      await api.register(publicRoutes(ctx));
-      await api.register(authRoutes(ctx));
-      await api.register(meRoutes(ctx));
-      await api.register(adminRoutes(ctx, ops));
-      await api.register(ssoRoutes(ctx, handSessionToBrowser));
+      for (const routes of apiRoutes(pages)) await api.register(routes);
     },
     { prefix: API_PREFIX },
   );

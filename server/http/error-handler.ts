@@ -6,7 +6,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiErrorCode } from '../../shared/api/errors.js';
-import { ApiError, invalidRequest } from './api-error.js';
+import { API_ERROR_STATUS } from '../../shared/api/errors.js';
+import { invalidRequest, notFound, Refusal } from '../refusal.js';
 import { isApiTarget } from './api-path.js';
 import { validationFields, type AjvIssue } from './validation-fields.js';
 
@@ -33,48 +34,65 @@ function clientStatus(error: FrameworkError): number | undefined {
   return status !== undefined && status >= 400 && status < 500 ? status : undefined;
 }
 
-export function toApiError(error: FrameworkError): ApiError {
-  if (error instanceof ApiError) return error;
+/** What the client is told: a refusal as it is, anything else by what Fastify or the plugin says it was. */
+export function toRefusal(error: FrameworkError): Refusal {
+  if (error instanceof Refusal) return error;
   if (error.validation !== undefined) return invalidRequest(validationFields(error.validation, error.validationContext ?? 'body'));
   const bodyReason = error.code === undefined ? undefined : BODY_ERRORS[error.code];
   if (bodyReason !== undefined) return invalidRequest({ body: bodyReason });
   if (error instanceof SyntaxError) return invalidRequest({ body: 'is not valid' });
   const status = clientStatus(error);
-  if (status === undefined) return new ApiError('internal_error', 'Something went wrong on the server. Try again later.');
+  if (status === undefined) return new Refusal('internal_error', 'Something went wrong on the server. Try again later.');
   const refusal = REFUSALS[status];
-  return refusal === undefined ? invalidRequest({ request: 'is not valid' }) : new ApiError(refusal[0], refusal[1]);
+  return refusal === undefined ? invalidRequest({ request: 'is not valid' }) : new Refusal(refusal[0], refusal[1]);
 }
 
-export function sendError(error: ApiError, reply: FastifyReply): FastifyReply {
-  if (error.details.retryAfter !== undefined) void reply.header('Retry-After', String(error.details.retryAfter));
-  return reply.code(error.status).send({ error: { code: error.code, message: error.message, ...error.details } });
+/** api.md's error body, with the code's status (and Retry-After when the refusal says when). */
+export function sendRefusal(refusal: Refusal, reply: FastifyReply): FastifyReply {
+  if (refusal.details.retryAfter !== undefined) void reply.header('retry-after', String(refusal.details.retryAfter));
+  return reply.code(API_ERROR_STATUS[refusal.code]).send({ error: { code: refusal.code, message: refusal.message, ...refusal.details } });
+}
+
+/** A route's answer that may be a refusal the domain returned: sent as such, or left to be the 200 body. */
+export async function answer<T>(reply: FastifyReply, pending: Promise<T | Refusal>): Promise<T | undefined> {
+  const result = await pending;
+  if (!(result instanceof Refusal)) return result;
+  void sendRefusal(result, reply);
+  return undefined;
 }
 
 /** The status's own reason phrase and nothing else: nothing of the request comes back. */
 export function sendPlain(reply: FastifyReply, status: number, retryAfter?: number): FastifyReply {
-  if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
-  return reply.code(status).type('text/plain; charset=utf-8').send(`${STATUS_CODES[status] ?? 'Error'}\n`);
+  if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
+  return reply.code(status).header('x-content-type-options', 'nosniff').type('text/plain; charset=utf-8').send(`${STATUS_CODES[status] ?? 'Error'}\n`);
 }
 
 export const isApiRequest = (request: FastifyRequest): boolean => isApiTarget(request.url);
 
-export function handleError(error: FrameworkError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const apiError = toApiError(error);
-  if (apiError.status >= 500) request.log.error({ err: { type: error.name, code: error.code } }, 'request failed');
-  if (isApiRequest(request)) return sendError(apiError, reply);
-  const status = error instanceof ApiError ? error.status : (clientStatus(error) ?? apiError.status);
-  return sendPlain(reply, status, apiError.details.retryAfter);
+// The handlers below return nothing: a reply returned from them is a thenable, which Fastify would wait
+// on with stream listeners for every refusal.
+
+export function handleError(error: FrameworkError, request: FastifyRequest, reply: FastifyReply): void {
+  const refusal = toRefusal(error);
+  const status = API_ERROR_STATUS[refusal.code];
+  if (status >= 500) request.log.error({ err: { type: error.name, code: error.code } }, 'request failed');
+  if (isApiRequest(request)) void sendRefusal(refusal, reply);
+  else void sendPlain(reply, error instanceof Refusal ? status : (clientStatus(error) ?? status), refusal.details.retryAfter);
 }
 
-export function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return isApiRequest(request) ? sendError(new ApiError('not_found', 'There is nothing at this address.'), reply) : sendPlain(reply, 404);
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply): void {
+  if (isApiRequest(request)) void sendRefusal(notFound('There is nothing at this address.'), reply);
+  else void sendPlain(reply, 404);
 }
 
 /**
  * The router's own refusals, before any route: a path that is not valid percent-encoding, or a path
  * parameter longer than the router takes.
  */
-export function handleRouterRefusal(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (!isApiRequest(request)) return sendPlain(reply, 400);
-  return sendError(invalidRequest({ path: error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'is too long' : 'is not a valid address' }), reply);
+export function handleRouterRefusal(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (!isApiRequest(request)) {
+    void sendPlain(reply, 400);
+    return;
+  }
+  void sendRefusal(invalidRequest({ path: error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'is too long' : 'is not a valid address' }), reply);
 }

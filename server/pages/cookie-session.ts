@@ -1,12 +1,14 @@
 /**
  * Browser sessions: the same sessions as the API's bearer tokens, carried in an HttpOnly cookie.
- * An onRequest hook checks the cookie once per request (idle expiry included) and remembers the
- * token; session-auth asks `cookieSessionToken` when a request has no bearer header.
+ * `arrive` checks the cookie once per request that carries one (idle expiry included) and hands the
+ * token to the HTTP layer's request session; `answerWithCookie` runs only on the routes that issue or
+ * end a session, and moves the token between the answer's body and the cookie.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SerializeOptions } from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest, onSendAsyncHookHandler } from 'fastify';
 import type { Context } from '../context.js';
 import { hashToken } from '../crypto/tokens.js';
-import { bearerToken } from '../http/session-auth.js';
+import { acceptCookieSession, bearerToken, cookieSessionToken } from '../http/request-session.js';
 import { cookieAttributes, type CookiePolicy } from './cookie-policy.js';
 import type { IdleSessions } from './idle-sessions.js';
 import { takeSessionToken } from './session-in-body.js';
@@ -14,71 +16,89 @@ import { takeSessionToken } from './session-in-body.js';
 /** The header a page sends to ask that a session it is given be put in the cookie rather than the body. */
 export const COOKIE_SESSION_HEADER = 'x-stepgate-session';
 
-const tokens = new WeakMap<FastifyRequest, string>();
-
-/** The session token from the browser's cookie, when the request has one still in use. */
-export function cookieSessionToken(request: FastifyRequest): string | undefined {
-  return tokens.get(request);
-}
+/** The request's cookies, parsed on first use (only requests that carry a Cookie header have any). */
+export type CookieJar = (request: FastifyRequest) => Readonly<Record<string, string | undefined>>;
 
 /** A request authenticated (or asking to be) by cookie rather than by bearer token. */
-export function isCookieRequest(request: FastifyRequest, policy: CookiePolicy): boolean {
+export function isCookieRequest(request: FastifyRequest, policy: CookiePolicy, cookies: CookieJar): boolean {
+  if (request.headers.cookie === undefined && request.headers[COOKIE_SESSION_HEADER] === undefined) return false;
   if (bearerToken(request) !== undefined) return false;
-  return request.cookies[policy.sessionName] !== undefined || request.headers[COOKIE_SESSION_HEADER] === 'cookie';
+  return cookies(request)[policy.sessionName] !== undefined || request.headers[COOKIE_SESSION_HEADER] === 'cookie';
 }
 
-/** Answers that carry a new session. */
-const SESSION_ROUTES: ReadonlySet<string> = new Set(
+/** Routes whose answer carries a new session. */
+export const SESSION_ROUTES: ReadonlySet<string> = new Set(
   ['/auth/login', '/auth/totp', '/auth/recovery', '/me/authenticators/:id/confirm'].map((path) => `/api/v1${path}`),
 );
-const LOGOUT_ROUTE = '/api/v1/auth/logout';
+export const LOGOUT_ROUTE = '/api/v1/auth/logout';
 
-/** Puts a session issued outside the JSON routes (single sign-on's callback) into the browser's cookie. */
-export type HandSessionToBrowser = (request: FastifyRequest, reply: FastifyReply, token: string) => void;
+export interface CookieSessions {
+  /** On a request that carries the session cookie: accept it if still in use, else end it for good. */
+  arrive(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  /** On the answers of SESSION_ROUTES and LOGOUT_ROUTE. */
+  readonly answerWithCookie: onSendAsyncHookHandler;
+  /** Puts a session issued outside the JSON routes (single sign-on's callback) into the browser's cookie. */
+  readonly hand: HandSessionToBrowser;
+}
 
-export function registerCookieSessions(app: FastifyInstance, ctx: Context, policy: CookiePolicy, idle: IdleSessions): HandSessionToBrowser {
-  const clear = (reply: FastifyReply) => reply.clearCookie(policy.sessionName, cookieAttributes(policy));
-  const hand: HandSessionToBrowser = (request, reply, token) => {
-    const previous = tokens.get(request);
+export type HandSessionToBrowser = (request: FastifyRequest, reply: FastifyReply, token: string) => Promise<void>;
+
+/**
+ * Adds a Set-Cookie line to the answer itself. The cookie plugin's reply.setCookie writes its cookies in an
+ * onSend hook of its own, which has already run when the session routes' onSend hooks move the token; a
+ * cookie set through it there would never be sent.
+ */
+function sendCookie(reply: FastifyReply, name: string, value: string, attributes: SerializeOptions): void {
+  const line = reply.server.serializeCookie(name, value, attributes);
+  const existing = reply.getHeader('set-cookie');
+  const lines = existing === undefined ? [] : Array.isArray(existing) ? existing.map(String) : [String(existing)];
+  void reply.header('set-cookie', [...lines, line]);
+}
+
+export function cookieSessions(ctx: Context, policy: CookiePolicy, idle: IdleSessions, cookies: CookieJar): CookieSessions {
+  const clear = (reply: FastifyReply) => sendCookie(reply, policy.sessionName, '', { ...cookieAttributes(policy), expires: new Date(0), maxAge: 0 });
+  const endSession = (tokenHash: string) => ctx.store.write((tx) => tx.sessions.delete(tokenHash));
+  const hand: HandSessionToBrowser = async (request, reply, token) => {
+    const previous = cookieSessionToken(request);
     if (previous !== undefined && previous !== token) {
       // Signing in again in the same browser replaces the old session rather than leaving it alive.
-      ctx.sessions.delete(hashToken(previous));
+      await endSession(hashToken(previous));
       idle.forget(hashToken(previous));
     }
     idle.start(hashToken(token), ctx.clock.now());
-    void reply.setCookie(policy.sessionName, token, cookieAttributes(policy));
+    sendCookie(reply, policy.sessionName, token, cookieAttributes(policy));
   };
 
-  app.addHook('onRequest', (request, reply, done) => {
-    const token = request.cookies[policy.sessionName];
-    if (token === undefined || bearerToken(request) !== undefined) return done();
-    const tokenHash = hashToken(token);
-    if (idle.use(tokenHash, ctx.clock.now())) {
-      tokens.set(request, token);
-    } else {
+  return {
+    hand,
+    async arrive(request, reply) {
+      const token = cookies(request)[policy.sessionName];
+      if (token === undefined || bearerToken(request) !== undefined) return;
+      const tokenHash = hashToken(token);
+      if (idle.use(tokenHash, ctx.clock.now())) {
+        acceptCookieSession(request, token);
+        return;
+      }
       // Idle too long (or unknown here): end it for good rather than let it be revived.
-      ctx.sessions.delete(tokenHash);
+      await endSession(tokenHash);
       clear(reply);
-    }
-    done();
-  });
+    },
 
-  app.addHook('onSend', (request, reply, payload, done) => {
-    if (!isCookieRequest(request, policy)) return done(null, payload);
-    const route = request.routeOptions.url;
-    const previous = tokens.get(request);
-    if (route === LOGOUT_ROUTE && reply.statusCode === 204 && previous !== undefined) {
-      idle.forget(hashToken(previous));
-      clear(reply);
-      return done(null, payload);
-    }
-    if (route === undefined || !SESSION_ROUTES.has(route) || reply.statusCode !== 200 || typeof payload !== 'string') {
-      return done(null, payload);
-    }
-    const moved = takeSessionToken(payload);
-    if (moved === undefined) return done(null, payload);
-    hand(request, reply, moved.token);
-    done(null, moved.body);
-  });
-  return hand;
+    async answerWithCookie(request, reply, payload) {
+      if (!isCookieRequest(request, policy, cookies)) return payload;
+      const previous = cookieSessionToken(request);
+      if (request.routeOptions.url === LOGOUT_ROUTE) {
+        if (reply.statusCode === 204 && previous !== undefined) {
+          idle.forget(hashToken(previous));
+          clear(reply);
+        }
+        return payload;
+      }
+      if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+      const moved = takeSessionToken(payload);
+      if (moved === undefined) return payload;
+      await hand(request, reply, moved.token);
+      return moved.body;
+    },
+  };
 }

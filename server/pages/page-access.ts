@@ -2,7 +2,7 @@
  * Who may open which page, decided on the server before the page loads, so a person without a
  * session is sent to sign in (and back afterwards) rather than shown an empty page.
  */
-import type { SessionKind } from '../store/sessions.js';
+import type { SessionKind } from '../store/rows.js';
 
 export type PageSession = { readonly kind: 'none' } | { readonly kind: SessionKind; readonly isAdmin: boolean };
 

@@ -11,13 +11,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Language } from '../../shared/messages/language.js';
 import { signInUrl } from '../../shared/pages/page-paths.js';
 import type { Context } from '../context.js';
-import { cookieSessionToken } from './cookie-session.js';
+import { PROJECT_DIR } from '../project-dir.js';
+import { hashToken } from '../crypto/tokens.js';
+import { cookieSessionToken } from '../http/request-session.js';
 import { decidePage, type PageSession, type ProtectedPage } from './page-access.js';
 import { pageCsp } from './page-csp.js';
 import { pageLanguage, shellInLanguage } from './page-language.js';
 
 /** Where `npm run build:web` puts the pages. */
-export const WEB_DIST_DIR = join(import.meta.dirname, '..', '..', 'dist', 'web');
+export const WEB_DIST_DIR = join(PROJECT_DIR, 'dist', 'web');
 
 const NOT_BUILT = 'The browser pages have not been built. Run: npm run build:web\n';
 
@@ -72,12 +74,15 @@ export async function registerPageRoutes(app: FastifyInstance, ctx: Context, opt
     });
   }
 
-  const sessionOf = (request: FastifyRequest): PageSession => {
+  const sessionOf = async (request: FastifyRequest): Promise<PageSession> => {
     const token = cookieSessionToken(request);
-    const session = token === undefined ? undefined : ctx.sessions.find(token, ctx.clock.now());
-    const user = session && ctx.users.byId(session.userId);
-    if (session === undefined || user === undefined || user.disabled) return { kind: 'none' };
-    return { kind: session.kind, isAdmin: user.isAdmin };
+    if (token === undefined) return { kind: 'none' };
+    return ctx.store.read(async (view) => {
+      const session = await view.sessions.findByHash(hashToken(token), ctx.clock.now());
+      const user = session && (await view.users.byId(session.userId));
+      if (session === undefined || user === undefined || user.disabled) return { kind: 'none' };
+      return { kind: session.kind, isAdmin: user.isAdmin };
+    });
   };
 
   app.get('/', async (_request, reply) => reply.redirect('/settings'));
@@ -87,7 +92,7 @@ export async function registerPageRoutes(app: FastifyInstance, ctx: Context, opt
   const pages: readonly ProtectedPage[] = ['/enroll', '/settings', '/admin'];
   for (const page of pages) {
     app.get(page, async (request, reply) => {
-      const decision = decidePage(page, sessionOf(request), signInUrl);
+      const decision = decidePage(page, await sessionOf(request), signInUrl);
       return decision.kind === 'redirect' ? reply.redirect(decision.to) : sendShell(request, reply, decision.status);
     });
   }

@@ -17,7 +17,7 @@ import type { Context } from '../context.js';
 import { authenticate } from '../http/session-auth.js';
 import type { FastifyRequest } from 'fastify';
 import type { Actor, Operations } from '../operations.js';
-import type { EnvironmentSettings } from '../store/settings.js';
+import type { EnvironmentSettings } from '../store/rows.js';
 
 const environmentBody = (env: EnvironmentSettings) => ({
   environment: env.name,
@@ -29,18 +29,18 @@ const environmentBody = (env: EnvironmentSettings) => ({
 export const adminRoutes =
   (ctx: Context, ops: Operations): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const admin = (request: FastifyRequest): Actor => {
-      const access = authenticate(ctx, request, 'administer');
+    const admin = async (request: FastifyRequest): Promise<Actor> => {
+      const access = await authenticate(ctx, request, 'administer');
       return { userId: access.user.id, username: access.user.username, clientAddress: request.ip, access };
     };
 
     app.get('/admin/users', { schema: { querystring: AdminUsersQuery, response: { 200: AdminUsersResponse } } }, async (request) => {
-      admin(request);
-      return { users: [...ops.listUsers(request.query.search)] };
+      await admin(request);
+      return { users: [...(await ops.listUsers(request.query.search))] };
     });
 
     app.post('/admin/users', { schema: { body: CreateUserRequest, response: { 201: AdminUserResponse } } }, async (request, reply) => {
-      const actor = admin(request);
+      const actor = await admin(request);
       const user = await ops.createUser(request.body, actor);
       return reply.code(201).send({ user });
     });
@@ -48,28 +48,29 @@ export const adminRoutes =
     app.patch(
       '/admin/users/:id',
       { schema: { params: IdParams, body: UpdateUserRequest, response: { 200: AdminUserResponse } } },
-      async (request) => ({ user: ops.updateUser(request.params.id, request.body, admin(request)) }),
+      async (request) => ({ user: await ops.updateUser(request.params.id, request.body, await admin(request)) }),
     );
 
     app.delete('/admin/users/:id/authenticators', { schema: { params: IdParams, body: NoBody } }, async (request, reply) => {
-      ops.revokeTotp(request.params.id, admin(request));
+      await ops.revokeTotp(request.params.id, await admin(request));
       return reply.code(204).send();
     });
 
     app.get('/admin/environment', { schema: { response: { 200: Environment } } }, async (request) => {
-      admin(request);
-      return environmentBody(ops.environment());
+      await admin(request);
+      return environmentBody(await ops.environment());
     });
 
     app.patch(
       '/admin/environment',
       { schema: { body: UpdateEnvironmentRequest, response: { 200: Environment } } },
-      async (request) => environmentBody(ops.setEnvironment(request.body, admin(request))),
+      async (request) => environmentBody(await ops.setEnvironment(request.body, await admin(request))),
     );
 
     app.get('/admin/audit', { schema: { querystring: AuditQuery, response: { 200: AuditResponse } } }, async (request) => {
-      admin(request);
+      await admin(request);
       const limit = Math.min(Number(request.query.limit ?? '100'), 1000);
-      return { events: ctx.auditLog.recent(limit, request.query.username).map((e) => ({ ...e, at: isoTime(e.at) })) };
+      const events = await ctx.store.read((view) => view.audit.recent(limit, request.query.username));
+      return { events: events.map((e) => ({ ...e, at: isoTime(e.at) })) };
     });
   };

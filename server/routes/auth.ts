@@ -3,6 +3,7 @@ import { LoginRequest, LoginResponse, RecoveryRequest, RecoveryResponse, Authent
 import type { Context } from '../context.js';
 import { login, verifyRecoveryCode, verifyTotp } from '../auth/sign-in.js';
 import { logout } from '../auth/sessions.js';
+import { answer } from '../http/error-handler.js';
 import { authenticate } from '../http/session-auth.js';
 
 export const authRoutes =
@@ -13,23 +14,23 @@ export const authRoutes =
     app.post(
       '/auth/login',
       { config: { rateLimit }, schema: { body: LoginRequest, response: { 200: LoginResponse } } },
-      (request) => login(ctx, request.body, request.ip),
+      (request, reply) => answer(reply, login(ctx, request.body, request.ip)),
     );
 
     app.post(
       '/auth/totp',
       { config: { rateLimit }, schema: { body: TotpRequest, response: { 200: AuthenticatedResponse } } },
-      (request) => verifyTotp(ctx, request.body, request.ip),
+      (request, reply) => answer(reply, verifyTotp(ctx, request.body, request.ip)),
     );
 
     app.post(
       '/auth/recovery',
       { config: { rateLimit }, schema: { body: RecoveryRequest, response: { 200: RecoveryResponse } } },
-      (request) => verifyRecoveryCode(ctx, request.body, request.ip),
+      (request, reply) => answer(reply, verifyRecoveryCode(ctx, request.body, request.ip)),
     );
 
     app.post('/auth/logout', { config: { rateLimit }, schema: { body: NoBody } }, async (request, reply) => {
-      logout(ctx, authenticate(ctx, request, 'logout'), request.ip);
+      await logout(ctx, await authenticate(ctx, request, 'logout'), request.ip);
       return reply.code(204).send();
     });
   };

@@ -21,28 +21,29 @@ export const meRoutes =
   (ctx: Context): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get('/me', { schema: { response: { 200: MeResponse } } }, async (request) => {
-      const access = authenticate(ctx, request, 'read_account');
-      // One read transaction, the rule applied in it: the answer shows the account at one moment.
-      return ctx.db.transaction(() => {
-        const { session, user } = access.recheck();
+      const access = await authenticate(ctx, request, 'read_account');
+      // One snapshot, the rule applied in it: the answer shows the account at one moment.
+      return ctx.store.read(async (view) => {
+        const { session, user } = await access.recheck(view);
+        const env = await view.settings.environment();
         return {
           user: publicUser(user),
           totp: {
-            environmentEnabled: ctx.settings.environment().totpEnabled,
-            required: isTotpRequired(ctx, user),
-            authenticators: ctx.authenticators.confirmed(user.id).map(publicAuthenticator),
-            recoveryCodesRemaining: ctx.recoveryCodes.countUnused(user.id),
+            environmentEnabled: env.totpEnabled,
+            required: isTotpRequired(env, user),
+            authenticators: (await view.authenticators.confirmed(user.id)).map(publicAuthenticator),
+            recoveryCodesRemaining: await view.recoveryCodes.countUnused(user.id),
           },
           session: { expiresAt: isoTime(session.expiresAt) },
         };
-      })();
+      });
     });
 
     app.post(
       '/me/authenticators',
       { schema: { body: AddAuthenticatorRequest, response: { 201: PendingAuthenticator } } },
       async (request, reply) => {
-        const access = authenticate(ctx, request, 'add_authenticator');
+        const access = await authenticate(ctx, request, 'add_authenticator');
         const pending = await addAuthenticator(ctx, access, request.body.name, request.ip);
         return reply.code(201).send(pending);
       },
@@ -52,18 +53,18 @@ export const meRoutes =
       '/me/authenticators/:id/confirm',
       { schema: { params: IdParams, body: ConfirmAuthenticatorRequest, response: { 200: ConfirmAuthenticatorResponse } } },
       async (request) => {
-        const access = authenticate(ctx, request, 'confirm_authenticator');
+        const access = await authenticate(ctx, request, 'confirm_authenticator');
         return confirmAuthenticator(ctx, access, request.params.id, request.body.code, request.ip);
       },
     );
 
     app.delete('/me/authenticators/:id', { schema: { params: IdParams, body: NoBody } }, async (request, reply) => {
-      removeAuthenticator(ctx, authenticate(ctx, request, 'remove_authenticator'), request.params.id, request.ip);
+      await removeAuthenticator(ctx, await authenticate(ctx, request, 'remove_authenticator'), request.params.id, request.ip);
       return reply.code(204).send();
     });
 
     app.post('/me/recovery-codes', { schema: { body: NoBody, response: { 200: RecoveryCodesResponse } } }, async (request) => {
-      const access = authenticate(ctx, request, 'regenerate_recovery_codes');
+      const access = await authenticate(ctx, request, 'regenerate_recovery_codes');
       return { recoveryCodes: [...(await regenerateRecoveryCodes(ctx, access, request.ip))] };
     });
   };

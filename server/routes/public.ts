@@ -10,8 +10,10 @@ export const publicRoutes =
 
     const ssoProviders = providerRegistry(ctx);
     app.get('/info', { schema: { response: { 200: InfoResponse } } }, async () => {
-      const env = ctx.settings.environment();
-      const providers = ssoProviders.publicList(ctx.origin());
+      const { env, providers } = await ctx.store.read(async (view) => ({
+        env: await view.settings.environment(),
+        providers: await ssoProviders.publicList(view, ctx.origin()),
+      }));
       return {
         environment: env.name,
         totp: { enabled: env.totpEnabled },

@@ -1,19 +1,18 @@
 /**
  * Which Stepgate account an identity at a provider signs in to. Once an identity (issuer + subject)
  * is linked, it always means that account: a later change of the naming claim (a renamed person, a
- * reused e-mail address) never moves it to another one. Runs inside the transaction that issues the
- * session or result code, so two first sign-ins of the same identity link it once.
+ * reused e-mail address) never moves it to another one. Runs inside the unit that issues the session
+ * or result code, so two first sign-ins of the same identity link it once.
  */
 import Value from 'typebox/value';
 import { DisplayName, Username } from '../../shared/api/schemas.js';
 import type { Context } from '../context.js';
 import { randomId } from '../crypto/tokens.js';
-import { usernameKey } from '../store/users.js';
-import { identitiesStore } from './identities-store.js';
+import { usernameKey } from '../store/rows.js';
+import type { Tx, View } from '../store/store.js';
 import type { VerifiedIdentity } from './oidc-client.js';
 import type { SsoProviderSettings } from './provider-settings.js';
 import { SsoFailure } from './sso-failure.js';
-import { userModesStore } from './user-modes-store.js';
 
 export type Resolution =
   | { readonly kind: 'linked'; readonly userId: string; readonly claimChanged: boolean }
@@ -29,32 +28,33 @@ export function namingClaim(provider: SsoProviderSettings, claims: Readonly<Reco
   return value.trim();
 }
 
-/** Whether a first sign-in may have to create an account (so the caller prepares a password hash before the transaction). */
-export function mayCreate(ctx: Context, provider: SsoProviderSettings, identity: VerifiedIdentity): boolean {
-  return provider.unknownUsers === 'create' && identitiesStore(ctx.db).find(identity.issuer, identity.subject) === undefined;
+/** Whether a first sign-in may have to create an account (so the caller prepares a password hash before the unit). */
+export async function mayCreate(view: View, provider: SsoProviderSettings, identity: VerifiedIdentity): Promise<boolean> {
+  return provider.unknownUsers === 'create' && (await view.sso.identities.find(identity.issuer, identity.subject)) === undefined;
 }
 
 /**
- * Call inside a write transaction. `unusableHash` is an Argon2 hash of a random secret nobody knows,
- * for an account created here: it has no password anyone can type, and failing it takes Argon2's time.
+ * Call inside a unit of work. `unusableHash` is an Argon2 hash of a random secret nobody knows, for an
+ * account created here: it has no password anyone can type, and failing it takes Argon2's time.
  */
-export function resolveAccount(ctx: Context, provider: SsoProviderSettings, identity: VerifiedIdentity, unusableHash: string | undefined): Resolution {
-  const identities = identitiesStore(ctx.db);
+export async function resolveAccount(ctx: Context, tx: Tx, provider: SsoProviderSettings, identity: VerifiedIdentity, unusableHash: string | undefined): Promise<Resolution> {
+  const identities = tx.sso.identities;
   const now = ctx.clock.now();
-  const linked = identities.find(identity.issuer, identity.subject);
+  const linked = await identities.find(identity.issuer, identity.subject);
   if (linked !== undefined) {
     const claim = identity.claims[provider.usernameClaim];
-    const username = ctx.users.byId(linked.userId)?.username ?? '';
+    const username = (await tx.users.byId(linked.userId))?.username ?? '';
     return { kind: 'linked', userId: linked.userId, claimChanged: typeof claim === 'string' && usernameKey(claim.trim()) !== usernameKey(username) };
   }
   const name = namingClaim(provider, identity.claims);
-  const link = (userId: string) =>
-    identities.link({ issuer: identity.issuer, subject: identity.subject, userId, providerId: provider.id, linkedAt: now });
+  const link = (userId: string) => identities.link({ issuer: identity.issuer, subject: identity.subject, userId, providerId: provider.id, linkedAt: now });
 
-  const existing = ctx.users.byUsername(name);
+  const existing = await tx.users.byUsername(name);
   if (existing !== undefined) {
     // The account already has another identity at this issuer: the claim alone must not re-point it.
-    if (identities.ofUserAt(existing.id, identity.issuer) !== undefined || !link(existing.id)) throw new SsoFailure('sso_account_conflict', 'linked_elsewhere');
+    if ((await identities.ofUserAt(existing.id, identity.issuer)) !== undefined || !(await link(existing.id))) {
+      throw new SsoFailure('sso_account_conflict', 'linked_elsewhere');
+    }
     return { kind: 'newly_linked', userId: existing.id };
   }
   if (provider.unknownUsers === 'refuse') throw new SsoFailure('sso_unknown_user', 'not_found');
@@ -63,7 +63,7 @@ export function resolveAccount(ctx: Context, provider: SsoProviderSettings, iden
 
   const displayName = typeof identity.claims['name'] === 'string' ? identity.claims['name'].trim().slice(0, 128) : '';
   const id = randomId('usr');
-  ctx.users.insert({
+  await tx.users.insert({
     id,
     username: name,
     displayName: Value.Check(DisplayName, displayName) ? displayName : name,
@@ -73,7 +73,7 @@ export function resolveAccount(ctx: Context, provider: SsoProviderSettings, iden
     createdAt: now,
   });
   // It has no password anyone knows: the provider is its way in.
-  userModesStore(ctx.db).set(id, 'required');
-  link(id);
+  await tx.sso.modes.set(id, 'required');
+  await link(id);
   return { kind: 'created', userId: id, username: name };
 }

@@ -2,12 +2,13 @@
  * The identity providers in force: those in the settings file and those added with `sso add`. The
  * database is read on every use, so `sso add` and `sso remove` apply to a running server at once.
  * An id configured in both places is a conflict: that provider is unusable until one is removed.
+ * Every lookup takes the `View` (or `Tx`) it reads through, so a unit of work decides on what it sees.
  */
 import type { SsoProviderInfo } from '../../shared/api/schemas.js';
 import type { Context } from '../context.js';
+import type { View } from '../store/store.js';
 import { openCredential, readSecretFile, type Credential } from './credentials.js';
 import { settingsFromFileEntry, startPath, type SsoProviderSettings } from './provider-settings.js';
-import { providersStore } from './providers-store.js';
 
 export type ProviderSource =
   | { readonly kind: 'file'; readonly credentialFile: string }
@@ -17,26 +18,37 @@ export interface SsoProvider extends SsoProviderSettings {
   readonly source: ProviderSource;
 }
 
-type RegistryContext = Pick<Context, 'db' | 'config' | 'key'>;
+type RegistryContext = Pick<Context, 'store' | 'config' | 'key'>;
 
 export function providerRegistry(ctx: RegistryContext) {
-  const stored = providersStore(ctx.db);
   const fromFile: readonly SsoProvider[] = ctx.config.sso.providers.map((entry) => ({
     ...settingsFromFileEntry(entry),
     source: { kind: 'file', credentialFile: entry.clientSecretFile ?? entry.privateKeyFile ?? '' },
   }));
   const fileIds = new Set(fromFile.map((p) => p.id));
-  const fromDatabase = (): readonly SsoProvider[] =>
-    stored.all().map((p) => ({ ...p, source: { kind: 'database', credentialCiphertext: p.credentialCiphertext } }));
+  const fromDatabase = async (view: View): Promise<readonly SsoProvider[]> =>
+    (await view.sso.providers.all()).map((p) => ({
+      id: p.id,
+      displayName: p.displayName,
+      issuer: p.issuer,
+      clientId: p.clientId,
+      clientAuth: p.clientAuth,
+      keyId: p.keyId,
+      scopes: p.scopes,
+      usernameClaim: p.usernameClaim,
+      unknownUsers: p.unknownUsers,
+      source: { kind: 'database', credentialCiphertext: p.credentialCiphertext },
+    }));
 
   const registry = {
     /** Ids configured both in the settings file and in the database. */
-    conflicts: (): readonly string[] => fromDatabase().filter((p) => fileIds.has(p.id)).map((p) => p.id),
-    list: (): readonly SsoProvider[] => {
-      const conflicting = new Set(registry.conflicts());
-      return [...fromFile, ...fromDatabase()].filter((p) => !conflicting.has(p.id)).sort((a, b) => a.id.localeCompare(b.id));
+    conflicts: async (view: View): Promise<readonly string[]> => (await fromDatabase(view)).filter((p) => fileIds.has(p.id)).map((p) => p.id),
+    list: async (view: View): Promise<readonly SsoProvider[]> => {
+      const stored = await fromDatabase(view);
+      const conflicting = new Set(stored.filter((p) => fileIds.has(p.id)).map((p) => p.id));
+      return [...fromFile, ...stored].filter((p) => !conflicting.has(p.id)).sort((a, b) => a.id.localeCompare(b.id));
     },
-    find: (id: string): SsoProvider | undefined => registry.list().find((p) => p.id === id),
+    find: async (view: View, id: string): Promise<SsoProvider | undefined> => (await registry.list(view)).find((p) => p.id === id),
     /** Opens the credential just before use; throws with the cause when it cannot be read. */
     credential: (provider: SsoProvider): Credential => {
       switch (provider.source.kind) {
@@ -49,18 +61,18 @@ export function providerRegistry(ctx: RegistryContext) {
       }
     },
     /** For GET /info: ids, names and where to start; never a secret. */
-    publicList: (origin: string): readonly SsoProviderInfo[] =>
-      registry.list().map((p) => ({ id: p.id, displayName: p.displayName, startUrl: `${origin}${startPath(p.id)}` })),
+    publicList: async (view: View, origin: string): Promise<readonly SsoProviderInfo[]> =>
+      (await registry.list(view)).map((p) => ({ id: p.id, displayName: p.displayName, startUrl: `${origin}${startPath(p.id)}` })),
     /**
      * Fail closed at start: a conflict or a credential that cannot be read stops the server with its
      * cause, rather than leaving a sign-in button that can only fail.
      */
-    assertUsable: (): void => {
-      const conflicts = registry.conflicts();
+    assertUsable: async (): Promise<void> => {
+      const { conflicts, providers } = await ctx.store.read(async (view) => ({ conflicts: await registry.conflicts(view), providers: await registry.list(view) }));
       if (conflicts.length > 0) {
         throw new Error(`Identity provider ${conflicts.join(', ')} is configured both in the settings file and with "sso add"; remove one of them.`);
       }
-      for (const provider of registry.list()) {
+      for (const provider of providers) {
         try {
           registry.credential(provider);
         } catch (error) {

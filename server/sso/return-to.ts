@@ -5,7 +5,7 @@
  */
 import { safeNext } from '../../shared/pages/page-paths.js';
 import type { SsoStartQuery } from '../../shared/api/schemas.js';
-import type { ReturnTo } from './transactions-store.js';
+import type { ReturnTo } from '../store/rows.js';
 
 /**
  * http://127.0.0.1:PORT/PATH and nothing else (RFC 8252 §7.3): not `localhost` (which a resolver or

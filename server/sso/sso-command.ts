@@ -9,6 +9,7 @@ import type { SsoOptions } from '../cli/args.js';
 import { UsageError } from '../cli/args.js';
 import type { Context } from '../context.js';
 import type { Operations } from '../operations.js';
+import type { View } from '../store/store.js';
 import { importSigningKey, readSecretFile, type Credential } from './credentials.js';
 import { providerRegistry, type SsoProvider } from './provider-registry.js';
 import {
@@ -120,8 +121,10 @@ export async function runSsoCommand(input: SsoCommandInput, ctx: Context, ops: O
   const addOnly = Object.entries(input.options).filter(([, v]) => v !== undefined);
   if (sub !== 'add' && addOnly.length > 0) throw new UsageError(`Options such as --issuer go with "sso add" only.\n${SSO_USAGE}`);
   const providerId = (value: string | undefined) => checked(SsoProviderId, value, 'ID', 'must be 1 to 32 lowercase letters, digits and dashes');
-  const findUser = (username: string | undefined) => {
-    const user = ctx.users.byUsername(checked(Username, username, 'USERNAME', 'is not a valid username'));
+  const read = <T>(work: (view: View) => Promise<T>): Promise<T> => ctx.store.read(work);
+  const findUser = async (username: string | undefined) => {
+    const name = checked(Username, username, 'USERNAME', 'is not a valid username');
+    const user = await read((view) => view.users.byUsername(name));
     if (user === undefined) throw new UsageError(`There is no user ${username ?? ''}.`);
     return user;
   };
@@ -130,24 +133,25 @@ export async function runSsoCommand(input: SsoCommandInput, ctx: Context, ops: O
     case 'add': {
       if (rest.length !== 1) throw new UsageError(SSO_USAGE);
       const id = providerId(rest[0]);
-      if (registry.find(id) !== undefined) throw new UsageError(`There is already an identity provider ${id}.`);
+      if ((await read((view) => registry.find(view, id))) !== undefined) throw new UsageError(`There is already an identity provider ${id}.`);
       const { settings, credential } = await providerToAdd(input, id);
-      ops.sso.addProvider(settings, credential, {});
+      await ops.sso.addProvider(settings, credential, {});
       print(`Added identity provider ${id} (${settings.issuer}).`);
       print(`Register this redirect URI at the provider: ${ctx.origin()}${callbackPath(id)}`);
       return;
     }
     case 'list': {
       if (rest.length !== 0) throw new UsageError(SSO_USAGE);
-      const providers = registry.list();
+      const { providers, conflicts } = await read(async (view) => ({ providers: await registry.list(view), conflicts: await registry.conflicts(view) }));
       if (providers.length === 0) print('No identity providers.');
       for (const p of providers) print(`${p.id}  ${p.displayName}  ${p.issuer}  (${p.source.kind === 'database' ? 'database' : 'settings file'})`);
-      for (const id of registry.conflicts()) print(`${id}  CONFLICT: declared both in the settings file and in the database; remove one`);
+      for (const id of conflicts) print(`${id}  CONFLICT: declared both in the settings file and in the database; remove one`);
       return;
     }
     case 'show': {
       if (rest.length !== 1) throw new UsageError(SSO_USAGE);
-      const provider = registry.find(providerId(rest[0]));
+      const id = providerId(rest[0]);
+      const provider = await read((view) => registry.find(view, id));
       if (provider === undefined) throw new UsageError(`There is no identity provider ${rest[0] ?? ''}.`);
       for (const line of describe(provider, ctx.origin(), input.configFile)) print(line);
       return;
@@ -156,9 +160,10 @@ export async function runSsoCommand(input: SsoCommandInput, ctx: Context, ops: O
       if (rest.length !== 1) throw new UsageError(SSO_USAGE);
       const id = providerId(rest[0]);
       if (ctx.config.sso.providers.some((p) => p.id === id)) throw new UsageError(`${id} is declared in the settings file; remove it there.`);
-      if (!ops.sso.removeProvider(id, {})) throw new UsageError(`There is no identity provider ${id} in the database.`);
+      if (!(await ops.sso.removeProvider(id, {}))) throw new UsageError(`There is no identity provider ${id} in the database.`);
       print(`Removed identity provider ${id}. Sign-ins under way through it have ended.`);
-      if (registry.list().length === 0 && ctx.settings.environment().ssoRequiredForAll) {
+      const { left, env } = await read(async (view) => ({ left: await registry.list(view), env: await view.settings.environment() }));
+      if (left.length === 0 && env.ssoRequiredForAll) {
         print('Warning: SSO is required for everyone and no identity provider is left; only accounts with SSO off can sign in.');
       }
       return;
@@ -166,19 +171,20 @@ export async function runSsoCommand(input: SsoCommandInput, ctx: Context, ops: O
     case 'user': {
       const [username, mode] = rest;
       if (rest.length !== 2) throw new UsageError(SSO_USAGE);
-      const user = findUser(username);
+      const user = await findUser(username);
       if (!Value.Check(SsoMode, mode)) throw new UsageError(`The SSO mode must be allowed, required or off, not "${mode ?? ''}".`);
-      ops.updateUser(user.id, { sso: mode });
+      await ops.updateUser(user.id, { sso: mode });
       print(`${user.username}: SSO ${mode}`);
       return;
     }
     case 'unlink': {
       const [username, id] = rest;
       if (rest.length !== 2) throw new UsageError(SSO_USAGE);
-      const user = findUser(username);
-      const provider = registry.find(providerId(id));
+      const user = await findUser(username);
+      const wanted = providerId(id);
+      const provider = await read((view) => registry.find(view, wanted));
       if (provider === undefined) throw new UsageError(`There is no identity provider ${id ?? ''}.`);
-      if (!ops.sso.unlink(user, provider.issuer, {})) throw new UsageError(`${user.username} has no identity linked at ${provider.issuer}.`);
+      if (!(await ops.sso.unlink(user, provider.issuer, {}))) throw new UsageError(`${user.username} has no identity linked at ${provider.issuer}.`);
       print(`${user.username} is no longer linked to an identity at ${provider.issuer}; the next sign-in links by the ${provider.usernameClaim} claim again.`);
       return;
     }

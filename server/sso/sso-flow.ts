@@ -13,27 +13,21 @@ import * as oidc from 'openid-client';
 import type { AuthenticatedResponse, Session, SsoCallbackQuery, SsoExchangeRequest } from '../../shared/api/schemas.js';
 import type { Static } from 'typebox';
 import { issueSession } from '../auth/sessions.js';
-import { recordSuccess } from '../auth/throttle.js';
+import { recordSsoSuccess } from '../auth/throttle.js';
 import type { Context } from '../context.js';
 import { hashSecret } from '../crypto/passwords.js';
 import { open, seal } from '../crypto/secret-box.js';
 import { hashToken, randomToken } from '../crypto/tokens.js';
-import { ApiError } from '../http/api-error.js';
+import { Refusal } from '../refusal.js';
+import type { ReturnTo, SsoTransactionRow } from '../store/rows.js';
 import { mayCreate, resolveAccount } from './account-link.js';
 import type { Credential } from './credentials.js';
-import { identitiesStore } from './identities-store.js';
 import { failureOf, type OidcClients, type ProviderChecks, type VerifiedIdentity } from './oidc-client.js';
 import { callbackPath } from './provider-settings.js';
 import type { ProviderRegistry, SsoProvider } from './provider-registry.js';
-import { resultsStore } from './results-store.js';
 import { SsoFailure } from './sso-failure.js';
+import { RESULT_TTL_SECONDS, TRANSACTION_TTL_SECONDS } from './sso-lifetimes.js';
 import { mayCompleteSso } from './sso-policy.js';
-import { transactionsStore, type ReturnTo, type TransactionRow } from './transactions-store.js';
-
-/** How long a person has at the provider before the sign-in times out. */
-export const TRANSACTION_TTL_SECONDS = 5 * 60;
-/** How long the desktop app has to exchange its result code. */
-export const RESULT_TTL_SECONDS = 60;
 
 export interface SsoDeps {
   readonly registry: ProviderRegistry;
@@ -70,15 +64,16 @@ export function failureLocation(returnTo: ReturnTo | undefined, failure: SsoFail
 }
 
 export function ssoFlow(ctx: Context, deps: SsoDeps) {
-  const transactions = transactionsStore(ctx.db);
-  const results = resultsStore(ctx.db);
+  const entry = (event: 'sso_started' | 'sso_cancelled' | 'sso_failed', address: string, detail: Record<string, string>, user?: { readonly id: string; readonly username: string }) =>
+    ({ event, userId: user?.id, username: user?.username, clientAddress: address, detail }) as const;
 
-  const audit = (event: 'sso_started' | 'sso_cancelled' | 'sso_failed', address: string, detail: Record<string, string>, user?: { readonly id: string; readonly username: string }) =>
-    ctx.audit({ event, userId: user?.id, username: user?.username, clientAddress: address, detail });
-
-  const failed = (returnTo: ReturnTo | undefined, failure: SsoFailure, address: string, provider: string, user?: { readonly id: string; readonly username: string }): FlowEnd => {
-    if (failure.code === 'sso_cancelled') audit('sso_cancelled', address, { provider }, user);
-    else audit('sso_failed', address, { provider, code: failure.code, reason: failure.reason }, user);
+  /** The failure is written to the audit trail (committed) before the browser is told. */
+  const failed = async (returnTo: ReturnTo | undefined, failure: SsoFailure, address: string, provider: string, user?: { readonly id: string; readonly username: string }): Promise<FlowEnd> => {
+    const written =
+      failure.code === 'sso_cancelled'
+        ? entry('sso_cancelled', address, { provider }, user)
+        : entry('sso_failed', address, { provider, code: failure.code, reason: failure.reason }, user);
+    await ctx.store.write((tx) => tx.audit.record(written));
     return { kind: 'redirect', location: failureLocation(returnTo, failure) };
   };
 
@@ -109,18 +104,19 @@ export function ssoFlow(ctx: Context, deps: SsoDeps) {
       }
       const binding = randomToken('ssb');
       const stateHash = hashToken(state);
-      ctx.write(() => {
-        transactions.deleteExpired(now);
-        transactions.insert({
+      const sealedChecks = seal(ctx.key, Buffer.from(JSON.stringify(checks), 'utf8'), checksAad(stateHash));
+      await ctx.store.write(async (tx) => {
+        await tx.sso.transactions.deleteExpired(now);
+        await tx.sso.transactions.insert({
           stateHash,
           providerId: provider.id,
           bindingHash: hashToken(binding),
-          sealedChecks: seal(ctx.key, Buffer.from(JSON.stringify(checks), 'utf8'), checksAad(stateHash)),
+          sealedChecks,
           returnTo,
           createdAt: now,
           expiresAt: now + TRANSACTION_TTL_SECONDS * 1000,
         });
-        audit('sso_started', address, { provider: provider.id, client: returnTo.kind });
+        await tx.audit.record(entry('sso_started', address, { provider: provider.id, client: returnTo.kind }));
       });
       return { kind: 'redirect', location: url.href, binding };
     },
@@ -129,14 +125,14 @@ export function ssoFlow(ctx: Context, deps: SsoDeps) {
     async callback(providerId: string, query: Static<typeof SsoCallbackQuery>, rawQuery: string, binding: string | undefined, address: string): Promise<FlowEnd> {
       const now = ctx.clock.now();
       const stateHash = query.state === undefined ? undefined : hashToken(query.state);
-      const found = stateHash === undefined ? undefined : transactions.find(stateHash);
+      const found = stateHash === undefined ? undefined : await ctx.store.read((view) => view.sso.transactions.find(stateHash));
       if (found === undefined) return failed(undefined, new SsoFailure('sso_state_invalid', 'unknown_state'), address, providerId);
       // From a browser that did not start it: nothing is spent, and nothing about the sign-in is revealed.
       if (binding === undefined || !sameText(hashToken(binding), found.bindingHash)) {
         return failed(undefined, new SsoFailure('sso_state_invalid', 'other_browser'), address, providerId);
       }
-      // Spent before anything else is checked: a replayed or racing answer finds nothing.
-      const transaction = transactions.take(found.stateHash);
+      // Spent (and committed) before anything else is checked: a replayed or racing answer finds nothing.
+      const transaction = await ctx.store.write((tx) => tx.sso.transactions.take(found.stateHash));
       if (transaction === undefined) return failed(undefined, new SsoFailure('sso_state_invalid', 'unknown_state'), address, providerId);
       const { returnTo } = transaction;
       if (transaction.providerId !== providerId) return failed(returnTo, new SsoFailure('sso_state_invalid', 'other_provider'), address, providerId);
@@ -145,7 +141,7 @@ export function ssoFlow(ctx: Context, deps: SsoDeps) {
         const failure = query.error === 'access_denied' ? new SsoFailure('sso_cancelled', 'access_denied') : new SsoFailure('sso_provider_error', 'authorization_error');
         return failed(returnTo, failure, address, providerId);
       }
-      const provider = deps.registry.find(providerId);
+      const provider = await ctx.store.read((view) => deps.registry.find(view, providerId));
       if (provider === undefined) return failed(returnTo, new SsoFailure('sso_state_invalid', 'provider_removed'), address, providerId);
 
       const checks = JSON.parse(open(ctx.key, transaction.sealedChecks, checksAad(transaction.stateHash)).toString('utf8')) as ProviderChecks;
@@ -156,103 +152,105 @@ export function ssoFlow(ctx: Context, deps: SsoDeps) {
       } catch (error) {
         return failed(returnTo, failureOf(error), address, providerId);
       }
-      const unusableHash = mayCreate(ctx, provider, identity) ? await hashSecret(randomToken('unusable'), ctx.config.argon2) : undefined;
+      const creates = await ctx.store.read((view) => mayCreate(view, provider, identity));
+      const unusableHash = creates ? await hashSecret(randomToken('unusable'), ctx.config.argon2) : undefined;
       return finish(transaction, provider, identity, unusableHash, address);
     },
 
-    /** POST /auth/sso/exchange: the result code is spent by a conditional delete, and the session issued in the same transaction. */
-    exchange(request: SsoExchangeRequest, address: string): Static<typeof AuthenticatedResponse> {
+    /** POST /auth/sso/exchange: the result code is spent by a conditional delete, and the session issued in the same unit of work. */
+    async exchange(request: SsoExchangeRequest, address: string): Promise<Static<typeof AuthenticatedResponse>> {
       type Outcome =
         | { readonly kind: 'ok'; readonly session: Session }
         | { readonly kind: 'invalid' }
         | { readonly kind: 'not_allowed' };
-      const outcome = ctx.write((): Outcome => {
-        const row = results.take(hashToken(request.code), ctx.clock.now());
+      const verifierChallenge = s256(request.codeVerifier);
+      const outcome = await ctx.store.write(async (tx): Promise<Outcome> => {
+        const row = await tx.sso.results.take(hashToken(request.code), ctx.clock.now());
         if (row === undefined) {
-          ctx.audit({ event: 'sso_result_rejected', clientAddress: address, detail: { reason: 'unknown' } });
+          await tx.audit.record({ event: 'sso_result_rejected', clientAddress: address, detail: { reason: 'unknown' } });
           return { kind: 'invalid' };
         }
-        const user = ctx.users.byId(row.userId);
+        const user = await tx.users.byId(row.userId);
         const subject = { userId: row.userId, username: user?.username, clientAddress: address };
-        if (!sameText(s256(request.codeVerifier), row.codeChallenge)) {
-          ctx.audit({ event: 'sso_result_rejected', ...subject, detail: { provider: row.providerId, reason: 'verifier' } });
+        if (!sameText(verifierChallenge, row.codeChallenge)) {
+          await tx.audit.record({ event: 'sso_result_rejected', ...subject, detail: { provider: row.providerId, reason: 'verifier' } });
           return { kind: 'invalid' };
         }
-        if (deps.registry.find(row.providerId) === undefined) {
-          ctx.audit({ event: 'sso_result_rejected', ...subject, detail: { provider: row.providerId, reason: 'provider_removed' } });
+        if ((await deps.registry.find(tx, row.providerId)) === undefined) {
+          await tx.audit.record({ event: 'sso_result_rejected', ...subject, detail: { provider: row.providerId, reason: 'provider_removed' } });
           return { kind: 'invalid' };
         }
-        const permit = mayCompleteSso(ctx, row.userId);
+        const permit = await mayCompleteSso(tx, row.userId);
         if ('refused' in permit) {
-          ctx.audit({ event: 'sso_failed', ...subject, detail: { provider: row.providerId, code: 'sso_not_allowed', reason: permit.refused } });
+          await tx.audit.record({ event: 'sso_failed', ...subject, detail: { provider: row.providerId, code: 'sso_not_allowed', reason: permit.refused } });
           return { kind: 'not_allowed' };
         }
-        recordSuccess(ctx, permit.user.username);
-        ctx.audit({ event: 'login_succeeded', ...subject, detail: { method: 'sso', provider: row.providerId } });
-        return { kind: 'ok', session: issueSession(ctx, permit.user, 'full') };
+        await recordSsoSuccess(tx, permit.user.username);
+        await tx.audit.record({ event: 'login_succeeded', ...subject, detail: { method: 'sso', provider: row.providerId } });
+        return { kind: 'ok', session: await issueSession(ctx, tx, permit.user, 'full') };
       });
       // Thrown after the commit, so the spent code stays spent.
       switch (outcome.kind) {
         case 'ok':
           return { status: 'authenticated', session: outcome.session };
         case 'invalid':
-          throw new ApiError('sso_result_invalid', 'This sign-in result is unknown, used or expired, or does not belong to this app. Start again.');
+          throw new Refusal('sso_result_invalid', 'This sign-in result is unknown, used or expired, or does not belong to this app. Start again.');
         case 'not_allowed':
-          throw new ApiError('sso_not_allowed', 'This account may not sign in with single sign-on. Ask your administrator.');
+          throw new Refusal('sso_not_allowed', 'This account may not sign in with single sign-on. Ask your administrator.');
       }
     },
   };
 
   /**
-   * One write transaction: resolve the account, re-read that it may sign in, then the session or the
-   * result code. A refusal rolls everything back (no link is left behind) and is reported after.
+   * One unit of work: resolve the account, re-read that it may sign in, then the session or the result
+   * code. A refusal rolls everything back (no link is left behind) and is reported after.
    */
-  function finish(transaction: TransactionRow, provider: SsoProvider, identity: VerifiedIdentity, unusableHash: string | undefined, address: string): FlowEnd {
+  async function finish(transaction: SsoTransactionRow, provider: SsoProvider, identity: VerifiedIdentity, unusableHash: string | undefined, address: string): Promise<FlowEnd> {
     const { returnTo } = transaction;
+    const code = randomToken('ssr');
     try {
-      return ctx.write((): FlowEnd => {
-        const resolution = resolveAccount(ctx, provider, identity, unusableHash);
-        const permit = mayCompleteSso(ctx, resolution.userId);
+      return await ctx.store.write(async (tx): Promise<FlowEnd> => {
+        const resolution = await resolveAccount(ctx, tx, provider, identity, unusableHash);
+        const permit = await mayCompleteSso(tx, resolution.userId);
         if ('refused' in permit) {
-          const found = ctx.users.byId(resolution.userId);
+          const found = await tx.users.byId(resolution.userId);
           throw new SsoFailure('sso_not_allowed', permit.refused, found && { id: found.id, username: found.username });
         }
         const user = permit.user;
         const subject = { userId: user.id, username: user.username, clientAddress: address };
         switch (resolution.kind) {
           case 'created':
-            ctx.audit({ event: 'user_created', ...subject, detail: { user: user.username, via: 'sso', provider: provider.id } });
-            ctx.audit({ event: 'sso_identity_linked', ...subject, detail: { provider: provider.id, issuer: identity.issuer } });
+            await tx.audit.record({ event: 'user_created', ...subject, detail: { user: user.username, via: 'sso', provider: provider.id } });
+            await tx.audit.record({ event: 'sso_identity_linked', ...subject, detail: { provider: provider.id, issuer: identity.issuer } });
             break;
           case 'newly_linked':
-            ctx.audit({ event: 'sso_identity_linked', ...subject, detail: { provider: provider.id, issuer: identity.issuer } });
+            await tx.audit.record({ event: 'sso_identity_linked', ...subject, detail: { provider: provider.id, issuer: identity.issuer } });
             break;
           case 'linked':
-            if (resolution.claimChanged) ctx.audit({ event: 'sso_claim_changed', ...subject, detail: { provider: provider.id, claim: provider.usernameClaim } });
+            if (resolution.claimChanged) await tx.audit.record({ event: 'sso_claim_changed', ...subject, detail: { provider: provider.id, claim: provider.usernameClaim } });
             break;
         }
         const now = ctx.clock.now();
-        identitiesStore(ctx.db).touch(identity.issuer, identity.subject, now);
+        await tx.sso.identities.touch(identity.issuer, identity.subject, now);
 
         switch (returnTo.kind) {
           case 'desktop': {
-            const code = randomToken('ssr');
-            results.deleteExpired(now);
-            results.insert({ codeHash: hashToken(code), userId: user.id, providerId: provider.id, codeChallenge: returnTo.codeChallenge, now, expiresAt: now + RESULT_TTL_SECONDS * 1000 });
-            ctx.audit({ event: 'sso_result_issued', ...subject, detail: { provider: provider.id } });
+            await tx.sso.results.deleteExpired(now);
+            await tx.sso.results.insert({ codeHash: hashToken(code), userId: user.id, providerId: provider.id, codeChallenge: returnTo.codeChallenge, now, expiresAt: now + RESULT_TTL_SECONDS * 1000 });
+            await tx.audit.record({ event: 'sso_result_issued', ...subject, detail: { provider: provider.id } });
             const url = new URL(returnTo.redirectUri);
             url.searchParams.set('code', code);
             url.searchParams.set('state', returnTo.state);
             return { kind: 'redirect', location: url.href };
           }
           case 'browser':
-            recordSuccess(ctx, user.username);
-            ctx.audit({ event: 'login_succeeded', ...subject, detail: { method: 'sso', provider: provider.id } });
-            return { kind: 'browser_session', session: issueSession(ctx, user, 'full'), next: returnTo.next };
+            await recordSsoSuccess(tx, user.username);
+            await tx.audit.record({ event: 'login_succeeded', ...subject, detail: { method: 'sso', provider: provider.id } });
+            return { kind: 'browser_session', session: await issueSession(ctx, tx, user, 'full'), next: returnTo.next };
         }
       });
     } catch (error) {
-      if (error instanceof SsoFailure) return failed(returnTo, error, address, provider.id, error.account);
+      if (error instanceof SsoFailure) return await failed(returnTo, error, address, provider.id, error.account);
       throw error;
     }
   }

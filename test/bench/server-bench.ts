@@ -1,80 +1,265 @@
 /**
- * npm run bench:server — prints, from one run: code verification throughput and p99 beside a bare
- * Fastify route measured the same way, the password sign-in rate with the production Argon2id
- * parameters, and the server process's peak memory.
+ * npm run bench:server [-- --baseline DIR]: the reference server under load, every figure from one run.
+ *
+ * The server is the built command line (`serve --config FILE`), as operators run it; its limits come from
+ * that file, inside the ranges the file allows (at most 10 attempts a challenge, 100 failures an account
+ * an hour), and nothing is lifted by calling into the server. So the load is spread the way it must be:
+ * 50 connections over BENCH_ACCOUNTS accounts (400 unless set), each with 10 challenges from password
+ * sign-ins, each challenge answered 9 times with a wrong code, then once with a right one (three steps
+ * per account: the codes of the previous, current and next 30 s step, in that order, as replay
+ * protection allows). The same 50 connections also fall on 50 accounts, and on a single account: the
+ * per-account order's worst case, for the 90 wrong codes one account may take within those limits.
+ *
+ * Beside it: a bare Fastify route (measured before and after everything else), the server's whole HTTP
+ * side with a stub that refuses every code at once (the ceiling the HTTP layer leaves), password sign-ins
+ * with the production Argon2id parameters, cold start (spawn until /api/v1/health answers), idle and peak
+ * memory. With --baseline DIR (another checkout of this project, with node_modules), that checkout's
+ * server is measured the same way in the same run, as "before"; one that has no dist/server/main.js is
+ * run from its TypeScript sources, as it was then.
  */
-import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildServer, SERVER_BUNDLE } from '../../build/build-server.js';
 import { DEFAULT_CONFIG } from '../../server/config.js';
+import { codeAt, createAccounts, openChallenges, postJson, signInToken, stepOf, wrongCode, type BenchAccount } from './bench-accounts.js';
+import { load, type LoadResult } from './bench-load.js';
+import { peakResidentMiB, residentMiB, runCommand, serve, startProcess, type Checkout, type Running } from './bench-processes.js';
 
+const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
+const CHILDREN = join(PROJECT_DIR, 'dist', 'bench', 'children.js');
 const CONNECTIONS = 50;
-const DURATION_S = 10;
-const CHILD = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
+const ACCOUNTS = Number(process.env['BENCH_ACCOUNTS'] ?? 400);
+const CHALLENGES = 10;
+const WRONG_PER_CHALLENGE = 9;
+const COLD_STARTS = 5;
+const BARE_SECONDS = 10;
+const ADMIN = { username: 'bench-admin', password: 'bench-admin-password' };
+const PLAIN = { username: 'bench-plain', password: 'bench-plain-password' };
+/** Idle: this long after start without a request, when V8 has given back what starting up took. */
+const IDLE_MS = 10_000;
 
-interface Child {
-  readonly process: ChildProcess;
-  readonly ready: { origin: string; secret?: string };
+/** Inside the ranges `--config` allows: no failure lock before the hourly ceiling, no address or request cap in the way. */
+const LIMITS = {
+  challenge: { ttlSeconds: 300, maxAttempts: 10 },
+  throttle: { account: { lockAfterFailures: 1_000_000, maxFailuresPerHour: 100 }, address: { maxFailures: 1_000_000 }, authRequestsPerMinute: 1_000_000 },
+};
+/** For setting the accounts up: the cheapest Argon2id the file allows (their hashes keep these parameters). */
+const SETUP = { ...LIMITS, argon2: { memoryCost: 8192, timeCost: 1, parallelism: 1 } };
+
+interface Figures {
+  readonly label: string;
+  readonly oneAccount: LoadResult;
+  readonly fiftyAccounts: LoadResult;
+  readonly coldStartMs: readonly number[];
+  readonly populatedStartMs: number;
+  readonly idleMiB: number;
+  readonly peakMiB: number;
+  readonly wrong: LoadResult;
+  readonly right: LoadResult;
+  readonly password: LoadResult;
 }
 
-async function startChild(mode: 'server' | 'bare'): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
-  if (child.stdout === null) throw new Error('no output from the benchmark process');
-  const lines = createInterface({ input: child.stdout });
-  for await (const line of lines) return { process: child, ready: JSON.parse(line) as Child['ready'] };
-  throw new Error(`the ${mode} benchmark process ended before it was ready`);
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function withServer<T>(running: Promise<Running>, work: (server: Running) => Promise<T>): Promise<T> {
+  const server = await running;
+  try {
+    return await work(server);
+  } finally {
+    await server.stop();
+  }
 }
 
-function peakMemoryMiB(pid: number): number {
-  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Number(hwm) / 1024;
+/** Wrong codes: round after round over every account's challenges, so consecutive requests are for different accounts. */
+function wrongBodies(accounts: readonly BenchAccount[]): { challengeId: string; code: string }[] {
+  const step = stepOf(Date.now());
+  const wrong = accounts.map((a) => wrongCode(a.secret, step));
+  const bodies: { challengeId: string; code: string }[] = [];
+  for (let attempt = 0; attempt < WRONG_PER_CHALLENGE; attempt += 1) {
+    for (let c = 0; c < CHALLENGES; c += 1) {
+      accounts.forEach((a, i) => bodies.push({ challengeId: a.challenges[c] ?? '', code: wrong[i] ?? '' }));
+    }
+  }
+  return bodies;
 }
 
-async function load(url: string, body: unknown, connections: number, duration: number) {
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    connections,
-    duration,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+/** Right codes: the previous, current and next step of each account, each on a challenge of its own. */
+function rightBodies(accounts: readonly BenchAccount[]): { challengeId: string; code: string }[] {
+  const step = stepOf(Date.now());
+  return [-1, 0, 1].flatMap((offset, c) =>
+    accounts.filter((a) => step + offset > a.confirmedStep).map((a) => ({ challengeId: a.challenges[c] ?? '', code: codeAt(a.secret, step + offset) })),
+  );
+}
+
+const drawing = <T>(items: readonly T[]) => {
+  let next = 0;
+  return () => items[next++ % items.length];
+};
+
+async function measure(checkout: Checkout): Promise<Figures> {
+  const work = await mkdtemp(join(tmpdir(), 'stepgate-bench-'));
+  try {
+    const setupFile = join(work, 'setup.json');
+    const runFile = join(work, 'run.json');
+    await writeFile(setupFile, JSON.stringify(SETUP));
+    await writeFile(runFile, JSON.stringify(LIMITS));
+
+    const coldStartMs: number[] = [];
+    for (let i = 0; i < COLD_STARTS; i += 1) {
+      coldStartMs.push(await withServer(serve(checkout, join(work, `cold${i}`), runFile), async (s) => s.startMs));
+    }
+
+    const dataDir = join(work, 'data');
+    await runCommand(checkout, ['user', 'create', ADMIN.username, '--admin', '--data', dataDir, '--config', setupFile], `${ADMIN.password}\n`);
+    process.stdout.write(`  ${checkout.label}: setting up ${ACCOUNTS} accounts ...`);
+    const { accounts, single, fifty } = await withServer(serve(checkout, dataDir, setupFile), async (s) => {
+      const api = `${s.origin}/api/v1`;
+      const token = await signInToken(api, ADMIN.username, ADMIN.password);
+      return {
+        accounts: await createAccounts(api, token, 'bench', ACCOUNTS),
+        single: await createAccounts(api, token, 'single', 1),
+        fifty: await createAccounts(api, token, 'fifty', CONNECTIONS),
+      };
+    });
+    process.stdout.write(` opening ${ACCOUNTS * CHALLENGES} challenges ...`);
+
+    // The measured server: started again on the populated folder, with the production Argon2id parameters.
+    return await withServer(serve(checkout, dataDir, runFile), async (s) => {
+      const api = `${s.origin}/api/v1`;
+      await sleep(IDLE_MS);
+      const idleMiB = residentMiB(s.pid);
+      const admin = await signInToken(api, ADMIN.username, ADMIN.password);
+      const created = await postJson(`${api}/admin/users`, PLAIN, admin);
+      if (created.status !== 201) throw new Error(`could not create ${PLAIN.username}: ${created.status}`);
+      await openChallenges(api, accounts, CHALLENGES);
+      await openChallenges(api, [...single, ...fifty], CHALLENGES);
+      process.stdout.write(' measuring\n');
+
+      const wrong = wrongBodies(accounts);
+      const warmUp = Math.floor(wrong.length / 10);
+      await load({ url: `${api}/auth/totp`, connections: CONNECTIONS, amount: warmUp, body: drawing(wrong.slice(0, warmUp)), pid: s.pid });
+      const wrongRun = await load({ url: `${api}/auth/totp`, connections: CONNECTIONS, amount: wrong.length - warmUp, body: drawing(wrong.slice(warmUp)), pid: s.pid });
+      const right = rightBodies(accounts);
+      const rightRun = await load({ url: `${api}/auth/totp`, connections: CONNECTIONS, amount: right.length, body: drawing(right), pid: s.pid });
+      const passwordRun = await load({ url: `${api}/auth/login`, connections: 4, seconds: 5, body: PLAIN, pid: s.pid });
+      const singleBodies = wrongBodies(single);
+      const oneAccount = await load({ url: `${api}/auth/totp`, connections: CONNECTIONS, amount: singleBodies.length, body: drawing(singleBodies), pid: s.pid });
+      const fiftyBodies = wrongBodies(fifty);
+      const fiftyAccounts = await load({ url: `${api}/auth/totp`, connections: CONNECTIONS, amount: fiftyBodies.length, body: drawing(fiftyBodies), pid: s.pid });
+      return {
+        label: checkout.label,
+        oneAccount,
+        fiftyAccounts,
+        coldStartMs,
+        populatedStartMs: s.startMs,
+        idleMiB,
+        peakMiB: peakResidentMiB(s.pid),
+        wrong: wrongRun,
+        right: rightRun,
+        password: passwordRun,
+      };
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function stubRun(): Promise<LoadResult> {
+  const work = await mkdtemp(join(tmpdir(), 'stepgate-bench-stub-'));
+  try {
+    const runFile = join(work, 'run.json');
+    await writeFile(runFile, JSON.stringify(LIMITS));
+    return await withServer(startProcess([process.execPath, CHILDREN, 'stub', join(work, 'data'), runFile], PROJECT_DIR), async (s) => {
+      const url = `${s.origin}/api/v1/auth/totp`;
+      const body = { challengeId: 'ch_stub', code: '000000' };
+      await load({ url, connections: CONNECTIONS, seconds: 2, body, pid: s.pid });
+      return load({ url, connections: CONNECTIONS, seconds: BARE_SECONDS, body, pid: s.pid });
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function bareRun(): Promise<LoadResult> {
+  return withServer(startProcess([process.execPath, CHILDREN, 'bare'], PROJECT_DIR, '/bare'), async (s) => {
+    await load({ url: `${s.origin}/bare`, connections: CONNECTIONS, seconds: 2, body: {}, pid: s.pid });
+    return load({ url: `${s.origin}/bare`, connections: CONNECTIONS, seconds: BARE_SECONDS, body: {}, pid: s.pid });
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, total: result.requests.total };
 }
 
-async function post(url: string, body: unknown): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return response.json();
+function baselineCheckout(dir: string): Checkout {
+  const built = join(dir, 'dist', 'server', 'main.js');
+  return existsSync(built)
+    ? { label: 'baseline', dir, command: [process.execPath, built] }
+    : { label: 'baseline', dir, command: [process.execPath, '--import', 'tsx', join(dir, 'server', 'cli', 'main.ts')] };
 }
 
-const server = await startChild('server');
-const bare = await startChild('bare');
-try {
-  const api = `${server.ready.origin}/api/v1`;
-  const login = (await post(`${api}/auth/login`, { username: 'bench-totp', password: 'bench-password' })) as { challenge: { id: string } };
+// --- the run ---
 
-  // Warm both up alike, then measure each alone.
-  await load(`${bare.ready.origin}/bare`, {}, 10, 2);
-  await load(`${api}/auth/totp`, { challengeId: login.challenge.id, code: '000000' }, 10, 2);
-  const bareRun = await load(`${bare.ready.origin}/bare`, {}, CONNECTIONS, DURATION_S);
-  // A well-formed code that does not match: the full verification (challenge, lock check, decryption,
-  // HMAC across the window, attempt and throttle bookkeeping, audit) on every request.
-  const verifyRun = await load(`${api}/auth/totp`, { challengeId: login.challenge.id, code: '000000' }, CONNECTIONS, DURATION_S);
-  const loginRun = await load(`${api}/auth/login`, { username: 'bench-plain', password: 'bench-password' }, 4, 5);
-  const peak = server.process.pid === undefined ? Number.NaN : peakMemoryMiB(server.process.pid);
+const { values } = parseArgs({ options: { baseline: { type: 'string' } }, strict: true });
+await buildServer();
+await build({
+  entryPoints: [join(PROJECT_DIR, 'test', 'bench', 'bench-children.ts')],
+  outfile: CHILDREN,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['better-sqlite3', '@node-rs/argon2'],
+  banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
 
-  const a = DEFAULT_CONFIG.argon2;
-  const f = (n: number) => n.toFixed(0);
-  console.log(`\nStepgate server benchmark (${CONNECTIONS} connections, ${DURATION_S} s each, one machine, loopback)\n`);
-  console.log(`bare Fastify route          ${f(bareRun.rps)} req/s   p50 ${bareRun.p50} ms   p99 ${bareRun.p99} ms`);
-  console.log(`POST /auth/totp (verify)    ${f(verifyRun.rps)} req/s   p50 ${verifyRun.p50} ms   p99 ${verifyRun.p99} ms   (${verifyRun.total} requests, all answered 401 invalid_code: ${verifyRun.non2xx === verifyRun.total})`);
-  console.log(`verify / bare throughput    ${(verifyRun.rps / bareRun.rps).toFixed(2)}   (target >= 0.50)   p99 target < 20 ms: ${verifyRun.p99 < 20 ? 'met' : 'missed'}`);
-  console.log(`POST /auth/login (password) ${f(loginRun.rps)} sign-ins/s at 4 connections, p50 ${loginRun.p50} ms   Argon2id m=${a.memoryCost} KiB t=${a.timeCost} p=${a.parallelism}`);
-  console.log(`server peak memory (RSS)    ${peak.toFixed(1)} MiB`);
-  if (verifyRun.errors + bareRun.errors + loginRun.errors > 0) console.log(`connection errors: verify ${verifyRun.errors}, bare ${bareRun.errors}, login ${loginRun.errors}`);
-} finally {
-  server.process.kill();
-  bare.process.kill();
+const load1 = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const loadBefore = load1();
+console.log(`Stepgate server benchmark: ${CONNECTIONS} connections, ${ACCOUNTS} accounts x ${CHALLENGES} challenges, loopback, one machine`);
+console.log(`load average at start ${loadBefore} (1, 5, 15 min)\n`);
+const bareBefore = await bareRun();
+const stub = await stubRun();
+const checkouts: Checkout[] = [
+  ...(values.baseline === undefined ? [] : [baselineCheckout(resolve(values.baseline))]),
+  { label: 'this checkout', dir: PROJECT_DIR, command: [process.execPath, SERVER_BUNDLE] },
+];
+const figures: Figures[] = [];
+for (const checkout of checkouts) figures.push(await measure(checkout));
+const bareAfter = await bareRun();
+
+// --- the report ---
+
+const bare = (bareBefore.rps + bareAfter.rps) / 2;
+const f0 = (n: number) => n.toFixed(0);
+const latency = (r: LoadResult) => `p50 ${r.p50}  p99 ${r.p99}  p99.9 ${r.p999}  max ${r.max} ms`;
+const answers = (r: LoadResult) =>
+  `${Object.entries(r.statuses)
+    .map(([code, n]) => `${n} x ${code}`)
+    .join(', ')}${r.errors > 0 ? `, ${r.errors} errors` : ''}`;
+const row = (name: string, r: LoadResult, extra = '') =>
+  console.log(`${name.padEnd(34)} ${f0(r.rps).padStart(6)} req/s  ${f0(r.cpuUs).padStart(5)} us CPU/req  ${latency(r)}${extra}`);
+
+console.log('');
+row('bare Fastify route, before', bareBefore);
+row('bare Fastify route, after', bareAfter);
+const bareCpu = (bareBefore.cpuUs + bareAfter.cpuUs) / 2;
+/** Against the bare route: by rate, and by CPU time per request (which the machine's other load moves less). */
+const versusBare = (r: LoadResult) => `${(r.rps / bare).toFixed(2)} x bare (by CPU ${(bareCpu / r.cpuUs).toFixed(2)})`;
+row('stub /auth/totp (HTTP ceiling)', stub, `   ${versusBare(stub)}`);
+const a = DEFAULT_CONFIG.argon2;
+for (const f of figures) {
+  console.log(`\n${f.label}`);
+  row(`  wrong codes, ${ACCOUNTS} accounts`, f.wrong, `   ${versusBare(f.wrong)}   (${answers(f.wrong)})`);
+  row(`  wrong codes, ${CONNECTIONS} accounts`, f.fiftyAccounts, `   ${versusBare(f.fiftyAccounts)}   (${answers(f.fiftyAccounts)})`);
+  row('  wrong codes, 1 account', f.oneAccount, `   (${answers(f.oneAccount)})`);
+  row('  right codes', f.right, `   (${answers(f.right)})`);
+  row(`  password sign-ins, 4 conns`, f.password, `   Argon2id m=${a.memoryCost} KiB t=${a.timeCost} p=${a.parallelism}`);
+  console.log(`  cold start to health             ${f.coldStartMs.map(f0).join(' / ')} ms (median ${f0(median(f.coldStartMs))}); populated folder ${f0(f.populatedStartMs)} ms`);
+  console.log(`  memory (RSS)                     idle ${f.idleMiB.toFixed(0)} MiB (${IDLE_MS / 1000} s after start), peak ${f.peakMiB.toFixed(0)} MiB`);
 }
+console.log(`\nload average at start ${loadBefore}, at end ${load1()} (1, 5, 15 min; ${availableParallelism()} cores)`);
+console.log('Goals: wrong codes >= 0.5 x bare; p99 <= 20 ms and max <= 100 ms; cold start <= 500 ms; idle <= 80 MiB, peak <= 150 MiB.');

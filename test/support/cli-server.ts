@@ -1,19 +1,17 @@
 /**
- * The reference server as an operator runs it: its own process, started through the command line
- * (`server/cli/main.ts`), so a test can kill it outright and start it again on the same data folder.
+ * The reference server as an operator runs it: its own process, the built command line
+ * (dist/server/main.js, built once before the tests by global-setup.ts), so a test can kill it outright
+ * and start it again on the same data folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { SERVER_BUNDLE } from '../../build/build-server.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = 'server/cli/main.ts';
 const START_TIMEOUT_MS = 20_000;
 
-/** Node with tsx's loader, in one process: a signal sent to it reaches the server itself. */
+/** Node running the bundle, one process: a signal sent to it reaches the server itself. */
 function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    cwd: REPO_ROOT,
+  return spawn(process.execPath, [SERVER_BUNDLE, ...args], {
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -35,7 +35,7 @@ export function raceSuite(seed: number): RaceSuite {
   };
   beforeAll(async () => {
     const server = await startTestServer({ config: { throttle: RELAXED_THROTTLE } });
-    server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
+    await server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
     const admin = await adminToken(server);
     started = { server, admin, probe: accountProbe(server, admin) };
   });

@@ -22,7 +22,7 @@ export interface TestServer {
   /** Request log lines as parsed JSON, when started with `logs: true`. */
   readonly logs: readonly Readonly<Record<string, unknown>>[];
   createUser(user: NewUser): Promise<{ readonly id: string }>;
-  setEnvironment(change: EnvironmentChange): void;
+  setEnvironment(change: EnvironmentChange): Promise<void>;
   /** The server's own administration and context, for set-up the API does not offer (identity providers). */
   readonly operations: Operations;
   readonly context: Context;
@@ -53,7 +53,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     dbPath: server.dbPath,
     clock,
     createUser: (user) => server.operations.createUser(user),
-    setEnvironment: (change) => server.operations.setEnvironment(change),
+    setEnvironment: async (change) => {
+      await server.operations.setEnvironment(change);
+    },
     operations: server.operations,
     context: server.context,
     close: async () => {

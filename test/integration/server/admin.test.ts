@@ -28,7 +28,7 @@ describe('administration', () => {
   let token: string;
   beforeAll(async () => {
     server = await startTestServer({ config: { throttle: RELAXED_THROTTLE } });
-    server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false, name: 'Admin Test' });
+    await server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false, name: 'Admin Test' });
     api = apiClient(server.api);
     token = await adminToken(server);
   });
@@ -67,13 +67,13 @@ describe('administration', () => {
     });
 
     it("answers 403 forbidden to an admin's enrollment-only session", async () => {
-      server.setEnvironment({ totpRequiredForAll: true });
+      await server.setEnvironment({ totpRequiredForAll: true });
       try {
         const admin = await createUser(server, { isAdmin: true });
         const session = await passwordSession(server, admin.username, admin.password);
         for (const [method, path, body] of routes) fails(await send(method, path, body, { token: session.token }, admin.id), 403, 'forbidden');
       } finally {
-        server.setEnvironment({ totpRequiredForAll: false });
+        await server.setEnvironment({ totpRequiredForAll: false });
       }
     });
   });

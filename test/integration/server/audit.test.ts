@@ -35,7 +35,7 @@ describe('audit trail', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
+    await server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
     api = apiClient(server.api);
 
     const admin = await createUser(server, { isAdmin: true, username: uniqueUsername('auditor') });

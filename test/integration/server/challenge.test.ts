@@ -23,7 +23,7 @@ describe('challenges', () => {
   let bob: TotpUser;
   beforeAll(async () => {
     server = await startTestServer({ config: { throttle: RELAXED_THROTTLE } });
-    server.setEnvironment({ totpEnabled: true });
+    await server.setEnvironment({ totpEnabled: true });
     alice = await createTotpUser(server, { username: 'alice' });
     bob = await createTotpUser(server, { username: 'bob' });
   });

@@ -58,7 +58,7 @@ describe('data at rest', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    server.setEnvironment({ totpEnabled: true });
+    await server.setEnvironment({ totpEnabled: true });
     const api = apiClient(server.api);
 
     // A user with two authenticators, recovery codes (one used, then regenerated), sessions and challenges.

@@ -163,7 +163,7 @@ describe('enrollment', () => {
   beforeAll(async () => {
     server = await startTestServer({ config: { issuer: ISSUER, throttle: RELAXED_THROTTLE } });
     // The issuer may come from the configuration or the environment's name: both say the same here.
-    server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false, name: ISSUER });
+    await server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false, name: ISSUER });
     api = apiClient(server.api);
   });
   afterAll(async () => {
@@ -241,11 +241,11 @@ describe('enrollment', () => {
 
     it('answers 409 totp_disabled when TOTP is off for the environment', async () => {
       const { token } = await fullSession();
-      server.setEnvironment({ totpEnabled: false });
+      await server.setEnvironment({ totpEnabled: false });
       try {
         fails(await api.post('/me/authenticators', { token, body: { name: 'Phone' } }), 409, 'totp_disabled');
       } finally {
-        server.setEnvironment({ totpEnabled: true });
+        await server.setEnvironment({ totpEnabled: true });
       }
     });
   });

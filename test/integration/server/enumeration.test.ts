@@ -31,7 +31,7 @@ describe('no user enumeration through sign-in', () => {
   let withTotp: TestUser;
   beforeAll(async () => {
     server = await startTestServer({ config: { throttle: RELAXED_THROTTLE } });
-    server.setEnvironment({ totpEnabled: true });
+    await server.setEnvironment({ totpEnabled: true });
     active = await createUser(server);
     withTotp = await createTotpUser(server);
     disabled = await createUser(server);

@@ -74,7 +74,7 @@ describe('fuzz', () => {
   beforeAll(async () => {
     webDir = await makeWebDir();
     server = await startTestServer({ config: { throttle: RELAXED_THROTTLE, webDir: webDir.path }, logs: true });
-    server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
+    await server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
     api = apiClient(server.api);
     admin = await createUser(server, { isAdmin: true, username: 'fuzz-admin' });
     victim = await createUser(server, { username: 'fuzz-victim', password: 'fuzz-victim-password' });
@@ -91,7 +91,7 @@ describe('fuzz', () => {
 
   /** Before each batch: sessions the last one may have ended, settings it may have changed. */
   async function refresh(): Promise<void> {
-    server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
+    await server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
     tokens.set('admin', await adminToken(server));
     const adminSession = tokens.get('admin') ?? '';
     expectStatus(await api.patch(`/admin/users/${victim.id}`, { token: adminSession, body: { disabled: false, totpRequired: false } }), 200);

@@ -66,7 +66,7 @@ describe('POST /auth/login', () => {
   beforeAll(async () => {
     server = await startTestServer({ config: { throttle: RELAXED_THROTTLE } });
     api = apiClient(server.api);
-    server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
+    await server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
     for (const required of [false, true]) {
       users.set(key(required, false), await createUser(server, { totpRequired: required, displayName: `No app ${required}` }));
       users.set(key(required, true), await createTotpUser(server, { totpRequired: required, displayName: `App ${required}` }));
@@ -82,7 +82,7 @@ describe('POST /auth/login', () => {
         `TOTP ${row.totpEnabled ? 'on' : 'off'}, required for all ${row.totpRequiredForAll ? 'yes' : 'no'}, ` +
         `user required ${row.userRequired ? 'yes' : 'no'}, authenticator ${row.hasAuthenticator ? 'yes' : 'no'} -> ${row.expected}`;
       it(title, async () => {
-        server.setEnvironment({ totpEnabled: row.totpEnabled, totpRequiredForAll: row.totpRequiredForAll });
+        await server.setEnvironment({ totpEnabled: row.totpEnabled, totpRequiredForAll: row.totpRequiredForAll });
         const user = users.get(key(row.userRequired, row.hasAuthenticator));
         if (user === undefined) throw new Error('test user missing');
         const outcome = await passwordStep(server, user.username, user.password);
@@ -98,7 +98,7 @@ describe('POST /auth/login', () => {
 
   describe('outcome shapes', () => {
     it('authenticated: a Session for the user with a 12 h expiry on the server clock', async () => {
-      server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
+      await server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
       const user = await createUser(server, { displayName: 'Ada Lovelace' });
       const res = await login(server, user.username, user.password);
       const body = ok(res, 200, AuthenticatedResponse);
@@ -120,7 +120,7 @@ describe('POST /auth/login', () => {
     });
 
     it('totp_required: a Challenge with 5 attempts, 5 minutes, both methods, 6 digits, 30 s', async () => {
-      server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
+      await server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
       const user = users.get(key(false, true));
       if (user?.secret === undefined) throw new Error('test user missing');
       const body = ok(await login(server, user.username, user.password), 200, TotpRequiredResponse);
@@ -139,7 +139,7 @@ describe('POST /auth/login', () => {
     });
 
     it('two logins of one user give two different challenges', async () => {
-      server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
+      await server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
       const user = users.get(key(false, true));
       if (user === undefined) throw new Error('test user missing');
       const a = ok(await login(server, user.username, user.password), 200, TotpRequiredResponse);
@@ -148,7 +148,7 @@ describe('POST /auth/login', () => {
     });
 
     it('enrollment_required: the enrollment URL of /info and a short enrollment-only session', async () => {
-      server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
+      await server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
       const user = users.get(key(true, false));
       if (user === undefined) throw new Error('test user missing');
       const body = ok(await login(server, user.username, user.password), 200, EnrollmentRequiredResponse);
@@ -173,7 +173,7 @@ describe('POST /auth/login', () => {
     });
 
     it('a wrong password for a user with an authenticator gives no challenge', async () => {
-      server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
+      await server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
       const user = users.get(key(false, true));
       if (user === undefined) throw new Error('test user missing');
       fails(await login(server, user.username, 'not-the-password'), 401, 'invalid_credentials');

@@ -12,7 +12,7 @@ describe('GET /me', () => {
   let api: ApiClient;
   beforeAll(async () => {
     server = await startTestServer({ config: { throttle: RELAXED_THROTTLE } });
-    server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
+    await server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
     api = apiClient(server.api);
   });
   afterAll(async () => {
@@ -50,24 +50,24 @@ describe('GET /me', () => {
     const optional = await createTotpUser(server);
     expect(ok(await api.get('/me', { token: required.token }), 200, MeResponse).totp.required).toBe(true);
     expect(ok(await api.get('/me', { token: optional.token }), 200, MeResponse).totp.required).toBe(false);
-    server.setEnvironment({ totpRequiredForAll: true });
+    await server.setEnvironment({ totpRequiredForAll: true });
     try {
       expect(ok(await api.get('/me', { token: optional.token }), 200, MeResponse).totp.required).toBe(true);
     } finally {
-      server.setEnvironment({ totpRequiredForAll: false });
+      await server.setEnvironment({ totpRequiredForAll: false });
     }
   });
 
   it('reports the environment switch', async () => {
     const user = await createUser(server);
     const session = await signIn(server, user);
-    server.setEnvironment({ totpEnabled: false });
+    await server.setEnvironment({ totpEnabled: false });
     try {
       const me = ok(await api.get('/me', { token: session.token }), 200, MeResponse);
       expect(me.totp.environmentEnabled).toBe(false);
       expect(me.totp.required).toBe(false);
     } finally {
-      server.setEnvironment({ totpEnabled: true });
+      await server.setEnvironment({ totpEnabled: true });
     }
   });
 

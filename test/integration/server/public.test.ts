@@ -22,7 +22,7 @@ describe('public routes', () => {
   });
 
   it('GET /info describes the environment without a token', async () => {
-    server.setEnvironment({ name: 'Acme Test', totpEnabled: true });
+    await server.setEnvironment({ name: 'Acme Test', totpEnabled: true });
     const info = ok(await api.get('/info'), 200, InfoResponse);
     expect(info.environment).toBe('Acme Test');
     expect(info.totp).toEqual({ enabled: true });
@@ -39,9 +39,9 @@ describe('public routes', () => {
   });
 
   it('GET /info follows the environment switch at once', async () => {
-    server.setEnvironment({ totpEnabled: false });
+    await server.setEnvironment({ totpEnabled: false });
     expect(ok(await api.get('/info'), 200, InfoResponse).totp.enabled).toBe(false);
-    server.setEnvironment({ totpEnabled: true });
+    await server.setEnvironment({ totpEnabled: true });
     expect(ok(await api.get('/info'), 200, InfoResponse).totp.enabled).toBe(true);
   });
 

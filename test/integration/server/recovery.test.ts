@@ -31,7 +31,7 @@ describe('recovery codes', () => {
   let api: ApiClient;
   beforeAll(async () => {
     server = await startTestServer({ config: { throttle: RELAXED_THROTTLE } });
-    server.setEnvironment({ totpEnabled: true });
+    await server.setEnvironment({ totpEnabled: true });
     api = apiClient(server.api);
   });
   afterAll(async () => {

@@ -23,7 +23,7 @@ describe('replayed codes', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ config: { throttle: RELAXED_THROTTLE } });
-    server.setEnvironment({ totpEnabled: true });
+    await server.setEnvironment({ totpEnabled: true });
   });
   afterAll(async () => {
     await server.close();

@@ -34,7 +34,7 @@ describe('revocation', () => {
   let admin: string;
   beforeAll(async () => {
     server = await startTestServer({ config: { throttle: RELAXED_THROTTLE } });
-    server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
+    await server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
     api = apiClient(server.api);
     admin = await adminToken(server);
   });

@@ -35,7 +35,7 @@ describe('throttling (default settings)', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();
-    server.setEnvironment({ totpEnabled: true });
+    await server.setEnvironment({ totpEnabled: true });
   });
   afterAll(async () => {
     await server.close();

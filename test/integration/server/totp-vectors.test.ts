@@ -65,7 +65,7 @@ describe('the running server accepts the codes an authenticator app computes at 
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ config: { throttle: RELAXED_THROTTLE } });
-    server.setEnvironment({ totpEnabled: true });
+    await server.setEnvironment({ totpEnabled: true });
   });
   afterAll(async () => {
     await server.close();

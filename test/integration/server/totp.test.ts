@@ -48,7 +48,7 @@ async function attempt(bench: Bench, codeOffsetMs: number, intoStepMs = 12_345):
 
 async function bench(window: 0 | 1 | 2): Promise<Bench> {
   const server = await startTestServer({ config: { totp: { window }, throttle: RELAXED_THROTTLE } });
-  server.setEnvironment({ totpEnabled: true });
+  await server.setEnvironment({ totpEnabled: true });
   return { server, user: await createTotpUser(server) };
 }
 
@@ -110,7 +110,7 @@ describe('codes from several authenticators', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ config: { throttle: RELAXED_THROTTLE } });
-    server.setEnvironment({ totpEnabled: true });
+    await server.setEnvironment({ totpEnabled: true });
   });
   afterAll(async () => {
     await server.close();

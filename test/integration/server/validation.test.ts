@@ -46,7 +46,7 @@ describe('validation', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ config: { throttle: RELAXED_THROTTLE } });
-    server.setEnvironment({ totpEnabled: true });
+    await server.setEnvironment({ totpEnabled: true });
     api = apiClient(server.api);
     admin = await adminToken(server);
     user = await createTotpUser(server);

@@ -62,7 +62,7 @@ export async function startSsoSetup(options: SetupOptions): Promise<SsoSetup> {
   for (const c of options.connections) {
     const credential = credentials.get(c.id);
     if (credential === undefined) throw new Error('no credential');
-    server.operations.sso.addProvider(
+    await server.operations.sso.addProvider(
       {
         id: c.id,
         displayName: c.displayName ?? `Test IdP ${c.id}`,
@@ -174,6 +174,6 @@ export function redirectedTo(res: CallResult): URL {
 /** One provider, `idp`, shown as `displayName`, with two-factor authentication on: what the UI specs sign in through. */
 export async function startOneProviderSetup(displayName: string): Promise<SsoSetup> {
   const setup = await startSsoSetup({ connections: [{ id: 'idp', displayName }] });
-  setup.server.setEnvironment({ totpEnabled: true });
+  await setup.server.setEnvironment({ totpEnabled: true });
   return setup;
 }

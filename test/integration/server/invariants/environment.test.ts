@@ -18,8 +18,8 @@ const MAX_DELAY_MS = 25;
 describe('invariants: a decision follows the settings committed before it', () => {
   const suite = raceSuite(8_501);
 
-  afterEach(() => {
-    suite.server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
+  afterEach(async () => {
+    await suite.server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
   });
 
   const switchTo = (change: { totpEnabled?: boolean; totpRequiredForAll?: boolean }) => () => suite.api.patch('/admin/environment', { token: suite.admin, body: change });
@@ -37,9 +37,9 @@ describe('invariants: a decision follows the settings committed before it', () =
 
   it(`TOTP switched on while a password sign-in runs: a full session only if the sign-in committed first (${ROUNDS} rounds)`, async () => {
     for (const [round, delay] of suite.rounds(ROUNDS, MAX_DELAY_MS)) {
-      suite.server.setEnvironment({ totpEnabled: true });
+      await suite.server.setEnvironment({ totpEnabled: true });
       const user = await createTotpUser(suite.server);
-      suite.server.setEnvironment({ totpEnabled: false });
+      await suite.server.setEnvironment({ totpEnabled: false });
       const [signedIn, change] = await race(() => login(suite.server, user.username, user.password), switchTo({ totpEnabled: true }), delay);
       const where = `round ${round}, delay ${delay} ms: ${describeCall(signedIn)}`;
       expectStatus(change, 200);
@@ -57,7 +57,7 @@ describe('invariants: a decision follows the settings committed before it', () =
 
   it(`TOTP switched off while a code is checked: accepted only if it committed first, else totp_disabled (${ROUNDS} rounds)`, async () => {
     for (const [round, delay] of suite.rounds(ROUNDS, MAX_DELAY_MS)) {
-      suite.server.setEnvironment({ totpEnabled: true });
+      await suite.server.setEnvironment({ totpEnabled: true });
       const user = await createTotpUser(suite.server);
       const challenge = await challengeFor(suite.server, user.username, user.password);
       const [checked, change] = await race(() => submitCode(suite.server, challenge.id, codeNow(suite.server, user.secret)), switchTo({ totpEnabled: false }), delay);
@@ -71,7 +71,7 @@ describe('invariants: a decision follows the settings committed before it', () =
 
   it(`TOTP required for everyone while a password sign-in runs: enrollment only if the switch committed first (${ROUNDS} rounds)`, async () => {
     for (const [round, delay] of suite.rounds(ROUNDS, MAX_DELAY_MS)) {
-      suite.server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
+      await suite.server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
       const user = await createUser(suite.server);
       const [signedIn, change] = await race(() => login(suite.server, user.username, user.password), switchTo({ totpRequiredForAll: true }), delay);
       const where = `round ${round}, delay ${delay} ms: ${describeCall(signedIn)}`;
@@ -107,7 +107,7 @@ describe('invariants: a decision follows the settings committed before it', () =
 
   const offRacingOwner = async (act: (token: string, user: TestUser) => Promise<() => Promise<CallResult>>, event: string, success: number) => {
     for (const [round, delay] of suite.rounds(ROUNDS, MAX_DELAY_MS)) {
-      suite.server.setEnvironment({ totpEnabled: true });
+      await suite.server.setEnvironment({ totpEnabled: true });
       const user = await createUser(suite.server);
       const { token } = await passwordSession(suite.server, user.username, user.password);
       const [res, change] = await race(await act(token, user), switchTo({ totpEnabled: false }), delay);

@@ -30,7 +30,7 @@ describe('SSO administration and checks', () => {
   let admin: string;
   beforeAll(async () => {
     setup = await startSsoSetup({ connections: [{ id: 'idp', displayName: 'Acme Login' }, { id: 'spare' }] });
-    setup.server.setEnvironment({ totpEnabled: true, ssoRequiredForAll: false });
+    await setup.server.setEnvironment({ totpEnabled: true, ssoRequiredForAll: false });
     api = apiClient(setup.server.api);
     admin = await adminToken(setup.server);
   });
@@ -158,7 +158,7 @@ describe('SSO administration and checks', () => {
       const port = (closed.address() as AddressInfo).port;
       await new Promise((resolve) => closed.close(resolve));
       const settings = { id: 'down', displayName: 'Down', issuer: `http://127.0.0.2:${port}`, clientId: 'c', clientAuth: 'client_secret_basic', keyId: undefined, scopes: ['openid'], usernameClaim: 'sub', unknownUsers: 'refuse' } as const;
-      setup.server.operations.sso.addProvider(settings, { kind: 'client_secret', secret: 'unused-secret' }, {});
+      await setup.server.operations.sso.addProvider(settings, { kind: 'client_secret', secret: 'unused-secret' }, {});
       try {
         const app = await startLoopbackApp();
         await app.close();
@@ -170,7 +170,7 @@ describe('SSO administration and checks', () => {
         const page = redirectedTo(await api.get('/auth/sso/down/start?next=%2Fadmin'));
         expect(`${page.pathname}${page.search}`).toBe('/signin?sso_error=sso_provider_error&reason=unreachable&next=%2Fadmin');
       } finally {
-        setup.server.operations.sso.removeProvider('down', {});
+        await setup.server.operations.sso.removeProvider('down', {});
       }
     });
 
@@ -187,7 +187,7 @@ describe('SSO administration and checks', () => {
       await app.close();
       const { location, binding } = await startByHand(setup, 'spare', app.startQuery());
       const state = new URL(location).searchParams.get('state') ?? '';
-      expect(setup.server.operations.sso.removeProvider('spare', {})).toBe(true);
+      expect(await setup.server.operations.sso.removeProvider('spare', {})).toBe(true);
       const back = redirectedTo(await callback(`${setup.server.api}/auth/sso/spare/callback?code=abc&state=${state}`, binding));
       expect(back.searchParams.get('sso_error')).toBe('sso_state_invalid');
       expect(ok(await api.get('/info'), 200, InfoResponse).sso.providers?.map((p) => p.id)).toEqual(['idp']);

@@ -19,7 +19,7 @@ describe('desktop SSO sign-in', () => {
     setup = await startSsoSetup({
       connections: [{ id: 'idp' }, { id: 'idp-create', unknownUsers: 'create' }, { id: 'idp-jwt', clientAuth: 'private_key_jwt' }],
     });
-    setup.server.setEnvironment({ totpEnabled: true });
+    await setup.server.setEnvironment({ totpEnabled: true });
     api = apiClient(setup.server.api);
     admin = await adminToken(setup.server);
   });
@@ -189,9 +189,9 @@ describe('desktop SSO sign-in', () => {
       expect(refused.arrival.get('code')).toBeNull();
 
       // The administrator's way out (sso unlink): the next sign-in links by the naming claim again.
-      const row = setup.server.context.users.byId(carol.id);
+      const row = await setup.server.context.store.read((view) => view.users.byId(carol.id));
       if (row === undefined) throw new Error('carol is gone');
-      expect(setup.server.operations.sso.unlink(row, setup.provider.issuer, {})).toBe(true);
+      expect(await setup.server.operations.sso.unlink(row, setup.provider.issuer, {})).toBe(true);
       const relinked = await desktopSignIn(setup, 'idp', replacement);
       expect(ok(await exchange(setup, relinked.arrival.get('code') ?? '', relinked.app.codeVerifier), 200, AuthenticatedResponse).session.user.id).toBe(carol.id);
       // And the old identity is now the stranger.

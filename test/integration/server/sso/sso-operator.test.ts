@@ -78,8 +78,8 @@ describe('SSO for the operator', () => {
       const data = mkdtempSync(join(tmpdir(), 'stepgate-sso-both-'));
       try {
         const opened = openData(makeConfig(data));
-        opened.operations.sso.addProvider({ ...fileEntry(''), clientAuth: 'client_secret_basic', keyId: undefined, scopes: ['openid'], usernameClaim: 'preferred_username', unknownUsers: 'refuse' }, { kind: 'client_secret', secret: SECRET }, {});
-        opened.db.close();
+        await opened.operations.sso.addProvider({ ...fileEntry(''), clientAuth: 'client_secret_basic', keyId: undefined, scopes: ['openid'], usernameClaim: 'preferred_username', unknownUsers: 'refuse' }, { kind: 'client_secret', secret: SECRET }, {});
+        await opened.store.close();
         const config = makeConfig(data, { port: 0, sso: { providers: [fileEntry(secretFile('both.secret', 0o600))] } });
         await expect(startServer(config)).rejects.toThrow(/corp is configured both in the settings file and with "sso add"/);
       } finally {
@@ -120,8 +120,8 @@ describe('SSO for the operator', () => {
     beforeAll(() => {
       data = openData(makeConfig(join(dir, 'in-process'), { sso: { providers: [fileEntry(secretFile('listed.secret', 0o600))] } }));
     });
-    afterAll(() => {
-      data.db.close();
+    afterAll(async () => {
+      await data.store.close();
     });
     const run = (sub: string, rest: readonly string[], options: Partial<SsoCommandInput['options']> = {}, input: Partial<SsoCommandInput> = {}) => {
       lines = [];
@@ -160,7 +160,7 @@ describe('SSO for the operator', () => {
     it('sets an account’s mode, and says when there is no linked identity to forget', async () => {
       const user = await data.operations.createUser({ username: 'operated', password: 'long-enough-password' });
       await run('user', [user.username, 'required']);
-      expect(data.operations.sso.modeOf(user.id)).toBe('required');
+      expect(await data.operations.sso.modeOf(user.id)).toBe('required');
       await expect(run('user', [user.username, 'sometimes'])).rejects.toThrow(/allowed, required or off/);
       await expect(run('unlink', [user.username, 'corp'])).rejects.toThrow(/has no identity linked/);
     });

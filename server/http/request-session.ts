@@ -1,0 +1,25 @@
+/**
+ * The session a request carries: a bearer token in its Authorization header, or (for the browser
+ * pages) a cookie that the pages' hook has checked and handed over here. The HTTP layer reads both
+ * from this one place; the pages write the second.
+ */
+import type { FastifyRequest } from 'fastify';
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{10,200})$/;
+
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header === undefined ? undefined : BEARER.exec(header)?.[1];
+}
+
+const cookieTokens = new WeakMap<FastifyRequest, string>();
+
+/** Called by the pages' hook for a cookie session still in use. */
+export function acceptCookieSession(request: FastifyRequest, token: string): void {
+  cookieTokens.set(request, token);
+}
+
+/** The session token from the browser's cookie, when the request has one still in use. */
+export function cookieSessionToken(request: FastifyRequest): string | undefined {
+  return cookieTokens.get(request);
+}
