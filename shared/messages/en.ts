@@ -165,6 +165,7 @@ export const en = {
     heading: 'Diagnostics',
     intro: 'For IT support. They never contain a password, a code or a session token.',
     collecting: 'Collecting diagnostics…',
+    collectFailed: 'The diagnostics could not be collected. Close About and open it again.',
     copy: 'Copy diagnostics',
     copied: 'Diagnostics copied',
     copyFailed: 'The diagnostics could not be copied. Try again.',

@@ -151,6 +151,7 @@ export const fi: Messages = {
     heading: 'Vianmääritystiedot',
     intro: 'IT-tukea varten. Niissä ei koskaan ole salasanaa, koodia eikä istuntotunnusta.',
     collecting: 'Kerätään vianmääritystietoja…',
+    collectFailed: 'Vianmääritystietoja ei voitu kerätä. Sulje Tietoja-näkymä ja avaa se uudelleen.',
     copy: 'Kopioi vianmääritystiedot',
     copied: 'Vianmääritystiedot kopioitu',
     copyFailed: 'Vianmääritystietoja ei voitu kopioida. Yritä uudelleen.',
