@@ -10,7 +10,7 @@ import { isIntent } from '../../shared/ipc/intents.js';
 import type { AppView } from '../../shared/ipc/view.js';
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service.js';
 import type { SignInFlow } from '../signin/sign-in-flow.js';
-import { isTrustedSender } from './trusted-sender.js';
+import { isTrustedArgumentlessCall, isTrustedSender } from './trusted-sender.js';
 
 export function registerIpc(flow: SignInFlow, diagnostics: DiagnosticsService, isAppWindowContents: (id: number) => boolean): void {
   ipcMain.handle(CHANNELS.getState, (event): AppView => {
@@ -23,11 +23,11 @@ export function registerIpc(flow: SignInFlow, diagnostics: DiagnosticsService, i
   });
   // These take no arguments: a call that brings any is not the app's own page.
   ipcMain.handle(CHANNELS.diagnostics, (event, ...args: unknown[]): Promise<Diagnostics> => {
-    if (!isTrustedSender(event, isAppWindowContents) || args.length !== 0) throw new Error('refused');
+    if (!isTrustedArgumentlessCall(event, args, isAppWindowContents)) throw new Error('refused');
     return diagnostics.collect();
   });
   ipcMain.handle(CHANNELS.copyDiagnostics, async (event, ...args: unknown[]): Promise<void> => {
-    if (!isTrustedSender(event, isAppWindowContents) || args.length !== 0) throw new Error('refused');
+    if (!isTrustedArgumentlessCall(event, args, isAppWindowContents)) throw new Error('refused');
     await diagnostics.copy();
   });
 }
