@@ -3,7 +3,8 @@
  * main-process sign-in flow (the same electron/signin code, in plain Node) behind it. The page
  * talks to it through the same IPC contract, carried as POSTed intents and server-sent views.
  * "Open in browser" is recorded and printed rather than performed, so tests can assert the URL;
- * so is bringing the window to the front, which a browser tab cannot do. A browser sign-in's loopback
+ * so is bringing the window to the front, which a browser tab cannot do, and "Copy diagnostics", whose
+ * text this server cannot put on the page's clipboard. A browser sign-in's loopback
  * listener is the real one: whoever opens the printed address comes back to it.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -13,19 +14,19 @@ import { extname, join, normalize, sep } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { isIntent } from '../../shared/ipc/intents.js';
 import { INITIAL_VIEW_ELEMENT_ID, PREVIEW_ROUTES } from '../../shared/ipc/preview-routes.js';
+import { serverUrlOf, type AppView } from '../../shared/ipc/view.js';
+import { messagesFor } from '../../shared/messages/catalogue.js';
 import { createApiClient, type ApiClient } from '../api/api-client.js';
 import { saveUserServerUrl, type ConfigEnvironment } from '../config/load-config.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import { writeTextFile } from '../config/node-environment.js';
+import type { DiagnosticsFacts } from '../diagnostics/collect-diagnostics.js';
+import { diagnosticsService } from '../diagnostics/diagnostics-service.js';
+import { nodeProbes, previewRuntime } from '../diagnostics/node-probes.js';
 import type { CredentialStore } from '../keychain/credential-store.js';
 import { PAGE_SECURITY_HEADERS } from '../security/content-security-policy.js';
 import { SignInFlow } from '../signin/sign-in-flow.js';
 import { startLoopbackListener } from '../sso/loopback-listener.js';
-import { diagnosticsService } from '../diagnostics/diagnostics-service.js';
-import type { DiagnosticsFacts, DiagnosticsProbes } from '../diagnostics/collect-diagnostics.js';
-import { nodeProbes, previewRuntime } from '../diagnostics/node-probes.js';
-import { messagesFor } from '../../shared/messages/catalogue.js';
-import { serverUrlOf, type AppView } from '../../shared/ipc/view.js';
 import { contentTypeOf } from '../app/content-types.js';
 import { environmentLanguages, uiLanguage } from '../app/ui-language.js';
 
@@ -42,8 +43,6 @@ export interface PreviewOptions {
   readonly log?: (message: string) => void;
   /** What the diagnostics say of the configuration: its sources and policy reads (none where the launcher configured the preview itself). */
   readonly diagnostics?: Pick<DiagnosticsFacts, 'sources' | 'policySources'>;
-  /** The probes of the way to the server; by default Node's (nodeProbes). */
-  readonly probes?: DiagnosticsProbes;
 }
 
 export interface Preview {
@@ -124,7 +123,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       keychainAvailable: options.credentials.available,
       logFile: null,
     },
-    probes: options.probes ?? nodeProbes(),
+    probes: nodeProbes(),
     currentServer: () => serverUrlOf(flow.view),
     messages: messagesFor(language),
     writeClipboard: (text) => {
