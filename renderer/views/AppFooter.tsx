@@ -2,7 +2,7 @@
  * The login window's footer: the app's version, and "About Stepgate" with what it is, where it
  * signs in, and the diagnostics IT support asks for.
  */
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { StepgateBridge } from '../../shared/ipc/bridge.js';
 import { ModalDialog } from '../components/ModalDialog.js';
 import { useMessages } from '../i18n/messages.js';
@@ -18,6 +18,12 @@ export function AppFooter({ version, server, bridge }: Props) {
   const t = useMessages();
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  // The dialog focuses its first control (Copy diagnostics) as it opens; a person who opened About
+  // to read it leaves with Close, so focus goes there. This runs after the dialog's own effect.
+  useLayoutEffect(() => {
+    if (open) closeButton.current?.focus();
+  }, [open]);
   const close = () => {
     setOpen(false);
     opener.current?.focus();
@@ -44,7 +50,7 @@ export function AppFooter({ version, server, bridge }: Props) {
               )}
             </dl>
             <DiagnosticsPanel bridge={bridge} />
-            <button type="button" className="secondary" onClick={close}>
+            <button type="button" className="secondary" ref={closeButton} onClick={close}>
               {t.about.close}
             </button>
           </section>
