@@ -3,12 +3,12 @@
  * keychain, configuration and Electron's network stack. Everything Electron-specific is here or
  * in a thin adapter beside it; the decisions those adapters carry out are plain functions.
  */
-import { app, dialog, net, shell, type BrowserWindow } from 'electron';
+import { app, clipboard, dialog, net, session, shell, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import buildDefaults from '../build/defaults.json' with { type: 'json' };
 import { CHANNELS } from '../shared/ipc/channels.js';
-import type { AppView } from '../shared/ipc/view.js';
+import { serverUrlOf, type AppView } from '../shared/ipc/view.js';
 import { messagesFor } from '../shared/messages/catalogue.js';
 import { createApiClient, type ApiClient, type FetchLike } from './api/api-client.js';
 import { installAppMenu } from './app/app-menu.js';
@@ -20,6 +20,8 @@ import { APP_IDENTITY } from './config/app-identity.js';
 import { developmentSwitches } from './config/dev-switches.js';
 import { loadConfig, saveUserServerUrl } from './config/load-config.js';
 import { nodeConfigEnvironment, readTextFile, writeTextFile } from './config/node-environment.js';
+import { diagnosticsService } from './diagnostics/diagnostics-service.js';
+import { electronProbes, electronRuntime } from './diagnostics/electron-probes.js';
 import { registerIpc } from './ipc/register-ipc.js';
 import { DEFAULT_KEYCHAIN_SERVICE, keychainStore, loadKeytar } from './keychain/keytar-store.js';
 import { hardenApp } from './security/harden-app.js';
@@ -137,7 +139,21 @@ async function main(): Promise<void> {
     quit: () => app.quit(),
   });
   windows = appWindows;
-  registerIpc(flow, appWindows.isAppWindowContents);
+  const diagnostics = diagnosticsService({
+    facts: {
+      version: app.getVersion(),
+      runtime: electronRuntime(),
+      sources: loaded.sources,
+      policySources: loaded.policy,
+      keychainAvailable: credentials.available,
+      logFile: log?.path ?? null,
+    },
+    probes: electronProbes(session.defaultSession, electronFetch),
+    currentServer: () => serverUrlOf(flow.view),
+    messages: t,
+    writeClipboard: (text) => clipboard.writeText(text),
+  });
+  registerIpc(flow, diagnostics, appWindows.isAppWindowContents);
   flow.subscribe((view) => appWindows.show(view));
   app.on('second-instance', () => appWindows.bringForward('secondInstance'));
   // macOS: a click on the Dock icon reopens the login window when none is open.

@@ -74,6 +74,13 @@ export const CONTRACT = {
     'manage two-factor authentication': element('button', (t) => t.signedIn.manage),
     'sign out': element('button', (t) => t.signedIn.signOut),
   },
+  'About view': {
+    open: element('button', (t) => t.about.open),
+    window: element('dialog', (t) => t.about.heading),
+    diagnostics: element('region', (t) => t.diagnostics.heading),
+    'copy diagnostics': element('button', (t) => t.diagnostics.copy),
+    close: element('button', (t) => t.about.close),
+  },
 } as const satisfies Readonly<Record<string, Readonly<Record<string, ContractElement>>>>;
 
 export type ContractView = keyof typeof CONTRACT;

@@ -13,6 +13,7 @@ export { BrowserSignInView } from './pages/browser-sign-in-view.js';
 export { CodeWindow } from './pages/code-window.js';
 export { EnrollmentNeededView } from './pages/enrollment-needed-view.js';
 export { SignedInView } from './pages/signed-in-view.js';
+export { AboutView } from './pages/about-view.js';
 export { ServerAddressView } from './pages/server-address-view.js';
 export { Authenticator, parseTotp, waitForNextTimeStep, type AuthenticatorOptions, type NextStepOptions } from './totp.js';
 export { startDemoServer, type DemoServer, type DemoServerOptions, type DemoAccount, type DemoAccountWithCode, type DemoAccountKind } from './demo-server.js';

@@ -8,6 +8,7 @@
  * closed). Unknown names in policy, and bad values in the person's own settings, are reported and
  * ignored.
  */
+import type { PolicySourceReport } from '../../shared/ipc/diagnostics.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 import { APP_IDENTITY } from './app-identity.js';
 import { managedPrefsPaths, readManagedPreferences } from './macos-managed-prefs.js';
@@ -38,7 +39,13 @@ export interface ConfigFailure {
   readonly cause: string;
 }
 
-export type LoadedConfig = { readonly ok: true; readonly config: ResolvedConfig } | { readonly ok: false; readonly failure: ConfigFailure };
+/**
+ * `sources`: every source checked, highest first, for telling where a value came from;
+ * `policy`: what each policy source read came to, for the diagnostics IT support asks for.
+ */
+export type LoadedConfig =
+  | { readonly ok: true; readonly config: ResolvedConfig; readonly sources: readonly ConfigSource[]; readonly policy: readonly PolicySourceReport[] }
+  | { readonly ok: false; readonly failure: ConfigFailure };
 
 interface NamedRead {
   readonly name: string;
@@ -88,10 +95,26 @@ function policySource({ name, read }: NamedRead): ConfigSource | ConfigFailure {
 
 const isFailure = (value: ConfigSource | ConfigFailure): value is ConfigFailure => 'cause' in value;
 
+/** A read as the diagnostics name it: the settings a source sets, never their values. */
+function policyReport(read: NamedRead, checked: ConfigSource): PolicySourceReport {
+  switch (read.read.kind) {
+    case 'absent':
+      return { source: read.name, outcome: { kind: 'absent' } };
+    case 'unreadable':
+      return { source: read.name, outcome: { kind: 'unreadable', cause: read.read.cause } };
+    case 'found':
+      return { source: read.name, outcome: { kind: 'values', keys: Object.keys(checked.values), ignored: checked.problems.map((p) => p.key) } };
+    default:
+      return assertNever(read.read);
+  }
+}
+
 export async function loadConfig(environment: ConfigEnvironment): Promise<LoadedConfig> {
-  const policy = (await policyReads(environment)).map(policySource);
+  const reads = await policyReads(environment);
+  const policy = reads.map(policySource);
   const failed = policy.find(isFailure);
   if (failed !== undefined) return { ok: false, failure: failed };
+  const policySources = policy.filter((s): s is ConfigSource => !isFailure(s));
 
   const userPath = environment.userSettingsPath;
   const userRead = readJsonPolicy(await environment.readFile(userPath));
@@ -99,12 +122,17 @@ export async function loadConfig(environment: ConfigEnvironment): Promise<Loaded
 
   const override = environment.serverOverride;
   const sources: ConfigSource[] = [
-    ...policy.filter((s): s is ConfigSource => !isFailure(s)),
+    ...policySources,
     configSource('--server / STEPGATE_SERVER', 'commandLine', override === undefined ? undefined : { serverUrl: override }),
     configSource(userPath, 'userSettings', userRead.kind === 'found' ? userRead.raw : undefined),
     configSource('build defaults', 'buildDefaults', environment.buildDefaults),
   ];
-  return { ok: true, config: resolveConfig(sources) };
+  return {
+    ok: true,
+    config: resolveConfig(sources),
+    sources,
+    policy: reads.map((read, i) => policyReport(read, policySources[i] ?? configSource(read.name, 'policy', undefined))),
+  };
 }
 
 /** Records the server address the person entered at first start in their settings file, keeping what else it holds. */

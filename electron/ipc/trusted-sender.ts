@@ -14,3 +14,8 @@ export function isTrustedSender(event: IpcSender, isAppWindowContents: (id: numb
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isAppUrl(frame.url) && isAppWindowContents(event.sender.id);
 }
+
+/** A call that takes no arguments (the diagnostics): from the app's own page, and bringing none. */
+export function isTrustedArgumentlessCall(event: IpcSender, args: readonly unknown[], isAppWindowContents: (id: number) => boolean): boolean {
+  return args.length === 0 && isTrustedSender(event, isAppWindowContents);
+}

@@ -1,10 +1,11 @@
 /**
- * The only bridge between an app page and the main process: three functions on window.stepgate,
+ * The only bridge between an app page and the main process: five functions on window.stepgate,
  * carrying the IPC contract and nothing else. Built as a CommonJS bundle, as sandboxed preloads
  * require.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { StepgateBridge } from '../../shared/ipc/bridge.js';
+import type { Diagnostics } from '../../shared/ipc/diagnostics.js';
 import { BRIDGE_GLOBAL } from '../../shared/ipc/bridge.js';
 import { CHANNELS } from '../../shared/ipc/channels.js';
 import type { AppView } from '../../shared/ipc/view.js';
@@ -21,6 +22,10 @@ const bridge: StepgateBridge = {
     return () => {
       ipcRenderer.removeListener(CHANNELS.state, wrapped);
     };
+  },
+  diagnostics: () => ipcRenderer.invoke(CHANNELS.diagnostics) as Promise<Diagnostics>,
+  copyDiagnostics: async () => {
+    await ipcRenderer.invoke(CHANNELS.copyDiagnostics);
   },
 };
 

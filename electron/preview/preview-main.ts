@@ -44,6 +44,7 @@ const preview = await startPreview({
   config,
   configEnvironment: environment,
   credentials,
+  diagnostics: { sources: loaded.sources, policySources: loaded.policy },
   ...(typeof values.port === 'string' ? { port: Number(values.port) } : {}),
   onOpenExternal: (url) => console.log(`Open in browser (not opened by the preview): ${url}`),
   log: (message) => console.log(message),

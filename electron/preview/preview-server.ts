@@ -3,7 +3,8 @@
  * main-process sign-in flow (the same electron/signin code, in plain Node) behind it. The page
  * talks to it through the same IPC contract, carried as POSTed intents and server-sent views.
  * "Open in browser" is recorded and printed rather than performed, so tests can assert the URL;
- * so is bringing the window to the front, which a browser tab cannot do. A browser sign-in's loopback
+ * so is bringing the window to the front, which a browser tab cannot do, and "Copy diagnostics", whose
+ * text this server cannot put on the page's clipboard. A browser sign-in's loopback
  * listener is the real one: whoever opens the printed address comes back to it.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,12 +13,16 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { isIntent } from '../../shared/ipc/intents.js';
-import type { AppView } from '../../shared/ipc/view.js';
 import { INITIAL_VIEW_ELEMENT_ID, PREVIEW_ROUTES } from '../../shared/ipc/preview-routes.js';
+import { serverUrlOf, type AppView } from '../../shared/ipc/view.js';
+import { messagesFor } from '../../shared/messages/catalogue.js';
 import { createApiClient, type ApiClient } from '../api/api-client.js';
 import { saveUserServerUrl, type ConfigEnvironment } from '../config/load-config.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import { writeTextFile } from '../config/node-environment.js';
+import type { DiagnosticsFacts } from '../diagnostics/collect-diagnostics.js';
+import { diagnosticsService } from '../diagnostics/diagnostics-service.js';
+import { nodeProbes, previewRuntime } from '../diagnostics/node-probes.js';
 import type { CredentialStore } from '../keychain/credential-store.js';
 import { PAGE_SECURITY_HEADERS } from '../security/content-security-policy.js';
 import { SignInFlow } from '../signin/sign-in-flow.js';
@@ -36,6 +41,8 @@ export interface PreviewOptions {
   readonly systemLanguages?: readonly string[];
   readonly onOpenExternal?: (url: string) => void;
   readonly log?: (message: string) => void;
+  /** What the diagnostics say of the configuration: its sources and policy reads (none where the launcher configured the preview itself). */
+  readonly diagnostics?: Pick<DiagnosticsFacts, 'sources' | 'policySources'>;
 }
 
 export interface Preview {
@@ -45,6 +52,8 @@ export interface Preview {
   readonly opened: readonly string[];
   /** How many times the app asked to come to the front (the browser came back from a sign-in). */
   readonly broughtToFront: number;
+  /** What "Copy diagnostics" last put on the (stand-in) clipboard, or null. */
+  readonly clipboard: string | null;
   close(): Promise<void>;
 }
 
@@ -103,6 +112,26 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     log,
   });
 
+  // A browser tab's server cannot reach the page's clipboard: the text is kept for tests and printed.
+  let clipboard: string | null = null;
+  const diagnostics = diagnosticsService({
+    facts: {
+      version: packageJson.version,
+      runtime: previewRuntime(),
+      sources: options.diagnostics?.sources ?? [],
+      policySources: options.diagnostics?.policySources ?? [],
+      keychainAvailable: options.credentials.available,
+      logFile: null,
+    },
+    probes: nodeProbes(),
+    currentServer: () => serverUrlOf(flow.view),
+    messages: messagesFor(language),
+    writeClipboard: (text) => {
+      clipboard = text;
+      log(`Copy diagnostics (the preview keeps them here instead of on the clipboard):\n${text}`);
+    },
+  });
+
   const streams = new Set<ServerResponse>();
   flow.subscribe((view: AppView) => {
     const frame = `data: ${JSON.stringify(view)}\n\n`;
@@ -139,6 +168,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       await flow.handle(payload);
       return;
     }
+    if (url.pathname === PREVIEW_ROUTES.diagnostics || url.pathname === PREVIEW_ROUTES.copyDiagnostics) {
+      // Like the IPC handlers: only the preview's own page, and no arguments.
+      if (req.method !== 'POST' || req.headers.origin !== origin) return void res.writeHead(403).end();
+      if ((await readBody(req)) !== '') return void res.writeHead(400).end();
+      if (url.pathname === PREVIEW_ROUTES.copyDiagnostics) {
+        await diagnostics.copy();
+        return void res.writeHead(204).end();
+      }
+      const report = await diagnostics.collect();
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      return void res.end(JSON.stringify(report));
+    }
     if (req.method !== 'GET') return void res.writeHead(405).end();
     if (url.pathname === PREVIEW_ROUTES.state) {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
@@ -154,6 +195,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (url.pathname === PREVIEW_ROUTES.opened) {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       return void res.end(JSON.stringify({ opened }));
+    }
+    if (url.pathname === PREVIEW_ROUTES.clipboard) {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      return void res.end(JSON.stringify({ clipboard }));
     }
     const file = normalize(join(root, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
     const type = contentTypeOf(file);
@@ -187,6 +232,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     opened,
     get broughtToFront() {
       return broughtToFront;
+    },
+    get clipboard() {
+      return clipboard;
     },
     close: async () => {
       for (const stream of streams) stream.end();

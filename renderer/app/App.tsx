@@ -6,7 +6,7 @@
 import { useCallback, useEffect } from 'react';
 import type { StepgateBridge } from '../../shared/ipc/bridge.js';
 import type { Intent } from '../../shared/ipc/intents.js';
-import type { AppView, FlowView } from '../../shared/ipc/view.js';
+import { serverUrlOf, type AppView, type FlowView } from '../../shared/ipc/view.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 import { AnnouncerProvider } from '../components/Announcer.js';
 import { ModalDialog } from '../components/ModalDialog.js';
@@ -120,7 +120,7 @@ function Window({ view, bridge, role, earlyCode }: { readonly view: AppView; rea
         <Notices notices={view.notices} onDismiss={(notice) => send({ type: 'dismissNotice', notice })} />
         <MainWindow flow={view.flow} send={send} role={role} />
       </main>
-      <AppFooter version={view.app.version} server={'server' in view.flow ? view.flow.server.url : null} />
+      <AppFooter version={view.app.version} server={serverUrlOf(view)} bridge={bridge} />
     </>
   );
 }

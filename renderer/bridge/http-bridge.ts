@@ -3,6 +3,7 @@
  * which runs the real main-process flow. Intents are POSTed; views arrive as server-sent events.
  */
 import type { StepgateBridge } from '../../shared/ipc/bridge.js';
+import type { Diagnostics } from '../../shared/ipc/diagnostics.js';
 import { INITIAL_VIEW_ELEMENT_ID, PREVIEW_ROUTES } from '../../shared/ipc/preview-routes.js';
 import type { AppView } from '../../shared/ipc/view.js';
 
@@ -38,6 +39,16 @@ export function httpBridge(base = ''): StepgateBridge {
       const source = new EventSource(`${base}${PREVIEW_ROUTES.events}`);
       source.onmessage = (event: MessageEvent<string>) => listener(JSON.parse(event.data) as AppView);
       return () => source.close();
+    },
+    // POSTs, like intents, so the preview can check the page's Origin; neither carries a body.
+    diagnostics: async () => {
+      const response = await fetch(`${base}${PREVIEW_ROUTES.diagnostics}`, { method: 'POST', cache: 'no-store' });
+      if (!response.ok) throw new Error(`diagnostics refused (${response.status})`);
+      return (await response.json()) as Diagnostics;
+    },
+    copyDiagnostics: async () => {
+      const response = await fetch(`${base}${PREVIEW_ROUTES.copyDiagnostics}`, { method: 'POST' });
+      if (!response.ok) throw new Error(`copy refused (${response.status})`);
     },
   };
 }

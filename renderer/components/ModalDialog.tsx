@@ -10,11 +10,13 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react';
 interface Props {
   readonly label?: string;
   readonly labelledBy?: string;
+  /** Beside `modal`, for a dialog that needs more room. */
+  readonly className?: string;
   readonly onCancel: () => void;
   readonly children: ReactNode;
 }
 
-export function ModalDialog({ label, labelledBy, onCancel, children }: Props) {
+export function ModalDialog({ label, labelledBy, className, onCancel, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   useLayoutEffect(() => {
     const dialog = ref.current;
@@ -24,7 +26,7 @@ export function ModalDialog({ label, labelledBy, onCancel, children }: Props) {
   return (
     <dialog
       ref={ref}
-      className="modal"
+      className={className === undefined ? 'modal' : `modal ${className}`}
       aria-label={label}
       aria-labelledby={labelledBy}
       onCancel={(event) => {

@@ -1,12 +1,29 @@
-/** The login window's footer: the app's version, and "About Stepgate" with what it is and where it signs in. */
-import { useRef, useState } from 'react';
+/**
+ * The login window's footer: the app's version, and "About Stepgate" with what it is, where it
+ * signs in, and the diagnostics IT support asks for.
+ */
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { StepgateBridge } from '../../shared/ipc/bridge.js';
 import { ModalDialog } from '../components/ModalDialog.js';
 import { useMessages } from '../i18n/messages.js';
+import { DiagnosticsPanel } from './DiagnosticsPanel.js';
 
-export function AppFooter({ version, server }: { readonly version: string; readonly server: string | null }) {
+interface Props {
+  readonly version: string;
+  readonly server: string | null;
+  readonly bridge: Pick<StepgateBridge, 'diagnostics' | 'copyDiagnostics'>;
+}
+
+export function AppFooter({ version, server, bridge }: Props) {
   const t = useMessages();
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  // The dialog focuses its first control (Copy diagnostics) as it opens; a person who opened About
+  // to read it leaves with Close, so focus goes there. This runs after the dialog's own effect.
+  useLayoutEffect(() => {
+    if (open) closeButton.current?.focus();
+  }, [open]);
   const close = () => {
     setOpen(false);
     opener.current?.focus();
@@ -18,7 +35,7 @@ export function AppFooter({ version, server }: { readonly version: string; reado
         {t.about.open}
       </button>
       {open && (
-        <ModalDialog labelledBy="about-heading" onCancel={close}>
+        <ModalDialog labelledBy="about-heading" className="about" onCancel={close}>
           <section className="card">
             <h2 id="about-heading">{t.about.heading}</h2>
             <p>{t.about.body}</p>
@@ -32,7 +49,8 @@ export function AppFooter({ version, server }: { readonly version: string; reado
                 </>
               )}
             </dl>
-            <button type="button" className="secondary" onClick={close}>
+            <DiagnosticsPanel bridge={bridge} />
+            <button type="button" className="secondary" ref={closeButton} onClick={close}>
               {t.about.close}
             </button>
           </section>

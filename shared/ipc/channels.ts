@@ -6,6 +6,10 @@ export const CHANNELS = {
   getState: 'stepgate:get-state',
   /** main -> renderer (send): the AppView after every change. */
   state: 'stepgate:state',
+  /** renderer -> main (invoke, no arguments): the About view's Diagnostics, collected now. */
+  diagnostics: 'stepgate:diagnostics',
+  /** renderer -> main (invoke, no arguments): puts the diagnostics on the clipboard as text. */
+  copyDiagnostics: 'stepgate:copy-diagnostics',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];

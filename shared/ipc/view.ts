@@ -113,3 +113,8 @@ export interface AppView {
   readonly notices: readonly Notice[];
   readonly app: AppFacts;
 }
+
+/** The server the app is talking to, or null while it asks for one. */
+export function serverUrlOf(view: AppView): string | null {
+  return 'server' in view.flow ? view.flow.server.url : null;
+}

@@ -6,6 +6,7 @@ import { count, formatNumber, minutesAndSeconds, type PluralForms } from './plur
 
 const LOCALE = 'fi';
 const n = (value: number, forms: PluralForms) => count(LOCALE, value, forms);
+const SECONDS: PluralForms = { one: 'sekunti', other: 'sekuntia' };
 
 /**
  * A duration in the genitive, as "kuluttua" (in …) needs it: "45 sekunnin", "1 minuutin 5 sekunnin".
@@ -145,6 +146,57 @@ export const fi: Messages = {
     server: 'Palvelin',
     close: 'Sulje',
     footer: (version: string) => `Stepgate ${version}`,
+  },
+  diagnostics: {
+    heading: 'Vianmääritystiedot',
+    intro: 'IT-tukea varten. Niissä ei koskaan ole salasanaa, koodia eikä istuntotunnusta.',
+    collecting: 'Kerätään vianmääritystietoja…',
+    collectFailed: 'Vianmääritystietoja ei voitu kerätä. Sulje Tietoja-näkymä ja avaa se uudelleen.',
+    copy: 'Kopioi vianmääritystiedot',
+    copied: 'Vianmääritystiedot kopioitu',
+    copyFailed: 'Vianmääritystietoja ei voitu kopioida. Yritä uudelleen.',
+    title: 'Stepgaten vianmääritystiedot',
+    label: {
+      version: 'Versio',
+      runtime: 'Ympäristö',
+      collectedAt: 'Kerätty',
+      server: 'Palvelin',
+      serverOrigin: 'Palvelimen osoite lähteestä',
+      proxy: 'Välityspalvelin',
+      certificate: 'Palvelimen varmenne',
+      clock: 'Kello',
+      policy: 'Käytäntö',
+      keychain: 'Avainnippu',
+      logFile: 'Lokitiedosto',
+    },
+    origin: {
+      policy: 'käytäntö',
+      developmentSwitch: 'kehitysvalitsin (--server tai STEPGATE_SERVER)',
+      userSettings: 'omat asetukset',
+      buildDefaults: 'koontiversion oletus',
+      enteredNow: 'annettu sovelluksessa',
+    },
+    noServer: 'ei vielä',
+    proxyDirect: 'suora yhteys',
+    proxyUnused: (proxy: string) => `suora yhteys (ympäristö nimeää välityspalvelimen ${proxy}, jota tämä prosessi ei käytä)`,
+    proxyEnvironment: (proxy: string) => `${proxy} (ympäristöstä)`,
+    notTls: 'ei TLS:ää (pelkkä http, vain tälle tietokoneelle)',
+    issuedBy: (issuer: string) => `myöntäjä ${issuer}`,
+    issuedTo: (subject: string) => `haltija ${subject}`,
+    validUntil: (date: string) => `voimassa ${date} asti`,
+    clockInStep: 'samassa ajassa palvelimen kanssa (sekunnin tarkkuudella)',
+    clockAhead: (seconds: number) => `tämän tietokoneen kello on ${n(seconds, SECONDS)} palvelimen edellä`,
+    clockBehind: (seconds: number) => `tämän tietokoneen kello on ${n(seconds, SECONDS)} palvelimen jäljessä`,
+    failed: (cause: string) => `ei tiedossa: ${cause}`,
+    policyNone: 'käytäntölähteitä ei luettu',
+    policyAbsent: 'ei ole',
+    policyEmpty: 'on, ei asetuksia',
+    policyValues: (keys: string) => `asettaa ${keys}`,
+    policyIgnored: (names: string) => `ohitettu: ${names}`,
+    policyUnreadable: (cause: string) => `ei luettavissa: ${cause}`,
+    keychainAvailable: 'käytettävissä',
+    keychainMissing: 'ei käytettävissä, joten mitään ei muisteta',
+    noLogFile: 'ei ole (tämä prosessi kirjoittaa lokinsa konsoliin)',
   },
   code: {
     heading: 'Anna vahvistuskoodi',

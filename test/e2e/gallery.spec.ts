@@ -39,9 +39,11 @@ for (const language of LANGUAGES) {
       await app.loginWindow.signInButton.click();
       await expect(app.page.getByRole('alert')).toHaveText(t.problem({ kind: 'invalidCredentials' }, Date.now()));
       await shoot(app.page, 'Sign in: wrong password');
-      await app.page.getByRole('button', { name: t.about.open }).click();
-      await expect(app.page.getByRole('dialog', { name: t.about.heading })).toBeVisible();
+      await app.about.open();
       await shoot(app.page, 'About Stepgate');
+      await app.about.copyDiagnostics();
+      await expect(app.about.copyButton).toBeFocused();
+      await shoot(app.page, 'About Stepgate: diagnostics copied');
 
       const withoutKeychain = await launch({ keychain: false });
       await expect(withoutKeychain.page.getByText(t.notices.noKeychain)).toBeVisible();

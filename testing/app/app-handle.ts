@@ -16,6 +16,8 @@ export interface AppHandle {
   codeWindow(): Promise<CodeWindowHandle>;
   openedUrls(): Promise<readonly string[]>;
   broughtToFront(): Promise<number>;
+  /** The text on the clipboard (Electron), or what the preview kept of "Copy diagnostics"; null when there is none. */
+  clipboardText(): Promise<string | null>;
   restart(): Promise<void>;
   close(): Promise<void>;
   /** Playwright's handle on the Electron app; null in the preview. */

@@ -27,9 +27,12 @@ export async function launchPreview(browser: Browser, options: LaunchOptions, t:
       ...(options.serverUrl === null ? {} : { serverUrl: options.serverUrl }),
       ...(options.language === undefined ? {} : { language: options.language }),
     };
+    const sources = [configSource('settings.json', 'userSettings', settings)];
     return startPreview({
       rendererDir,
-      config: resolveConfig([configSource('settings.json', 'userSettings', settings)]),
+      config: resolveConfig(sources),
+      // No policy is read: the launcher is the preview's only configuration.
+      diagnostics: { sources, policySources: [] },
       configEnvironment: { userSettingsPath: join(settingsDir, 'settings.json'), readFile: async () => ({ kind: 'absent' }) },
       credentials: options.keychain === false ? noKeychain : keychainStore(await loadKeytar(), options.keychainService),
       systemLanguages,
@@ -50,6 +53,7 @@ export async function launchPreview(browser: Browser, options: LaunchOptions, t:
     },
     openedUrls: async () => [...preview.opened],
     broughtToFront: async () => preview.broughtToFront,
+    clipboardText: async () => preview.clipboard,
     restart: async () => {
       await page.close();
       await preview.close();

@@ -3,6 +3,7 @@ import type { Browser, ElectronApplication, Page } from '@playwright/test';
 import { messagesFor } from '../../shared/messages/catalogue.js';
 import type { Messages } from '../../shared/messages/en.js';
 import { pickLanguage, type UiLanguage } from '../../shared/messages/language.js';
+import { AboutView } from '../pages/about-view.js';
 import { BrowserSignInView } from '../pages/browser-sign-in-view.js';
 import { CodeWindow } from '../pages/code-window.js';
 import { EnrollmentNeededView } from '../pages/enrollment-needed-view.js';
@@ -28,6 +29,8 @@ export interface StepgateApp {
   readonly browserSignIn: BrowserSignInView;
   readonly enrollmentNeeded: EnrollmentNeededView;
   readonly signedIn: SignedInView;
+  /** "About Stepgate" in the login window's footer, with the diagnostics for IT support. */
+  readonly about: AboutView;
   /** The verification-code window, once it is open. */
   codeWindow(): Promise<CodeWindow>;
   /** URLs the app handed to the default browser (the set-up page, two-factor settings, help, an identity provider's start), oldest first. */
@@ -71,6 +74,9 @@ export async function launchStepgate(target: StepgateTarget, options: LaunchOpti
     },
     get signedIn() {
       return new SignedInView(handle.page(), t);
+    },
+    get about() {
+      return new AboutView(handle.page(), t, () => handle.clipboardText());
     },
     codeWindow: async () => {
       const window = await handle.codeWindow();

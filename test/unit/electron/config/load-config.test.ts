@@ -189,6 +189,21 @@ describe('loadConfig precedence', () => {
     expect(loaded.problems).toEqual([{ source: LINUX_POLICY, key: 'colour', reason: 'unknown setting' }]);
   });
 
+  it('tells the diagnostics what each policy source read came to: the settings it sets, never their values', async () => {
+    const loaded = await loadConfig(
+      environment({
+        platform: 'win32',
+        registry: { [`query ${HKCU_KEY}`]: policyValues('HKEY_CURRENT_USER', 'ServerUrl    REG_SZ    https://hkcu.example.com', 'Colour    REG_SZ    red') },
+      }),
+    );
+    if (!loaded.ok) throw new Error(loaded.failure.cause);
+    expect(loaded.policy).toEqual([
+      { source: HKLM_KEY, outcome: { kind: 'absent' } },
+      { source: HKCU_KEY, outcome: { kind: 'values', keys: ['serverUrl'], ignored: ['Colour'] } },
+    ]);
+    expect(loaded.sources.map((s) => s.kind)).toEqual(['policy', 'policy', 'commandLine', 'userSettings', 'buildDefaults']);
+  });
+
   it('refuses settings from a source that may not set them: a person cannot widen the origins policy allows', async () => {
     const loaded = config(await loadConfig(environment({ files: { [USER]: JSON.stringify({ externalOrigins: ['https://evil.example.com'], allowKeepSignedIn: true }) } })));
     expect(loaded.settings.externalOrigins).toEqual([]);
