@@ -23,7 +23,20 @@ import { normaliseRecoveryCode } from '../totp/recovery-codes.js';
 import { isTotpRequired, totpDisabled } from './environment.js';
 import { oneAtATime } from './per-account.js';
 import { issueSession } from './sessions.js';
-import { accountKey, claimAddress, recordFailure, recordSuccess, secondsUntilAllowed, secondsUntilAllowedNow, type Claimed } from './throttle.js';
+import {
+  accountKey,
+  claimAddress,
+  claimForPassword,
+  recordCodeFailure,
+  recordPasswordFailure,
+  recordPasswordSuccess,
+  recordSuccess,
+  secondsUntilAllowed,
+  secondsUntilAllowedNow,
+  secondsUntilPasswordAllowed,
+  secondsUntilPasswordAllowedNow,
+  type Claimed,
+} from './throttle.js';
 
 const invalidCredentials = (): Refusal => new Refusal('invalid_credentials', 'The username or password is incorrect.');
 const challengeExpired = (): Refusal => new Refusal('challenge_expired', 'This sign-in has expired. Start again with your password.');
@@ -41,7 +54,7 @@ type PasswordOutcome =
 async function checkPassword(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse | Refusal> {
   // From committed data, to spend no Argon2 on a locked account; the unit checks again.
   const { wait, found } = await ctx.store.read(async (view) => ({
-    wait: await secondsUntilAllowedNow(ctx, view, request.username, address),
+    wait: await secondsUntilPasswordAllowedNow(ctx, view, request.username, address),
     found: await view.users.byUsername(request.username),
   }));
   if (wait > 0) return tooManyAttempts(wait);
@@ -50,16 +63,17 @@ async function checkPassword(ctx: Context, request: LoginRequest, address: strin
   // Decided and issued in one unit: a disable, revocation, enrollment or switch that committed during
   // the Argon2 wait is what this answer follows.
   const outcome = await ctx.store.write(async (tx): Promise<PasswordOutcome> => {
-    const claimed = await claimAddress(tx, request.username, await tx.throttle.claim(accountKey(request.username)), address);
-    const waitNow = secondsUntilAllowed(ctx, claimed);
+    const claimed = await claimForPassword(tx, request.username, address);
+    const waitNow = secondsUntilPasswordAllowed(ctx, claimed);
     if (waitNow > 0) return { kind: 'locked', wait: waitNow };
     const user = found && (await tx.users.byId(found.id));
     if (!passwordOk || user === undefined || user.disabled) {
       const reason = user === undefined ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password';
       // An unknown name may be a password typed into the wrong field: the name is not written to the audit trail.
       await tx.audit.record({ event: 'login_failed', userId: user?.id, username: user?.username, clientAddress: address, detail: { reason } });
-      return { kind: 'failed', lock: await recordFailure(ctx, tx, claimed, user?.id) };
+      return { kind: 'failed', lock: await recordPasswordFailure(ctx, tx, claimed, user?.id) };
     }
+    await recordPasswordSuccess(tx, claimed);
     // Told only after the right password, so the answer does not reveal which accounts use SSO.
     if (await passwordRefused(tx, user)) {
       await tx.audit.record({ event: 'login_failed', userId: user.id, username: user.username, clientAddress: address, detail: { reason: 'sso_required' } });
@@ -156,7 +170,7 @@ async function attempt(ctx: Context, tx: Tx, challengeId: string, address: strin
       const left = (await tx.challenges.spendAttempt(challenge.idHash)) ?? 0;
       const event = step.method === 'recovery_code' ? 'recovery_code_rejected' : verdict.kind === 'replayed' ? 'code_replayed' : 'code_rejected';
       await tx.audit.record({ event, ...subject, detail: { attemptsRemaining: left } });
-      return { kind: 'failed', left, lock: await recordFailure(ctx, tx, claimed, user.id) };
+      return { kind: 'failed', left, lock: await recordCodeFailure(ctx, tx, claimed, user.id) };
     }
   }
 }
