@@ -18,9 +18,10 @@ import { Refusal, tooManyAttempts } from '../refusal.js';
 import { passwordRefused } from '../sso/sso-policy.js';
 import { secretAad, type RecoveryCodeRow, type UserRow } from '../store/rows.js';
 import type { Tx } from '../store/store.js';
-import { matchStep } from '../totp/totp.js';
+import { matchStep, skewedStep, timeStep } from '../totp/totp.js';
 import { normaliseRecoveryCode } from '../totp/recovery-codes.js';
 import { isTotpRequired, totpDisabled } from './environment.js';
+import { holdBack, isHeldBack } from './held-back-codes.js';
 import { oneAtATime } from './per-account.js';
 import { issueSession } from './sessions.js';
 import {
@@ -123,7 +124,16 @@ async function afterPassword(ctx: Context, tx: Tx, user: UserRow, claimed: Claim
   return { status: 'authenticated', session: await issueSession(ctx, tx, user, 'full') };
 }
 
-type Verdict = { readonly kind: 'accepted'; readonly detail: Readonly<Record<string, string>> } | { readonly kind: 'rejected' | 'replayed' };
+/**
+ * Why a code was refused, as api.md's `invalid_code` tells it in `reason`: wrong; right but already used
+ * (in this time step, or a code first sent ahead of its time); or right for a time minutes away from the
+ * server's, which says the phone's clock is off (never accepted, counted as a failure like any other).
+ */
+export type CodeRefusalReason = 'incorrect' | 'already_used' | 'clock_skew';
+
+type Verdict =
+  | { readonly kind: 'accepted'; readonly detail: Readonly<Record<string, string>> }
+  | { readonly kind: 'rejected' | 'replayed' | 'skewed' };
 
 /** One way to answer a challenge: its verdict, decided inside the attempt's unit. */
 interface SecondStep {
@@ -135,7 +145,7 @@ type Outcome =
   | { readonly kind: 'expired' | 'disabled' }
   | { readonly kind: 'locked'; readonly wait: number; readonly left: number }
   | { readonly kind: 'accepted'; readonly user: UserRow; readonly session: Session; readonly recoveryCodesRemaining: number }
-  | { readonly kind: 'failed'; readonly left: number; readonly lock: number };
+  | { readonly kind: 'failed'; readonly left: number; readonly lock: number; readonly reason: CodeRefusalReason; readonly method: SecondStep['method'] };
 
 /**
  * One attempt on a challenge, as a unit: the account is claimed first, then everything the verdict depends
@@ -166,14 +176,26 @@ async function attempt(ctx: Context, tx: Tx, challengeId: string, address: strin
       return { kind: 'accepted', user, session, recoveryCodesRemaining: step.method === 'recovery_code' ? await tx.recoveryCodes.countUnused(user.id) : 0 };
     }
     case 'rejected':
-    case 'replayed': {
+    case 'replayed':
+    case 'skewed': {
       const left = (await tx.challenges.spendAttempt(challenge.idHash)) ?? 0;
       const event = step.method === 'recovery_code' ? 'recovery_code_rejected' : verdict.kind === 'replayed' ? 'code_replayed' : 'code_rejected';
-      await tx.audit.record({ event, ...subject, detail: { attemptsRemaining: left } });
-      return { kind: 'failed', left, lock: await recordCodeFailure(ctx, tx, claimed, user.id) };
+      const reason = REASONS[verdict.kind];
+      await tx.audit.record({ event, ...subject, detail: { attemptsRemaining: left, ...(reason === 'incorrect' ? {} : { reason }) } });
+      return { kind: 'failed', left, lock: await recordCodeFailure(ctx, tx, claimed, user.id), reason, method: step.method };
     }
   }
 }
+
+const REASONS: Readonly<Record<'rejected' | 'replayed' | 'skewed', CodeRefusalReason>> = { rejected: 'incorrect', replayed: 'already_used', skewed: 'clock_skew' };
+
+const START_AGAIN = ' No attempts are left: start again with your password.';
+const REFUSED: Readonly<Record<CodeRefusalReason, string>> = {
+  incorrect: 'That code is not correct.',
+  already_used: 'That code was just used. Wait for the next code from your authenticator app.',
+  clock_skew:
+    "That code belongs to another time: the clock on your phone looks wrong. Set the phone to take its time from the network, then use a new code.",
+};
 
 /** The committed outcome as the caller's answer. */
 function answer(outcome: Outcome): Extract<Outcome, { kind: 'accepted' }> | Refusal {
@@ -188,11 +210,11 @@ function answer(outcome: Outcome): Extract<Outcome, { kind: 'accepted' }> | Refu
       return outcome;
     case 'failed':
       if (outcome.lock > 0) return tooManyAttempts(outcome.lock, outcome.left);
-      return new Refusal(
-        'invalid_code',
-        outcome.left > 0 ? 'That code is not correct.' : 'That code is not correct, and no attempts are left. Start again with your password.',
-        { attemptsRemaining: outcome.left },
-      );
+      const said = outcome.method === 'recovery_code' && outcome.reason === 'already_used' ? 'That recovery code has already been used.' : REFUSED[outcome.reason];
+      return new Refusal('invalid_code', said + (outcome.left > 0 ? '' : START_AGAIN), {
+        attemptsRemaining: outcome.left,
+        reason: outcome.reason,
+      });
   }
 }
 
@@ -203,19 +225,32 @@ export async function verifyTotp(ctx: Context, request: TotpRequest, address: st
   return result instanceof Refusal ? result : { status: 'authenticated', session: result.session };
 }
 
-/** A code from any confirmed authenticator; each time step is accepted once per authenticator. */
+/**
+ * A code from any confirmed authenticator; each time step is accepted once per authenticator. A code that
+ * matches no step near now but one within the skew window is the phone's clock, not a guess: it is told as
+ * such, and a step ahead of now is held back so that code never signs in later.
+ */
 async function checkTotp(ctx: Context, tx: Tx, user: UserRow, code: string): Promise<Verdict> {
   const now = ctx.clock.now();
+  const { window, skewDetectionSeconds } = ctx.config.totp;
   let replayed = false;
+  let skewed = false;
   for (const a of await tx.authenticators.confirmed(user.id)) {
     const secret = open(ctx.key, a.secretCiphertext, secretAad(user.id, a.id));
-    const step = matchStep(secret, code, now, ctx.config.totp.window);
+    const step = matchStep(secret, code, now, window);
+    const off = step === null ? skewedStep(secret, code, now, window, Math.floor(skewDetectionSeconds / TOTP_PERIOD_SECONDS)) : null;
     secret.fill(0);
+    if (off !== null) {
+      skewed = true;
+      if (off > timeStep(now)) await holdBack(tx, a.id, off, window);
+    }
     if (step === null) continue;
-    if (await tx.authenticators.acceptStep(a.id, step, now)) return { kind: 'accepted', detail: { authenticator: a.name } };
+    if (!(await isHeldBack(tx, a.id, step, now)) && (await tx.authenticators.acceptStep(a.id, step, now))) {
+      return { kind: 'accepted', detail: { authenticator: a.name } };
+    }
     replayed = true;
   }
-  return { kind: replayed ? 'replayed' : 'rejected' };
+  return { kind: replayed ? 'replayed' : skewed ? 'skewed' : 'rejected' };
 }
 
 export async function verifyRecoveryCode(ctx: Context, request: RecoveryRequest, address: string): Promise<RecoveryResponse | Refusal> {
