@@ -1,7 +1,7 @@
 /** Projects the flow's state onto what the windows draw, leaving out tokens and challenge ids. */
 import type { FlowView, ServerView } from '../../shared/ipc/view.js';
 import { assertNever } from '../../shared/util/assert-never.js';
-import type { Server, ServerInfo, SignInState } from './state.js';
+import { CLOCK_OFFSET_TOLD_MS, type Server, type ServerInfo, type SignInState } from './state.js';
 
 export interface ViewContext {
   readonly canKeepSignedIn: boolean;
@@ -48,6 +48,8 @@ export function toView(state: SignInState, context: ViewContext): FlowView {
         busy: state.kind === 'submittingCode',
         problem: state.kind === 'codeRequired' ? state.problem : null,
         attempt: state.attempt,
+        computerClockOffset:
+          state.clockOffset !== null && Math.abs(state.clockOffset) > CLOCK_OFFSET_TOLD_MS ? Math.round(state.clockOffset / 1000) : null,
       };
     case 'enrollmentNeeded':
       return { kind: 'enrollmentNeeded', server: serverView(state.server), username: state.username, enrollmentUrl: state.enrollmentUrl, browser: state.browser };

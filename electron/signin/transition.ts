@@ -10,7 +10,7 @@ import type { Problem } from '../../shared/ipc/problem.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 import type { FlowEvent } from './events.js';
 import { problemFromFailure } from './problem-from-failure.js';
-import { challengeIsOver, type PendingChallenge, type Server, type SignInState, type StateOf } from './state.js';
+import { challengeIsOver, clockOffsetOf, type PendingChallenge, type Server, type SignInState, type StateOf } from './state.js';
 
 const idle = (server: Server, username: string, problem: Problem | null = null, keepSignedIn = false, signedOut = false): SignInState => ({
   kind: 'idle',
@@ -50,7 +50,7 @@ function signedIn(
   };
 }
 
-function afterLogin(state: StateOf<'submittingCredentials'>, result: Static<typeof LoginResponse>, now: number): SignInState {
+function afterLogin(state: StateOf<'submittingCredentials'>, result: Static<typeof LoginResponse>, now: number, clockOffset: number | null): SignInState {
   switch (result.status) {
     case 'authenticated':
       return signedIn(state, result.session, now);
@@ -65,6 +65,7 @@ function afterLogin(state: StateOf<'submittingCredentials'>, result: Static<type
         method: challenge.methods.includes('totp') ? 'totp' : 'recovery_code',
         attempt: 0,
         problem: null,
+        clockOffset,
       };
     }
     case 'enrollment_required':
@@ -102,7 +103,7 @@ function afterCode(
     case 'unexpected':
     case 'serverError':
     case 'invalidServerAddress':
-      return { ...state, kind: 'codeRequired', attempt: state.attempt + 1, problem };
+      return { ...state, kind: 'codeRequired', attempt: state.attempt + 1, problem, clockOffset: clockOffsetOf(event.result, event.now) ?? state.clockOffset };
     default:
       return assertNever(problem);
   }
@@ -145,7 +146,7 @@ export function transition(state: SignInState, event: FlowEvent): SignInState {
     case 'loginAnswered':
       if (state.kind !== 'submittingCredentials') return state;
       return event.result.ok
-        ? afterLogin(state, event.result.value, event.now)
+        ? afterLogin(state, event.result.value, event.now, clockOffsetOf(event.result, event.now))
         : idle(state.server, state.username, problemFromFailure(event.result.failure, event.now), state.keepSignedIn);
 
     case 'methodChosen':

@@ -8,6 +8,7 @@
  * Most answers here are refusals (wrong codes, wrong passwords), so they are returned, not thrown:
  * the route sends them as they are, without the cost of an exception on the way.
  */
+import type { CodeRefusalReason } from '../../shared/api/errors.js';
 import type { LoginRequest, LoginResponse, RecoveryRequest, RecoveryResponse, Session, TotpRequest } from '../../shared/api/schemas.js';
 import { CODE_DIGITS, TOTP_PERIOD_SECONDS } from '../../shared/api/schemas.js';
 import { isoTime } from '../clock.js';
@@ -123,13 +124,6 @@ async function afterPassword(ctx: Context, tx: Tx, user: UserRow, claimed: Claim
   await tx.audit.record({ event: 'login_succeeded', userId: user.id, username: user.username, clientAddress: address, detail: { method: 'password' } });
   return { status: 'authenticated', session: await issueSession(ctx, tx, user, 'full') };
 }
-
-/**
- * Why a code was refused, as api.md's `invalid_code` tells it in `reason`: wrong; right but already used
- * (in this time step, or a code first sent ahead of its time); or right for a time minutes away from the
- * server's, which says the phone's clock is off (never accepted, counted as a failure like any other).
- */
-export type CodeRefusalReason = 'incorrect' | 'already_used' | 'clock_skew';
 
 type Verdict =
   | { readonly kind: 'accepted'; readonly detail: Readonly<Record<string, string>> }

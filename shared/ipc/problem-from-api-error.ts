@@ -1,5 +1,5 @@
 /** An API error answer as the problem a person is told about: one mapping for the desktop app and the browser pages. */
-import type { ApiErrorCode } from '../api/errors.js';
+import { isCodeRefusalReason, type ApiErrorCode } from '../api/errors.js';
 import { assertNever } from '../util/assert-never.js';
 import type { Problem } from './problem.js';
 
@@ -7,6 +7,7 @@ export interface ApiErrorAnswer {
   readonly code: ApiErrorCode;
   readonly attemptsRemaining?: number;
   readonly retryAfter?: number;
+  readonly reason?: string;
 }
 
 /** Used when a 429 arrives without retryAfter, which the contract does not allow but a proxy might send. */
@@ -19,7 +20,7 @@ export function problemFromApiError(answer: ApiErrorAnswer, now: number): Proble
     case 'invalid_credentials':
       return { kind: 'invalidCredentials' };
     case 'invalid_code':
-      return { kind: 'wrongCode', attemptsRemaining: answer.attemptsRemaining ?? 0 };
+      return { kind: 'wrongCode', attemptsRemaining: answer.attemptsRemaining ?? 0, reason: isCodeRefusalReason(answer.reason) ? answer.reason : 'incorrect' };
     case 'challenge_expired':
       return { kind: 'challengeExpired' };
     case 'unauthorized':

@@ -44,7 +44,7 @@ for (const language of ['en', 'fi', 'en-XA'] as const satisfies readonly UiLangu
       await expectNothingClipped(window, 'empty');
 
       await window.keyboard.type(wrongCode(server, account.secret));
-      await expect(window.locator('#code-problem')).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 9 }, Date.now()));
+      await expect(window.locator('#code-problem')).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 9, reason: 'incorrect' }, Date.now()));
       await expectNothingClipped(window, 'wrong code');
 
       await window.keyboard.type(wrongCode(server, account.secret));
