@@ -1,5 +1,5 @@
 import { en } from '../../shared/messages/en.js';
-import { currentCode, enrolledAccount, wrongCode } from './support/accounts.js';
+import { codeAt, currentCode, enrolledAccount, signInElsewhere, wrongCode } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
 import { expectSignedIn } from './support/steps.js';
 
@@ -52,6 +52,30 @@ test.describe('lock-out', () => {
     await window.keyboard.type(currentCode(server, account.secret));
     await expectSignedIn(app, account);
   });
+});
+
+test('says why a right code was refused: the phone’s clock, then a code just used; focus stays in the code', async ({ server, launch }) => {
+  const account = await enrolledAccount(server);
+  const app = await launch();
+  await app.loginWindow.signIn(account);
+  const codeWindow = await app.codeWindow();
+  // A phone four minutes fast.
+  await codeWindow.enterCode(codeAt(account.secret, server.clock.now() + 4 * 60_000));
+  const phoneClock = en.problem({ kind: 'wrongCode', attemptsRemaining: 4, reason: 'clock_skew' }, Date.now());
+  await expect(codeWindow.problem).toHaveText(phoneClock);
+  await expect(codeWindow.problem).toHaveAttribute('role', 'alert');
+  await expect(codeWindow.codeInput).toBeFocused();
+  await expect(codeWindow.codeInput).toHaveValue('');
+  // The code now is used by another sign-in first, then typed here.
+  const now = currentCode(server, account.secret);
+  await signInElsewhere(server, account, now);
+  await codeWindow.enterCode(now);
+  await expect(codeWindow.problem).toHaveText(en.problem({ kind: 'wrongCode', attemptsRemaining: 3, reason: 'already_used' }, Date.now()));
+  await expect(codeWindow.codeInput).toBeFocused();
+  // The next time step's code signs in.
+  server.clock.advance(30_000);
+  await codeWindow.enterCode(currentCode(server, account.secret));
+  await expectSignedIn(app, account);
 });
 
 test('an expired challenge says so and starts again from the password', async ({ server, launch }) => {
