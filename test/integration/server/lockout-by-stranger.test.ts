@@ -81,7 +81,7 @@ describe('an attacker spread over many client addresses stays within the guessin
 
   it('guesses at most 75 passwords an hour for one username, a new address for every guess, retrying the moment each wait ends', async () => {
     const user = await createUser(server);
-    const hours = 12;
+    const hours = 6;
     const end = server.clock.now() + hours * 3600_000;
     let guesses = 0;
     let longestWait = 0;
@@ -97,6 +97,19 @@ describe('an attacker spread over many client addresses stays within the guessin
     expect(guesses).toBeLessThanOrEqual(75 * hours);
     expect(longestWait).toBeLessThanOrEqual(60);
     ok(await login(server, user.username, user.password, { localAddress: '127.0.21.2' }), 200, AuthenticatedResponse);
+  });
+
+  it('30 wrong passwords at once from 30 addresses are counted one by one, exactly as 30 one after another', async () => {
+    const attempt = (username: string, i: number, base: number) => login(server, username, `guess-${i}`, addressNumber(base + i));
+    const one = await createUser(server);
+    const oneByOne: number[] = [];
+    for (let i = 0; i < 30; i += 1) oneByOne.push((await attempt(one.username, i, 20_000)).status);
+    const all = await createUser(server);
+    const atOnce = (await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(all.username, i, 20_100)))).map((r) => r.status);
+    // Ten free failures, then the username waits: in both, exactly ten were checked and refused as wrong.
+    expect(oneByOne.filter((status) => status === 401)).toHaveLength(10);
+    expect(atOnce.filter((status) => status === 401)).toHaveLength(10);
+    expect(await audited('login_failed', all.username)).toBe(await audited('login_failed', one.username));
   });
 
   it('guesses at most 31 codes for one account in its first day, even knowing the password, one address per try', async () => {
