@@ -203,13 +203,13 @@ function answer(outcome: Outcome): Extract<Outcome, { kind: 'accepted' }> | Refu
     case 'accepted':
       return outcome;
     case 'failed':
-      if (outcome.lock > 0) return tooManyAttempts(outcome.lock, outcome.left);
-      const said = outcome.method === 'recovery_code' && outcome.reason === 'already_used' ? 'That recovery code has already been used.' : REFUSED[outcome.reason];
-      return new Refusal('invalid_code', said + (outcome.left > 0 ? '' : START_AGAIN), {
-        attemptsRemaining: outcome.left,
-        reason: outcome.reason,
-      });
+      return outcome.lock > 0 ? tooManyAttempts(outcome.lock, outcome.left) : refusedCode(outcome);
   }
+}
+
+function refusedCode({ method, reason, left }: Extract<Outcome, { kind: 'failed' }>): Refusal {
+  const said = method === 'recovery_code' && reason === 'already_used' ? 'That recovery code has already been used.' : REFUSED[reason];
+  return new Refusal('invalid_code', said + (left > 0 ? '' : START_AGAIN), { attemptsRemaining: left, reason });
 }
 
 /** A code needs no slow work: the whole attempt is one unit, ordered per account by its claim. */
