@@ -112,7 +112,7 @@ export const en = {
     lockIncludesAuthenticator: 'Codes from your authenticator app cannot be used until then either.',
     /** Said when this computer's clock is more than a minute from the server's (seconds: this computer minus the server). */
     computerClock: (seconds: number) =>
-      `This computer’s clock is ${n(clockMinutes(seconds), MINUTES)} ${seconds > 0 ? 'ahead of' : 'behind'} the server’s. Codes are checked on the server’s time, so make sure your phone sets its date and time automatically.`,
+      `This computer’s clock is ${n(clockMinutes(seconds), MINUTES)} ${seconds > 0 ? 'ahead of' : 'behind'} the server’s. Check that your phone sets its time itself.`,
   },
   enrollment: {
     heading: 'Set up two-factor authentication first',
@@ -157,7 +157,7 @@ export const en = {
               ? 'That code was just used, and no attempts are left. Start again with your password, then enter the next code from your app.'
               : `That code was just used. Wait for the next code in your app, then enter it. ${left} left.`;
           case 'clock_skew':
-            return `That code belongs to another time, so the clock on your phone looks wrong. Turn on automatic date and time in your phone’s settings, then ${over ? 'start again with your password.' : `enter the newest code. ${left} left.`}`;
+            return `That code is for another time: your phone’s clock looks wrong. Set it to automatic time, then ${over ? 'start again with your password.' : `enter the newest code. ${left} left.`}`;
           default:
             return assertNever(reason);
         }

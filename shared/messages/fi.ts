@@ -97,7 +97,7 @@ export const fi: Messages = {
     lockIncludesRecovery: 'Varakoodejakaan ei voi käyttää ennen sitä.',
     lockIncludesAuthenticator: 'Todennussovelluksen koodejakaan ei voi käyttää ennen sitä.',
     computerClock: (seconds: number) =>
-      `Tämän tietokoneen kello on ${n(clockMinutes(seconds), { one: 'minuutin', other: 'minuuttia' })} ${seconds > 0 ? 'edellä' : 'jäljessä'} palvelimen kellosta. Koodit tarkistetaan palvelimen ajassa, joten varmista, että puhelimesi asettaa päivämäärän ja ajan automaattisesti.`,
+      `Tämän tietokoneen kello on ${n(clockMinutes(seconds), { one: 'minuutin', other: 'minuuttia' })} ${seconds > 0 ? 'edellä' : 'jäljessä'} palvelimen aikaa. Tarkista, että puhelimesi asettaa ajan automaattisesti.`,
   },
   enrollment: {
     heading: 'Ota ensin kaksivaiheinen tunnistautuminen käyttöön',
@@ -142,7 +142,7 @@ export const fi: Messages = {
               ? 'Tämä koodi käytettiin juuri, eikä yrityksiä ole enää jäljellä. Aloita alusta salasanalla ja syötä sitten sovelluksen seuraava koodi.'
               : `Tämä koodi käytettiin juuri. Odota sovelluksen seuraavaa koodia ja syötä se. ${left} jäljellä.`;
           case 'clock_skew':
-            return `Koodi kuuluu toiseen aikaan, joten puhelimesi kello näyttää olevan väärässä. Ota puhelimen asetuksista käyttöön automaattinen päivämäärä ja aika ja ${over ? 'aloita sitten alusta salasanalla.' : `syötä sitten uusin koodi. ${left} jäljellä.`}`;
+            return `Koodi kuuluu toiseen aikaan: puhelimesi kello näyttää väärää aikaa. Ota puhelimessa käyttöön automaattinen aika ja ${over ? 'aloita sitten alusta salasanalla.' : `syötä uusin koodi. ${left} jäljellä.`}`;
           default:
             return assertNever(reason);
         }
