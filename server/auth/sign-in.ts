@@ -73,7 +73,7 @@ async function checkPassword(ctx: Context, request: LoginRequest, address: strin
       const reason = user === undefined ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password';
       // An unknown name may be a password typed into the wrong field: the name is not written to the audit trail.
       await tx.audit.record({ event: 'login_failed', userId: user?.id, username: user?.username, clientAddress: address, detail: { reason } });
-      return { kind: 'failed', lock: await recordPasswordFailure(ctx, tx, claimed, user?.id) };
+      return { kind: 'failed', lock: await recordPasswordFailure(ctx, tx, claimed, user) };
     }
     await recordPasswordSuccess(tx, claimed);
     // Told only after the right password, so the answer does not reveal which accounts use SSO.

@@ -88,8 +88,17 @@ async function recordAddressFailure(ctx: Context, tx: Tx, claimed: Claimed): Pro
   return lock;
 }
 
-/** Counts a wrong password against the pair, the username and the address; the wait it started, in seconds. */
-export async function recordPasswordFailure(ctx: Context, tx: Tx, claimed: ClaimedPassword, userId: string | undefined): Promise<number> {
+/**
+ * Counts a wrong password against the pair, the username and the address; the wait it started, in seconds.
+ * `user`: the account, when the name is one; an unknown name may be a password typed into the wrong field
+ * and is not written to the audit trail.
+ */
+export async function recordPasswordFailure(
+  ctx: Context,
+  tx: Tx,
+  claimed: ClaimedPassword,
+  user: { readonly id: string; readonly username: string } | undefined,
+): Promise<number> {
   const now = ctx.clock.now();
   const policy = ctx.config.throttle;
   const pair = lockingFailure(claimed.pair, now, policy.password);
@@ -98,7 +107,7 @@ export async function recordPasswordFailure(ctx: Context, tx: Tx, claimed: Claim
   await tx.throttle.put(passwordsKey(claimed.username), passwords);
   const pairLock = lockStarted(claimed.pair, pair, now);
   if (pairLock > 0) {
-    await tx.audit.record({ event: 'password_locked', userId, username: claimed.username, clientAddress: claimed.address, detail: { seconds: pairLock } });
+    await tx.audit.record({ event: 'password_locked', userId: user?.id, username: user?.username, clientAddress: claimed.address, detail: { seconds: pairLock } });
   }
   return Math.max(pairLock, lockStarted(claimed.passwords, passwords, now), await recordAddressFailure(ctx, tx, claimed));
 }

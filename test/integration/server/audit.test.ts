@@ -94,6 +94,8 @@ describe('audit trail', () => {
     secrets.add(typo);
     fails(await login(server, typo, 'whatever-password-1', { localAddress: '127.0.4.2' }), 401, 'invalid_credentials');
     secrets.add('whatever-password-1');
+    // Four more lock that name at that address (password_locked), still without writing the name down.
+    for (let i = 2; i <= 5; i += 1) await login(server, typo, `whatever-password-${i}`, { localAddress: '127.0.4.2' });
 
     // The admin's first session has expired after the jump in time: sign in again.
     adminTokenValue = (await signIn(server, admin, { localAddress: '127.0.4.9' })).token;
@@ -155,7 +157,8 @@ describe('audit trail', () => {
     expect(addresses(all(list, 'code_rejected', alice.username))).toEqual(['127.0.4.3']);
     const failed = list.find((e) => e.event === 'login_failed' && e.clientAddress === '127.0.4.2' && e.username !== null);
     expect(failed?.userId).not.toBeNull();
-    expect(addresses(all(list, 'password_locked'))).toEqual(['127.0.4.2']);
+    expect(addresses(all(list, 'password_locked'))).toEqual(['127.0.4.2', '127.0.4.2']);
+    expect(all(list, 'password_locked').map((e) => e.username === null)).toContain(true);
   });
 
   it('records the time on the server clock', async () => {
