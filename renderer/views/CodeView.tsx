@@ -4,7 +4,7 @@
  * read-only, so focus never falls out of the window; each answered attempt starts with empty boxes
  * in the same render that makes them writable again. Counts the lock-out and the challenge's
  * expiry down; once the challenge is over, focus goes to "Start again". Says so when this computer's
- * clock is more than a minute from the server's (a phone set by hand is often off the same way).
+ * clock is more than a minute from the server's.
  */
 import { useEffect, useRef, useState } from 'react';
 import { isCompleteCode, normaliseCode } from '../../shared/code/normalise-code.js';
