@@ -2,14 +2,35 @@ import type { SsoProviderFileEntry } from './sso/provider-settings.js';
 
 /** Server settings: defaults here, overridden by the command line or by tests. */
 export interface ThrottleConfig {
+  /** Code and recovery-code failures: possible only after the right password, so they lock the account. */
   readonly account: {
-    /** The consecutive failure (password and code together) that starts the first lock. */
+    /** The consecutive failure that starts the first lock. */
     readonly lockAfterFailures: number;
     /** First lock; every further failure doubles it, up to maxLockSeconds. */
     readonly baseLockSeconds: number;
     readonly maxLockSeconds: number;
     /** Hard ceiling per rolling hour, whatever the locks allow (OWASP: at most 100). */
     readonly maxFailuresPerHour: number;
+  };
+  /**
+   * Password failures for one username from one client address: that pair locks, growing like the
+   * account's lock, and nothing else does, so a stranger's guesses cannot lock the real user out.
+   */
+  readonly password: {
+    readonly lockAfterFailures: number;
+    readonly baseLockSeconds: number;
+    readonly maxLockSeconds: number;
+  };
+  /**
+   * Password failures for one username across all client addresses: only slowed down, never locked.
+   * Within windowSeconds, the first freeFailures cost nothing; each further one makes the username wait
+   * baseDelaySeconds, doubling up to maxDelaySeconds, before its next password is checked.
+   */
+  readonly username: {
+    readonly freeFailures: number;
+    readonly windowSeconds: number;
+    readonly baseDelaySeconds: number;
+    readonly maxDelaySeconds: number;
   };
   readonly address: {
     /** Failures from one client address across all accounts within windowSeconds. */
@@ -33,7 +54,11 @@ export interface ServerConfig {
   readonly logRequests: boolean;
   /** The built browser pages (index.html and assets/); defaults to dist/web in the project. */
   readonly webDir: string | undefined;
-  readonly totp: { readonly window: 0 | 1 | 2 };
+  /**
+   * window: steps either side of now a code is accepted in. skewDetectionSeconds: how far from now a code
+   * is still recognised (never accepted, counted as a failure) to tell the person their phone's clock is off.
+   */
+  readonly totp: { readonly window: 0 | 1 | 2; readonly skewDetectionSeconds: number };
   readonly challenge: { readonly ttlSeconds: number; readonly maxAttempts: number };
   readonly sessions: { readonly ttlSeconds: number; readonly enrollmentTtlSeconds: number };
   readonly enrollment: { readonly pendingTtlSeconds: number; readonly maxConfirmAttempts: number };
@@ -57,12 +82,14 @@ export const DEFAULT_CONFIG: Omit<ServerConfig, 'dataDir'> = {
   trustProxy: false,
   logRequests: false,
   webDir: undefined,
-  totp: { window: 1 },
+  totp: { window: 1, skewDetectionSeconds: 300 },
   challenge: { ttlSeconds: 300, maxAttempts: 5 },
   sessions: { ttlSeconds: 12 * 3600, enrollmentTtlSeconds: 15 * 60 },
   enrollment: { pendingTtlSeconds: 10 * 60, maxConfirmAttempts: 5 },
   throttle: {
     account: { lockAfterFailures: 3, baseLockSeconds: 60, maxLockSeconds: 3600, maxFailuresPerHour: 100 },
+    password: { lockAfterFailures: 5, baseLockSeconds: 60, maxLockSeconds: 3600 },
+    username: { freeFailures: 10, windowSeconds: 3600, baseDelaySeconds: 1, maxDelaySeconds: 60 },
     address: { maxFailures: 30, windowSeconds: 15 * 60 },
     authRequestsPerMinute: 300,
   },
@@ -89,6 +116,8 @@ export function makeConfig(dataDir: string, overrides: ConfigOverrides = {}): Se
       ...d.throttle,
       ...o.throttle,
       account: { ...d.throttle.account, ...o.throttle?.account },
+      password: { ...d.throttle.password, ...o.throttle?.password },
+      username: { ...d.throttle.username, ...o.throttle?.username },
       address: { ...d.throttle.address, ...o.throttle?.address },
     },
     argon2: { ...d.argon2, ...o.argon2 },

@@ -12,6 +12,8 @@ export interface RefusalDetails {
   readonly fields?: Readonly<Record<string, string>>;
   readonly attemptsRemaining?: number;
   readonly retryAfter?: number;
+  /** invalid_code: why the code was refused (server/auth/sign-in.ts, CodeRefusalReason). */
+  readonly reason?: string;
 }
 
 export class Refusal extends Error {

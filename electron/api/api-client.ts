@@ -46,6 +46,13 @@ export interface ApiClient {
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
+/** The answer's Date header beside its result: the flow compares it with this computer's clock. */
+function withServerDate<T>(result: ApiResult<T>, response: AxiosResponse<unknown>): ApiResult<T> {
+  const header: unknown = response.headers['date'];
+  const serverDate = typeof header === 'string' ? Date.parse(header) : Number.NaN;
+  return Number.isFinite(serverDate) ? { ...result, serverDate } : result;
+}
+
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const http = axios.create({
     baseURL: `${options.origin.replace(/\/+$/, '')}/api/v1`,
@@ -87,10 +94,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const sent = await send(request);
     if (!sent.ok) return sent;
     const response = sent.value;
-    if (!isSuccess(response.status)) return errorOf(response);
-    return Value.Check(schema, response.data)
-      ? ok(response.data as Static<S>)
-      : fail({ kind: 'unexpected', detail: `status ${response.status}: answer does not match the schema` });
+    const result: ApiResult<Static<S>> = !isSuccess(response.status)
+      ? errorOf(response)
+      : Value.Check(schema, response.data)
+        ? ok(response.data as Static<S>)
+        : fail({ kind: 'unexpected', detail: `status ${response.status}: answer does not match the schema` });
+    return withServerDate(result, response);
   }
 
   async function expectNoContent(request: () => Promise<AxiosResponse<unknown>>): Promise<ApiResult<null>> {

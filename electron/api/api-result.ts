@@ -11,7 +11,7 @@ export type ApiFailure =
       readonly code: ApiErrorCode;
       readonly attemptsRemaining?: number;
       readonly retryAfter?: number;
-      /** SSO failures: which check failed, for the sentence and the log; never a decision. */
+      /** invalid_code: why (shared/api/errors.ts, CODE_REFUSAL_REASONS); SSO failures: which check failed, for the sentence and the log. Never a decision. */
       readonly reason?: string;
     }
   | { readonly kind: 'unreachable' }
@@ -20,7 +20,10 @@ export type ApiFailure =
   /** An answer that does not match the contract; `detail` is for logs and never holds a secret. */
   | { readonly kind: 'unexpected'; readonly detail: string };
 
-export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: ApiFailure };
+/** serverDate: the answer's `Date` header (epoch ms), when it had a valid one, to compare this computer's clock with. */
+export type ApiResult<T> = ({ readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: ApiFailure }) & {
+  readonly serverDate?: number;
+};
 
 export const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
 export const fail = <T>(failure: ApiFailure): ApiResult<T> => ({ ok: false, failure });

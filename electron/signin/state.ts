@@ -53,6 +53,8 @@ interface CodeStep extends WithUser {
   readonly method: CodeMethod;
   /** Answered attempts so far; the view clears its input when this changes. */
   readonly attempt: number;
+  /** This computer's clock minus the server's (ms), from the last answer's Date header; null: not known. */
+  readonly clockOffset: number | null;
 }
 
 interface BrowserStep extends WithUser {
@@ -96,7 +98,15 @@ export type SignInState =
 export type SignInStateKind = SignInState['kind'];
 export type StateOf<K extends SignInStateKind> = Extract<SignInState, { kind: K }>;
 
+/** Beyond this, the code window says that this computer's clock and the server's differ. */
+export const CLOCK_OFFSET_TOLD_MS = 60_000;
+
 /** A code answer that leaves the challenge unusable: the person has to start again with the password. */
 export function challengeIsOver(problem: Problem | null): boolean {
   return problem !== null && (problem.kind === 'challengeExpired' || (problem.kind === 'wrongCode' && problem.attemptsRemaining === 0));
+}
+
+/** This computer's clock minus the server's, from an answer's Date header that arrived at `now`. */
+export function clockOffsetOf(answer: { readonly serverDate?: number }, now: number): number | null {
+  return answer.serverDate === undefined ? null : now - answer.serverDate;
 }

@@ -2,7 +2,7 @@
 import { isSsoProblem } from '../../shared/ipc/problem.js';
 import type { FlowView, ProviderView, ServerView } from '../../shared/ipc/view.js';
 import { assertNever } from '../../shared/util/assert-never.js';
-import type { Server, ServerInfo, SignInState, StateOf } from './state.js';
+import { CLOCK_OFFSET_TOLD_MS, type Server, type ServerInfo, type SignInState, type StateOf } from './state.js';
 
 export interface ViewContext {
   readonly canKeepSignedIn: boolean;
@@ -83,6 +83,8 @@ export function toView(state: SignInState, context: ViewContext): FlowView {
         busy: state.kind === 'submittingCode',
         problem: state.kind === 'codeRequired' ? state.problem : null,
         attempt: state.attempt,
+        computerClockOffset:
+          state.clockOffset !== null && Math.abs(state.clockOffset) > CLOCK_OFFSET_TOLD_MS ? Math.round(state.clockOffset / 1000) : null,
       };
     case 'enrollmentNeeded':
       return { kind: 'enrollmentNeeded', server: serverView(state.server), username: state.username, enrollmentUrl: state.enrollmentUrl, browser: state.browser };

@@ -10,7 +10,7 @@ import type { Problem } from '../../shared/ipc/problem.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 import type { FlowEvent } from './events.js';
 import { problemFromFailure } from './problem-from-failure.js';
-import { challengeIsOver, type PendingChallenge, type Server, type SignInState, type StateOf } from './state.js';
+import { challengeIsOver, clockOffsetOf, type PendingChallenge, type Server, type SignInState, type StateOf } from './state.js';
 
 const idle = (
   server: Server,
@@ -65,7 +65,7 @@ function signedIn(
   };
 }
 
-function afterLogin(state: StateOf<'submittingCredentials'>, result: Static<typeof LoginResponse>, now: number): SignInState {
+function afterLogin(state: StateOf<'submittingCredentials'>, result: Static<typeof LoginResponse>, now: number, clockOffset: number | null): SignInState {
   switch (result.status) {
     case 'authenticated':
       return signedIn(state, result.session, now);
@@ -80,6 +80,7 @@ function afterLogin(state: StateOf<'submittingCredentials'>, result: Static<type
         method: challenge.methods.includes('totp') ? 'totp' : 'recovery_code',
         attempt: 0,
         problem: null,
+        clockOffset,
       };
     }
     case 'enrollment_required':
@@ -130,7 +131,7 @@ function afterCode(
     case 'unexpected':
     case 'serverError':
     case 'invalidServerAddress':
-      return { ...state, kind: 'codeRequired', attempt: state.attempt + 1, problem };
+      return { ...state, kind: 'codeRequired', attempt: state.attempt + 1, problem, clockOffset: clockOffsetOf(event.result, event.now) ?? state.clockOffset };
     default:
       return assertNever(problem);
   }
@@ -178,7 +179,7 @@ export function transition(state: SignInState, event: FlowEvent): SignInState {
     case 'loginAnswered':
       if (state.kind !== 'submittingCredentials') return state;
       return event.result.ok
-        ? afterLogin(state, event.result.value, event.now)
+        ? afterLogin(state, event.result.value, event.now, clockOffsetOf(event.result, event.now))
         : idle(state.server, state.username, problemFromFailure(event.result.failure, event.now), state.keepSignedIn);
 
     case 'methodChosen':

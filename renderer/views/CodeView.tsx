@@ -3,7 +3,8 @@
  * submits). While the server checks the code, and during a lock-out, the input stays focused but
  * read-only, so focus never falls out of the window; each answered attempt starts with empty boxes
  * in the same render that makes them writable again. Counts the lock-out and the challenge's
- * expiry down; once the challenge is over, focus goes to "Start again".
+ * expiry down; once the challenge is over, focus goes to "Start again". Says so when this computer's
+ * clock is more than a minute from the server's.
  */
 import { useEffect, useRef, useState } from 'react';
 import { isCompleteCode, normaliseCode } from '../../shared/code/normalise-code.js';
@@ -81,7 +82,8 @@ export function CodeView({ view, send, initialCode = '', initialSelection = null
     submitCode(code);
   });
 
-  const describedBy = problem === null ? 'code-status' : 'code-problem code-status';
+  const clockNote = view.computerClockOffset === null ? null : t.code.computerClock(view.computerClockOffset);
+  const describedBy = [problem === null ? null : 'code-problem', 'code-status', clockNote === null ? null : 'code-clock'].filter((id) => id !== null).join(' ');
   const lockAlso = view.methods.length > 1 ? (totp ? t.code.lockIncludesRecovery : t.code.lockIncludesAuthenticator) : undefined;
 
   return (
@@ -127,6 +129,12 @@ export function CodeView({ view, send, initialCode = '', initialSelection = null
         />
       )}
 
+      {clockNote !== null && (
+        // Part of the input's description, so it is heard with the input; a status, so it is heard when it appears later.
+        <p id="code-clock" className="muted clock-note" role="status">
+          {clockNote}
+        </p>
+      )}
       <p id="code-status" className="muted status">
         {view.busy ? t.code.verifying : over ? '' : expirySentence}
       </p>

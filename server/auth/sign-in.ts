@@ -8,6 +8,7 @@
  * Most answers here are refusals (wrong codes, wrong passwords), so they are returned, not thrown:
  * the route sends them as they are, without the cost of an exception on the way.
  */
+import type { CodeRefusalReason } from '../../shared/api/errors.js';
 import type { LoginRequest, LoginResponse, RecoveryRequest, RecoveryResponse, Session, TotpRequest } from '../../shared/api/schemas.js';
 import { CODE_DIGITS, TOTP_PERIOD_SECONDS } from '../../shared/api/schemas.js';
 import { isoTime } from '../clock.js';
@@ -18,12 +19,26 @@ import { Refusal, tooManyAttempts } from '../refusal.js';
 import { passwordRefused } from '../sso/sso-policy.js';
 import { secretAad, type RecoveryCodeRow, type UserRow } from '../store/rows.js';
 import type { Tx } from '../store/store.js';
-import { matchStep } from '../totp/totp.js';
+import { matchStep, skewedStep, timeStep } from '../totp/totp.js';
 import { normaliseRecoveryCode } from '../totp/recovery-codes.js';
 import { isTotpRequired, totpDisabled } from './environment.js';
+import { holdBack, isHeldBack } from './held-back-codes.js';
 import { oneAtATime } from './per-account.js';
 import { issueSession } from './sessions.js';
-import { accountKey, claimAddress, recordFailure, recordSuccess, secondsUntilAllowed, secondsUntilAllowedNow, type Claimed } from './throttle.js';
+import {
+  accountKey,
+  claimAddress,
+  claimForPassword,
+  recordCodeFailure,
+  recordPasswordFailure,
+  recordPasswordSuccess,
+  recordSuccess,
+  secondsUntilAllowed,
+  secondsUntilAllowedNow,
+  secondsUntilPasswordAllowed,
+  secondsUntilPasswordAllowedNow,
+  type Claimed,
+} from './throttle.js';
 
 const invalidCredentials = (): Refusal => new Refusal('invalid_credentials', 'The username or password is incorrect.');
 const challengeExpired = (): Refusal => new Refusal('challenge_expired', 'This sign-in has expired. Start again with your password.');
@@ -41,7 +56,7 @@ type PasswordOutcome =
 async function checkPassword(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse | Refusal> {
   // From committed data, to spend no Argon2 on a locked account; the unit checks again.
   const { wait, found } = await ctx.store.read(async (view) => ({
-    wait: await secondsUntilAllowedNow(ctx, view, request.username, address),
+    wait: await secondsUntilPasswordAllowedNow(ctx, view, request.username, address),
     found: await view.users.byUsername(request.username),
   }));
   if (wait > 0) return tooManyAttempts(wait);
@@ -50,16 +65,17 @@ async function checkPassword(ctx: Context, request: LoginRequest, address: strin
   // Decided and issued in one unit: a disable, revocation, enrollment or switch that committed during
   // the Argon2 wait is what this answer follows.
   const outcome = await ctx.store.write(async (tx): Promise<PasswordOutcome> => {
-    const claimed = await claimAddress(tx, request.username, await tx.throttle.claim(accountKey(request.username)), address);
-    const waitNow = secondsUntilAllowed(ctx, claimed);
+    const claimed = await claimForPassword(tx, request.username, address);
+    const waitNow = secondsUntilPasswordAllowed(ctx, claimed);
     if (waitNow > 0) return { kind: 'locked', wait: waitNow };
     const user = found && (await tx.users.byId(found.id));
     if (!passwordOk || user === undefined || user.disabled) {
       const reason = user === undefined ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password';
       // An unknown name may be a password typed into the wrong field: the name is not written to the audit trail.
       await tx.audit.record({ event: 'login_failed', userId: user?.id, username: user?.username, clientAddress: address, detail: { reason } });
-      return { kind: 'failed', lock: await recordFailure(ctx, tx, claimed, user?.id) };
+      return { kind: 'failed', lock: await recordPasswordFailure(ctx, tx, claimed, user) };
     }
+    await recordPasswordSuccess(tx, claimed);
     // Told only after the right password, so the answer does not reveal which accounts use SSO.
     if (await passwordRefused(tx, user)) {
       await tx.audit.record({ event: 'login_failed', userId: user.id, username: user.username, clientAddress: address, detail: { reason: 'sso_required' } });
@@ -109,7 +125,9 @@ async function afterPassword(ctx: Context, tx: Tx, user: UserRow, claimed: Claim
   return { status: 'authenticated', session: await issueSession(ctx, tx, user, 'full') };
 }
 
-type Verdict = { readonly kind: 'accepted'; readonly detail: Readonly<Record<string, string>> } | { readonly kind: 'rejected' | 'replayed' };
+type Verdict =
+  | { readonly kind: 'accepted'; readonly detail: Readonly<Record<string, string>> }
+  | { readonly kind: 'rejected' | 'replayed' | 'skewed' };
 
 /** One way to answer a challenge: its verdict, decided inside the attempt's unit. */
 interface SecondStep {
@@ -121,7 +139,7 @@ type Outcome =
   | { readonly kind: 'expired' | 'disabled' }
   | { readonly kind: 'locked'; readonly wait: number; readonly left: number }
   | { readonly kind: 'accepted'; readonly user: UserRow; readonly session: Session; readonly recoveryCodesRemaining: number }
-  | { readonly kind: 'failed'; readonly left: number; readonly lock: number };
+  | { readonly kind: 'failed'; readonly left: number; readonly lock: number; readonly reason: CodeRefusalReason; readonly method: SecondStep['method'] };
 
 /**
  * One attempt on a challenge, as a unit: the account is claimed first, then everything the verdict depends
@@ -152,14 +170,26 @@ async function attempt(ctx: Context, tx: Tx, challengeId: string, address: strin
       return { kind: 'accepted', user, session, recoveryCodesRemaining: step.method === 'recovery_code' ? await tx.recoveryCodes.countUnused(user.id) : 0 };
     }
     case 'rejected':
-    case 'replayed': {
+    case 'replayed':
+    case 'skewed': {
       const left = (await tx.challenges.spendAttempt(challenge.idHash)) ?? 0;
       const event = step.method === 'recovery_code' ? 'recovery_code_rejected' : verdict.kind === 'replayed' ? 'code_replayed' : 'code_rejected';
-      await tx.audit.record({ event, ...subject, detail: { attemptsRemaining: left } });
-      return { kind: 'failed', left, lock: await recordFailure(ctx, tx, claimed, user.id) };
+      const reason = REASONS[verdict.kind];
+      await tx.audit.record({ event, ...subject, detail: { attemptsRemaining: left, ...(reason === 'incorrect' ? {} : { reason }) } });
+      return { kind: 'failed', left, lock: await recordCodeFailure(ctx, tx, claimed, user.id), reason, method: step.method };
     }
   }
 }
+
+const REASONS: Readonly<Record<'rejected' | 'replayed' | 'skewed', CodeRefusalReason>> = { rejected: 'incorrect', replayed: 'already_used', skewed: 'clock_skew' };
+
+const START_AGAIN = ' No attempts are left: start again with your password.';
+const REFUSED: Readonly<Record<CodeRefusalReason, string>> = {
+  incorrect: 'That code is not correct.',
+  already_used: 'That code was just used. Wait for the next code from your authenticator app.',
+  clock_skew:
+    "That code belongs to another time: the clock on your phone looks wrong. Set the phone to take its time from the network, then use a new code.",
+};
 
 /** The committed outcome as the caller's answer. */
 function answer(outcome: Outcome): Extract<Outcome, { kind: 'accepted' }> | Refusal {
@@ -173,13 +203,13 @@ function answer(outcome: Outcome): Extract<Outcome, { kind: 'accepted' }> | Refu
     case 'accepted':
       return outcome;
     case 'failed':
-      if (outcome.lock > 0) return tooManyAttempts(outcome.lock, outcome.left);
-      return new Refusal(
-        'invalid_code',
-        outcome.left > 0 ? 'That code is not correct.' : 'That code is not correct, and no attempts are left. Start again with your password.',
-        { attemptsRemaining: outcome.left },
-      );
+      return outcome.lock > 0 ? tooManyAttempts(outcome.lock, outcome.left) : refusedCode(outcome);
   }
+}
+
+function refusedCode({ method, reason, left }: Extract<Outcome, { kind: 'failed' }>): Refusal {
+  const said = method === 'recovery_code' && reason === 'already_used' ? 'That recovery code has already been used.' : REFUSED[reason];
+  return new Refusal('invalid_code', said + (left > 0 ? '' : START_AGAIN), { attemptsRemaining: left, reason });
 }
 
 /** A code needs no slow work: the whole attempt is one unit, ordered per account by its claim. */
@@ -189,19 +219,32 @@ export async function verifyTotp(ctx: Context, request: TotpRequest, address: st
   return result instanceof Refusal ? result : { status: 'authenticated', session: result.session };
 }
 
-/** A code from any confirmed authenticator; each time step is accepted once per authenticator. */
+/**
+ * A code from any confirmed authenticator; each time step is accepted once per authenticator. A code that
+ * matches no step near now but one within the skew window is the phone's clock, not a guess: it is told as
+ * such, and a step ahead of now is held back so that code never signs in later.
+ */
 async function checkTotp(ctx: Context, tx: Tx, user: UserRow, code: string): Promise<Verdict> {
   const now = ctx.clock.now();
+  const { window, skewDetectionSeconds } = ctx.config.totp;
   let replayed = false;
+  let skewed = false;
   for (const a of await tx.authenticators.confirmed(user.id)) {
     const secret = open(ctx.key, a.secretCiphertext, secretAad(user.id, a.id));
-    const step = matchStep(secret, code, now, ctx.config.totp.window);
+    const step = matchStep(secret, code, now, window);
+    const off = step === null ? skewedStep(secret, code, now, window, Math.floor(skewDetectionSeconds / TOTP_PERIOD_SECONDS)) : null;
     secret.fill(0);
+    if (off !== null) {
+      skewed = true;
+      if (off > timeStep(now)) await holdBack(tx, a.id, off, window);
+    }
     if (step === null) continue;
-    if (await tx.authenticators.acceptStep(a.id, step, now)) return { kind: 'accepted', detail: { authenticator: a.name } };
+    if (!(await isHeldBack(tx, a.id, step, now)) && (await tx.authenticators.acceptStep(a.id, step, now))) {
+      return { kind: 'accepted', detail: { authenticator: a.name } };
+    }
     replayed = true;
   }
-  return { kind: replayed ? 'replayed' : 'rejected' };
+  return { kind: replayed ? 'replayed' : skewed ? 'skewed' : 'rejected' };
 }
 
 export async function verifyRecoveryCode(ctx: Context, request: RecoveryRequest, address: string): Promise<RecoveryResponse | Refusal> {

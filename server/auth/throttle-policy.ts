@@ -11,13 +11,11 @@ export function secondsLocked(state: ThrottleState, now: number): number {
 }
 
 /**
- * An account's failure: the `lockAfterFailures`-th consecutive failure locks for baseLockSeconds and
- * each further one doubles the lock up to maxLockSeconds; besides, no more than maxFailuresPerHour.
+ * A failure that locks: the `lockAfterFailures`-th consecutive failure locks for baseLockSeconds and each
+ * further one doubles the lock up to maxLockSeconds. A password failure from one client address on one
+ * username (the pair is what locks, so a stranger locks only themselves).
  */
-export function accountFailure(state: ThrottleState, now: number, policy: ThrottleConfig['account']): ThrottleState {
-  const windowFresh = now - state.windowStart >= HOUR_MS;
-  const windowStart = windowFresh ? now : state.windowStart;
-  const windowFailures = (windowFresh ? 0 : state.windowFailures) + 1;
+export function lockingFailure(state: ThrottleState, now: number, policy: ThrottleConfig['password']): ThrottleState {
   const consecutiveFailures = state.consecutiveFailures + 1;
   let lockedUntil = state.lockedUntil;
   if (consecutiveFailures >= policy.lockAfterFailures) {
@@ -25,8 +23,36 @@ export function accountFailure(state: ThrottleState, now: number, policy: Thrott
     const seconds = Math.min(policy.baseLockSeconds * 2 ** Math.min(doublings, 30), policy.maxLockSeconds);
     lockedUntil = Math.max(lockedUntil, now + seconds * 1000);
   }
-  if (windowFailures >= policy.maxFailuresPerHour) lockedUntil = Math.max(lockedUntil, windowStart + HOUR_MS);
-  return { consecutiveFailures, lockedUntil, windowStart, windowFailures };
+  return { ...state, consecutiveFailures, lockedUntil };
+}
+
+/**
+ * An account's failure (a code or a recovery code: only the right password gets that far): it locks as
+ * `lockingFailure` does; besides, no more than maxFailuresPerHour.
+ */
+export function accountFailure(state: ThrottleState, now: number, policy: ThrottleConfig['account']): ThrottleState {
+  const windowFresh = now - state.windowStart >= HOUR_MS;
+  const windowStart = windowFresh ? now : state.windowStart;
+  const windowFailures = (windowFresh ? 0 : state.windowFailures) + 1;
+  const locked = lockingFailure(state, now, policy);
+  const lockedUntil = windowFailures >= policy.maxFailuresPerHour ? Math.max(locked.lockedUntil, windowStart + HOUR_MS) : locked.lockedUntil;
+  return { consecutiveFailures: locked.consecutiveFailures, lockedUntil, windowStart, windowFailures };
+}
+
+/**
+ * A wrong password for a username, from any client address: never a lock. Within a window the first
+ * freeFailures cost nothing; each further one makes the username wait before its next password is
+ * checked, baseDelaySeconds doubling up to maxDelaySeconds, counted from this failure.
+ */
+export function slowingFailure(state: ThrottleState, now: number, policy: ThrottleConfig['username']): ThrottleState {
+  const windowFresh = now - state.windowStart >= policy.windowSeconds * 1000;
+  const windowStart = windowFresh ? now : state.windowStart;
+  const windowFailures = (windowFresh ? 0 : state.windowFailures) + 1;
+  const over = windowFailures - policy.freeFailures;
+  const delaySeconds = over > 0 ? Math.min(policy.baseDelaySeconds * 2 ** Math.min(over - 1, 30), policy.maxDelaySeconds) : 0;
+  // Never later than maxDelaySeconds from now, whatever was stored: a wait that cannot outgrow its ceiling.
+  const lockedUntil = Math.min(Math.max(state.lockedUntil, now + delaySeconds * 1000), now + policy.maxDelaySeconds * 1000);
+  return { consecutiveFailures: state.consecutiveFailures + 1, lockedUntil, windowStart, windowFailures };
 }
 
 /** A full sign-in clears the consecutive count; the hourly ceiling keeps counting. */

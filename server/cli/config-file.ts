@@ -12,7 +12,16 @@ const count = Type.Integer({ minimum: 1, maximum: 1_000_000 });
 /** What an operator may tune in `serve --config FILE`; every key optional, unknown keys refused. */
 export const ConfigFile = Type.Object(
   {
-    totp: Type.Optional(Type.Object({ window: Type.Optional(Type.Unsafe<0 | 1 | 2>(Type.Integer({ minimum: 0, maximum: 2 }))) }, strict)),
+    totp: Type.Optional(
+      Type.Object(
+        {
+          window: Type.Optional(Type.Unsafe<0 | 1 | 2>(Type.Integer({ minimum: 0, maximum: 2 }))),
+          // 0 turns the detection off; at most 15 minutes, so a stray guess is never told much.
+          skewDetectionSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 900 })),
+        },
+        strict,
+      ),
+    ),
     challenge: Type.Optional(Type.Object({ ttlSeconds: Type.Optional(Type.Integer({ minimum: 30, maximum: 300 })), maxAttempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })) }, strict)),
     sessions: Type.Optional(Type.Object({ ttlSeconds: Type.Optional(seconds), enrollmentTtlSeconds: Type.Optional(seconds) }, strict)),
     enrollment: Type.Optional(Type.Object({ pendingTtlSeconds: Type.Optional(seconds), maxConfirmAttempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })) }, strict)),
@@ -27,6 +36,21 @@ export const ConfigFile = Type.Object(
                 maxLockSeconds: Type.Optional(seconds),
                 // OWASP: no more than 100 failed attempts an hour per account.
                 maxFailuresPerHour: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+              },
+              strict,
+            ),
+          ),
+          password: Type.Optional(
+            Type.Object({ lockAfterFailures: Type.Optional(count), baseLockSeconds: Type.Optional(seconds), maxLockSeconds: Type.Optional(seconds) }, strict),
+          ),
+          username: Type.Optional(
+            Type.Object(
+              {
+                freeFailures: Type.Optional(count),
+                windowSeconds: Type.Optional(seconds),
+                baseDelaySeconds: Type.Optional(seconds),
+                // Never a lock: the longest any one wait may be.
+                maxDelaySeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 600 })),
               },
               strict,
             ),

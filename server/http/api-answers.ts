@@ -22,6 +22,7 @@ const ErrorAnswer = Type.Object({
     fields: Type.Optional(Type.Record(Type.String(), Type.String())),
     attemptsRemaining: Type.Optional(Type.Integer()),
     retryAfter: Type.Optional(Type.Integer()),
+    reason: Type.Optional(Type.String()),
   }),
 });
 

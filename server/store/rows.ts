@@ -86,6 +86,7 @@ export type AuditEventName =
   | 'recovery_code_used'
   | 'recovery_code_rejected'
   | 'account_locked'
+  | 'password_locked'
   | 'address_locked'
   | 'enrollment_required'
   | 'authenticator_added'

@@ -37,13 +37,32 @@ function hotp(secret: Buffer, counter: number): Buffer {
  * copies of the secret per call, which also outlive the secret's own buffer until collected).
  */
 export function matchStep(secret: Buffer, code: string, nowMs: number, window: number): number | null {
+  const now = timeStep(nowMs);
+  return firstMatch(secret, code, [[now - window, now + window]]);
+}
+
+/**
+ * The step a code belongs to when it lies outside the accepting window but within `skewSteps` of now:
+ * the code of an authenticator whose clock is off. Never accepted; it only lets the person be told.
+ */
+export function skewedStep(secret: Buffer, code: string, nowMs: number, window: number, skewSteps: number): number | null {
+  if (skewSteps <= window) return null;
+  const now = timeStep(nowMs);
+  return firstMatch(secret, code, [
+    [now - skewSteps, now - window - 1],
+    [now + window + 1, now + skewSteps],
+  ]);
+}
+
+function firstMatch(secret: Buffer, code: string, ranges: readonly (readonly [number, number])[]): number | null {
   const given = Buffer.from(code, 'ascii');
   if (given.length !== CODE_DIGITS) return null;
-  const now = timeStep(nowMs);
   let found: number | null = null;
   // Every step is checked, each in constant time: how long this takes says nothing about which one matched.
-  for (let step = Math.max(0, now - window); step <= now + window; step += 1) {
-    if (timingSafeEqual(hotp(secret, step), given) && found === null) found = step;
+  for (const [from, to] of ranges) {
+    for (let step = Math.max(0, from); step <= to; step += 1) {
+      if (timingSafeEqual(hotp(secret, step), given) && found === null) found = step;
+    }
   }
   return found;
 }

@@ -19,6 +19,18 @@ export function isSsoFlowErrorCode(value: unknown): value is SsoFlowErrorCode {
   return typeof value === 'string' && (SSO_FLOW_ERROR_CODES as readonly string[]).includes(value);
 }
 
+/**
+ * Beyond api.md: why `invalid_code` refused a code, in its `reason`. `already_used`: right, but this time
+ * step's code was already used (wait for the next); `clock_skew`: right for a time minutes away from the
+ * server's, so the phone's clock is off (never accepted). Clients treat any other value as `incorrect`.
+ */
+export const CODE_REFUSAL_REASONS = ['incorrect', 'already_used', 'clock_skew'] as const;
+export type CodeRefusalReason = (typeof CODE_REFUSAL_REASONS)[number];
+
+export function isCodeRefusalReason(value: unknown): value is CodeRefusalReason {
+  return typeof value === 'string' && (CODE_REFUSAL_REASONS as readonly string[]).includes(value);
+}
+
 /** Error codes of the v1 API; clients branch on these, never on the message. */
 export const API_ERROR_CODES = [
   'invalid_request',

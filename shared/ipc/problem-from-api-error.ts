@@ -1,5 +1,5 @@
 /** An API error answer as the problem a person is told about: one mapping for the desktop app and the browser pages. */
-import type { ApiErrorCode, SsoFlowErrorCode } from '../api/errors.js';
+import { isCodeRefusalReason, type ApiErrorCode, type SsoFlowErrorCode } from '../api/errors.js';
 import { assertNever } from '../util/assert-never.js';
 import type { Problem, SsoProblem } from './problem.js';
 
@@ -7,7 +7,7 @@ export interface ApiErrorAnswer {
   readonly code: ApiErrorCode;
   readonly attemptsRemaining?: number;
   readonly retryAfter?: number;
-  /** SSO failures: which check failed (docs/sso.md, section 4). */
+  /** invalid_code: why the code was refused; SSO failures: which check failed (docs/sso.md, section 4). */
   readonly reason?: string;
 }
 
@@ -21,7 +21,7 @@ export function problemFromApiError(answer: ApiErrorAnswer, now: number): Proble
     case 'invalid_credentials':
       return { kind: 'invalidCredentials' };
     case 'invalid_code':
-      return { kind: 'wrongCode', attemptsRemaining: answer.attemptsRemaining ?? 0 };
+      return { kind: 'wrongCode', attemptsRemaining: answer.attemptsRemaining ?? 0, reason: isCodeRefusalReason(answer.reason) ? answer.reason : 'incorrect' };
     case 'challenge_expired':
       return { kind: 'challengeExpired' };
     case 'unauthorized':

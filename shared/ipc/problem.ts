@@ -1,10 +1,13 @@
+import type { CodeRefusalReason } from '../api/errors.js';
+
 /**
  * Everything that can go wrong in sign-in, as the views need it: one kind per distinct message.
  * The main process maps API error codes and transport failures onto these; the renderer only words them.
  */
 export type Problem =
   | { readonly kind: 'invalidCredentials' }
-  | { readonly kind: 'wrongCode'; readonly attemptsRemaining: number }
+  /** reason: a wrong code, a code already used in its time step, or a phone whose clock is off. */
+  | { readonly kind: 'wrongCode'; readonly attemptsRemaining: number; readonly reason: CodeRefusalReason }
   | { readonly kind: 'challengeExpired' }
   | { readonly kind: 'locked'; readonly retryAt: number }
   | { readonly kind: 'sessionEnded' }

@@ -65,6 +65,8 @@ export type FlowView =
       readonly problem: Problem | null;
       /** Grows with every answered attempt, so the view knows to clear and refocus the input. */
       readonly attempt: number;
+      /** Seconds this computer's clock is ahead of the server's (negative: behind); null unless more than a minute. */
+      readonly computerClockOffset: number | null;
     }
   | {
       readonly kind: 'enrollmentNeeded';

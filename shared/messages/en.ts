@@ -38,6 +38,9 @@ const serverAddress: Readonly<Record<ServerAddressProblem, string>> = {
   notAllowed: 'Your organisation does not allow this server address.',
 };
 
+/** A clock difference in whole minutes, at least one: it is only said when it is more than a minute. */
+export const clockMinutes = (seconds: number): number => Math.max(1, Math.round(Math.abs(seconds) / 60));
+
 const lockedFor = (seconds: number) => `Too many attempts. You can try again in ${duration(seconds)}.`;
 const lockedOver = 'You can try again now.';
 
@@ -232,6 +235,9 @@ export const en = {
     lockedOver,
     lockIncludesRecovery: 'Recovery codes cannot be used until then either.',
     lockIncludesAuthenticator: 'Codes from your authenticator app cannot be used until then either.',
+    /** Said when this computer's clock is more than a minute from the server's (seconds: this computer minus the server). */
+    computerClock: (seconds: number) =>
+      `This computer’s clock is ${n(clockMinutes(seconds), MINUTES)} ${seconds > 0 ? 'ahead of' : 'behind'} the server’s. Check that your phone sets its time itself.`,
   },
   enrollment: {
     heading: 'Set up two-factor authentication first',
@@ -262,10 +268,25 @@ export const en = {
     switch (problem.kind) {
       case 'invalidCredentials':
         return 'The username or password is not right. Check them and try again.';
-      case 'wrongCode':
-        return problem.attemptsRemaining > 0
-          ? `That code is not right. ${n(problem.attemptsRemaining, { one: 'attempt', other: 'attempts' })} left. Check that you use the newest code from your app.`
-          : 'That code is not right, and no attempts are left. Start again with your password.';
+      case 'wrongCode': {
+        const left = n(problem.attemptsRemaining, { one: 'attempt', other: 'attempts' });
+        const over = problem.attemptsRemaining === 0;
+        const reason = problem.reason;
+        switch (reason) {
+          case 'incorrect':
+            return over
+              ? 'That code is not right, and no attempts are left. Start again with your password.'
+              : `That code is not right. ${left} left. Check that you use the newest code from your app.`;
+          case 'already_used':
+            return over
+              ? 'That code was just used, and no attempts are left. Start again with your password, then enter the next code from your app.'
+              : `That code was just used. Wait for the next code in your app, then enter it. ${left} left.`;
+          case 'clock_skew':
+            return `That code is for another time: your phone’s clock looks wrong. Set it to automatic time, then ${over ? 'start again with your password.' : `enter the newest code. ${left} left.`}`;
+          default:
+            return assertNever(reason);
+        }
+      }
       case 'challengeExpired':
         return 'This sign-in request has expired. Start again with your password.';
       case 'locked': {

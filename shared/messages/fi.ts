@@ -1,7 +1,7 @@
 /** The desktop app's words in Finnish: the keys of en.ts, the vocabulary written down there. */
 import type { Problem, ServerAddressProblem, SsoProblem } from '../ipc/problem.js';
 import { assertNever } from '../util/assert-never.js';
-import type { Messages } from './en.js';
+import { clockMinutes, type Messages } from './en.js';
 import { count, formatNumber, minutesAndSeconds, type PluralForms } from './plural.js';
 
 const LOCALE = 'fi';
@@ -218,6 +218,8 @@ export const fi: Messages = {
     lockedOver,
     lockIncludesRecovery: 'Varakoodejakaan ei voi käyttää ennen sitä.',
     lockIncludesAuthenticator: 'Todennussovelluksen koodejakaan ei voi käyttää ennen sitä.',
+    computerClock: (seconds: number) =>
+      `Tämän tietokoneen kello on ${n(clockMinutes(seconds), { one: 'minuutin', other: 'minuuttia' })} ${seconds > 0 ? 'edellä' : 'jäljessä'} palvelimen aikaa. Tarkista, että puhelimesi asettaa ajan automaattisesti.`,
   },
   enrollment: {
     heading: 'Ota ensin kaksivaiheinen tunnistautuminen käyttöön',
@@ -248,10 +250,25 @@ export const fi: Messages = {
     switch (problem.kind) {
       case 'invalidCredentials':
         return 'Käyttäjätunnus tai salasana on väärin. Tarkista ne ja yritä uudelleen.';
-      case 'wrongCode':
-        return problem.attemptsRemaining > 0
-          ? `Koodi on väärin. ${n(problem.attemptsRemaining, { one: 'yritys', other: 'yritystä' })} jäljellä. Varmista, että käytät sovelluksen uusinta koodia.`
-          : 'Koodi on väärin, eikä yrityksiä ole enää jäljellä. Aloita alusta salasanalla.';
+      case 'wrongCode': {
+        const left = n(problem.attemptsRemaining, { one: 'yritys', other: 'yritystä' });
+        const over = problem.attemptsRemaining === 0;
+        const reason = problem.reason;
+        switch (reason) {
+          case 'incorrect':
+            return over
+              ? 'Koodi on väärin, eikä yrityksiä ole enää jäljellä. Aloita alusta salasanalla.'
+              : `Koodi on väärin. ${left} jäljellä. Varmista, että käytät sovelluksen uusinta koodia.`;
+          case 'already_used':
+            return over
+              ? 'Tämä koodi käytettiin juuri, eikä yrityksiä ole enää jäljellä. Aloita alusta salasanalla ja syötä sitten sovelluksen seuraava koodi.'
+              : `Tämä koodi käytettiin juuri. Odota sovelluksen seuraavaa koodia ja syötä se. ${left} jäljellä.`;
+          case 'clock_skew':
+            return `Koodi kuuluu toiseen aikaan: puhelimesi kello näyttää väärää aikaa. Ota puhelimessa käyttöön automaattinen aika ja ${over ? 'aloita sitten alusta salasanalla.' : `syötä uusin koodi. ${left} jäljellä.`}`;
+          default:
+            return assertNever(reason);
+        }
+      }
       case 'challengeExpired':
         return 'Tämä kirjautumispyyntö on vanhentunut. Aloita alusta salasanalla.';
       case 'locked': {

@@ -98,7 +98,7 @@ test('keys sent the moment the code window opens, or takes input again, all land
     await expect(codeWindow.codeInput).toHaveValue('');
 
     await burstKeys(cdp, [...wrongCode(server, account.secret)]);
-    await expect(codeWindow.problem).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 4 }, Date.now()));
+    await expect(codeWindow.problem).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 4, reason: 'incorrect' }, Date.now()));
 
     await writable(window);
     // Whenever the boxes started taking keys, they were empty: a digit typed then cannot complete a stale code.

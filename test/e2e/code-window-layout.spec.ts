@@ -6,10 +6,11 @@
 import type { Page } from '@playwright/test';
 import type { UiLanguage } from '../../shared/messages/language.js';
 import { snap } from '../support/gallery.js';
-import { enrolledAccount, wrongCode } from './support/accounts.js';
+import { codeAt, enrolledAccount, wrongCode } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
 import { fixedSizeCodeWindow } from './support/fixed-size-code-window.js';
 import { clippedContent } from './support/layout.js';
+import { skewedClockProxy } from './support/skewed-clock-proxy.js';
 
 
 const LOCK_SECONDS = 30;
@@ -44,7 +45,7 @@ for (const language of ['en', 'fi', 'en-XA'] as const satisfies readonly UiLangu
       await expectNothingClipped(window, 'empty');
 
       await window.keyboard.type(wrongCode(server, account.secret));
-      await expect(window.locator('#code-problem')).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 9 }, Date.now()));
+      await expect(window.locator('#code-problem')).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 9, reason: 'incorrect' }, Date.now()));
       await expectNothingClipped(window, 'wrong code');
 
       await window.keyboard.type(wrongCode(server, account.secret));
@@ -60,6 +61,23 @@ for (const language of ['en', 'fi', 'en-XA'] as const satisfies readonly UiLangu
       await movePageClock(window, 10 * 60_000);
       await expect(codeWindow.startAgainButton).toBeFocused();
       await expectNothingClipped(window, 'expired');
+    });
+
+    test('the code window shows its longest words at its fixed size: this computer’s clock and the phone’s', async ({ server, launch, t }) => {
+      const account = await enrolledAccount(server);
+      const proxy = await skewedClockProxy(server.url, -5 * 60_000);
+      try {
+        const app = await launch({ serverUrl: proxy.url });
+        await app.loginWindow.signIn(account);
+        const codeWindow = await fixedSizeCodeWindow(app);
+        const window = codeWindow.page;
+        await expect(window.locator('#code-clock')).toHaveText(t.code.computerClock(300));
+        await window.keyboard.type(codeAt(account.secret, server.clock.now() + 4 * 60_000));
+        await expect(window.locator('#code-problem')).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 9, reason: 'clock_skew' }, Date.now()));
+        await expectNothingClipped(window, 'clocks off');
+      } finally {
+        await proxy.close();
+      }
     });
   });
 }

@@ -1,6 +1,7 @@
 import { en } from '../../shared/messages/en.js';
-import { currentCode, enrolledAccount, wrongCode } from './support/accounts.js';
+import { codeAt, currentCode, enrolledAccount, signInElsewhere, wrongCode } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
+import { skewedClockProxy } from './support/skewed-clock-proxy.js';
 import { expectSignedIn } from './support/steps.js';
 
 const LOCK_SECONDS = 4;
@@ -52,6 +53,50 @@ test.describe('lock-out', () => {
     await window.keyboard.type(currentCode(server, account.secret));
     await expectSignedIn(app, account);
   });
+});
+
+test('says why a right code was refused: the phone’s clock, then a code just used; focus stays in the code', async ({ server, launch }) => {
+  const account = await enrolledAccount(server);
+  const app = await launch();
+  await app.loginWindow.signIn(account);
+  const codeWindow = await app.codeWindow();
+  // A phone four minutes fast.
+  await codeWindow.enterCode(codeAt(account.secret, server.clock.now() + 4 * 60_000));
+  const phoneClock = en.problem({ kind: 'wrongCode', attemptsRemaining: 4, reason: 'clock_skew' }, Date.now());
+  await expect(codeWindow.problem).toHaveText(phoneClock);
+  await expect(codeWindow.problem).toHaveAttribute('role', 'alert');
+  await expect(codeWindow.codeInput).toBeFocused();
+  await expect(codeWindow.codeInput).toHaveValue('');
+  // The code now is used by another sign-in first, then typed here.
+  const now = currentCode(server, account.secret);
+  await signInElsewhere(server, account, now);
+  await codeWindow.enterCode(now);
+  await expect(codeWindow.problem).toHaveText(en.problem({ kind: 'wrongCode', attemptsRemaining: 3, reason: 'already_used' }, Date.now()));
+  await expect(codeWindow.codeInput).toBeFocused();
+  // The next time step's code signs in.
+  server.clock.advance(30_000);
+  await codeWindow.enterCode(currentCode(server, account.secret));
+  await expectSignedIn(app, account);
+});
+
+test('says when this computer’s clock is minutes away from the server’s, heard with the code field', async ({ server, launch }) => {
+  const account = await enrolledAccount(server);
+  // The server's clock five minutes behind this computer's, as its Date header says.
+  const proxy = await skewedClockProxy(server.url, -5 * 60_000);
+  try {
+    const app = await launch({ serverUrl: proxy.url });
+    await app.loginWindow.signIn(account);
+    const codeWindow = await app.codeWindow();
+    const note = codeWindow.page.locator('#code-clock');
+    await expect(note).toHaveText(en.code.computerClock(300));
+    await expect(codeWindow.codeInput).toBeFocused();
+    await expect(codeWindow.codeInput).toHaveAttribute('aria-describedby', /\bcode-clock\b/);
+    // The codes themselves are checked on the server's time: the right one signs in all the same.
+    await codeWindow.enterCode(currentCode(server, account.secret));
+    await expectSignedIn(app, account);
+  } finally {
+    await proxy.close();
+  }
 });
 
 test('an expired challenge says so and starts again from the password', async ({ server, launch }) => {

@@ -62,7 +62,7 @@ for (const language of LANGUAGES) {
       const codeWindow = await app.codeWindow();
       const input = codeWindow.codeInput;
       await codeWindow.enterCode(wrongCode(server, account.secret));
-      await expect(codeWindow.problem).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 4 }, Date.now()));
+      await expect(codeWindow.problem).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 4, reason: 'incorrect' }, Date.now()));
       await expect(input).toHaveValue('');
       await expect(input).toBeFocused();
       await codeWindow.enterCode(currentCode(server, account.secret));

@@ -28,6 +28,16 @@ export function codeNow(server: TestServer, secret: string, offsetMs = 0): strin
   return codeAt(secret, server.clock.now() + offsetMs);
 }
 
+/** A code that is no step's code within `minutes` either side of `timestamp`: wrong, and not merely a clock off. */
+export function unrelatedCode(secret: string, timestamp: number, minutes = 15): string {
+  const near = new Set<string>();
+  for (let offset = -minutes * 2; offset <= minutes * 2; offset += 1) near.add(codeAt(secret, timestamp + offset * PERIOD_MS));
+  for (let n = 0; ; n += 1) {
+    const code = String(n).padStart(6, '0');
+    if (!near.has(code)) return code;
+  }
+}
+
 export function stepOf(timestamp: number): number {
   return Math.floor(timestamp / PERIOD_MS);
 }
@@ -200,6 +210,8 @@ export async function adminToken(server: TestServer): Promise<string> {
  */
 export const RELAXED_THROTTLE = {
   account: { lockAfterFailures: 1000, maxFailuresPerHour: 100_000 },
+  password: { lockAfterFailures: 1000 },
+  username: { freeFailures: 100_000 },
   address: { maxFailures: 100_000 },
   authRequestsPerMinute: 100_000,
 } as const;

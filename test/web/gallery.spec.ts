@@ -37,7 +37,7 @@ for (const language of LANGUAGES) {
       await shoot(page, 'Code step');
       const right = codeNow(server, withCode.secret);
       await page.keyboard.type(right === '000000' ? '111111' : '000000');
-      await expect(page.getByRole('alert')).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 4 }, Date.now()));
+      await expect(page.getByRole('alert')).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 4, reason: 'incorrect' }, Date.now()));
       await shoot(page, 'Code step: wrong code');
 
       const newcomer = await createUser(server, { totpRequired: true });

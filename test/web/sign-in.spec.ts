@@ -5,7 +5,8 @@
  */
 import { messagesFor, pagesMessagesFor } from '../../shared/messages/catalogue.js';
 import { LANGUAGES } from '../../shared/messages/language.js';
-import { codeNow, createTotpUser, createUser, PERIOD_MS } from '../support/totp.js';
+import { challengeFor, codeNow, createTotpUser, createUser, PERIOD_MS, submitCode } from '../support/totp.js';
+import { expectStatus } from '../support/http-client.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { expect, test } from './support/fixtures.js';
 
@@ -54,6 +55,28 @@ for (const language of LANGUAGES) {
       server.clock.advance(PERIOD_MS);
       await expect(page).toHaveURL(/\/settings$/);
       await expect(page.getByRole('heading', { name: p.settings.heading, level: 1 })).toBeVisible();
+    });
+
+    test('says when a code was just used, and when the phone’s clock looks wrong, with focus back in the code', async ({ page, server }) => {
+      const user = await createTotpUser(server);
+      // The code just used elsewhere, in this same time step.
+      const used = codeNow(server, user.secret);
+      expectStatus(await submitCode(server, (await challengeFor(server, user.username, user.password)).id, used), 200);
+      await page.goto('/signin');
+      await page.getByLabel(t.signIn.username).fill(user.username);
+      await page.getByLabel(t.signIn.password, { exact: true }).fill(user.password);
+      await page.keyboard.press('Enter');
+      const code = page.getByRole('textbox', { name: t.code.label(6) });
+      await expect(code).toBeFocused();
+      await page.keyboard.type(used);
+      await expect(page.getByRole('alert')).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 4, reason: 'already_used' }, Date.now()));
+      await expect(code).toBeFocused();
+      await expect(code).toHaveValue('');
+      // A phone four minutes slow.
+      await page.keyboard.type(codeNow(server, user.secret, -4 * 60_000));
+      await expect(page.getByRole('alert')).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 3, reason: 'clock_skew' }, Date.now()));
+      await expect(code).toBeFocused();
+      await expectNoAxeViolations(page, `code step: phone clock (${language})`);
     });
 
     test('the help page says what to do without the authenticator app', async ({ page }) => {

@@ -14,6 +14,7 @@ export type Failure =
       readonly attemptsRemaining?: number;
       readonly retryAfter?: number;
       readonly fields?: Readonly<Record<string, string>>;
+      readonly reason?: string;
     }
   | { readonly kind: 'network' }
   | { readonly kind: 'unexpected'; readonly status: number };
@@ -38,7 +39,8 @@ function failureOf(status: number, body: unknown): Failure {
   if (error === undefined || !isApiErrorCode(error['code'])) return { kind: 'unexpected', status };
   const number = (key: string) => (typeof error[key] === 'number' ? { [key]: error[key] } : {});
   const fields = isRecord(error['fields']) ? { fields: error['fields'] as Readonly<Record<string, string>> } : {};
-  return { kind: 'api', status, code: error['code'], ...number('attemptsRemaining'), ...number('retryAfter'), ...fields };
+  const reason = typeof error['reason'] === 'string' ? { reason: error['reason'] } : {};
+  return { kind: 'api', status, code: error['code'], ...number('attemptsRemaining'), ...number('retryAfter'), ...fields, ...reason };
 }
 
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<Result<T>> {

@@ -81,3 +81,13 @@ export async function enrolledAccount(server: TestServer): Promise<EnrolledAccou
   server.clock.advance(30_000);
   return { ...account, secret: pending.secret, recoveryCodes: confirmed.recoveryCodes ?? [] };
 }
+
+/** A full sign-in through the API with `code`, as the same person on another computer: that code's time step is used. */
+export async function signInElsewhere(server: TestServer, account: EnrolledAccount, code: string): Promise<void> {
+  const login = await api<{ status: string; challenge?: { id: string } }>(server, 'POST', '/auth/login', {
+    username: account.username,
+    password: account.password,
+  });
+  if (login.challenge === undefined) throw new Error(`unexpected login status ${login.status}`);
+  await api(server, 'POST', '/auth/totp', { challengeId: login.challenge.id, code });
+}

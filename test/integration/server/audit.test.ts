@@ -76,22 +76,26 @@ describe('audit trail', () => {
     secrets.add(rc.toLowerCase());
     secrets.add((rs.body as { session: { token: string } }).session.token);
 
-    // A failed password (login_failed) from 127.0.4.2 at a distinctive time; two more lock the account (account_locked).
+    // A failed password (login_failed) from 127.0.4.2 at a distinctive time; four more lock that address out of the account (password_locked).
     const bob = await createUser(server, { username: uniqueUsername('bob') });
     secrets.add(bob.password);
     server.clock.advance(3 * 24 * 3600_000 + 123);
     failedAt = server.clock.now();
     fails(await login(server, bob.username, wrongPassword, { localAddress: '127.0.4.2' }), 401, 'invalid_credentials');
     secrets.add(wrongPassword);
-    await login(server, bob.username, `${wrongPassword}2`, { localAddress: '127.0.4.2' });
-    fails(await login(server, bob.username, `${wrongPassword}3`, { localAddress: '127.0.4.2' }), 429, 'too_many_attempts');
-    secrets.add(`${wrongPassword}2`);
-    secrets.add(`${wrongPassword}3`);
+    for (let i = 2; i <= 4; i += 1) {
+      fails(await login(server, bob.username, `${wrongPassword}${i}`, { localAddress: '127.0.4.2' }), 401, 'invalid_credentials');
+      secrets.add(`${wrongPassword}${i}`);
+    }
+    fails(await login(server, bob.username, `${wrongPassword}5`, { localAddress: '127.0.4.2' }), 429, 'too_many_attempts');
+    secrets.add(`${wrongPassword}5`);
     // An unknown username, which might be a password typed into the wrong field.
     const typo = 'Typed-My-Password-Here-91';
     secrets.add(typo);
     fails(await login(server, typo, 'whatever-password-1', { localAddress: '127.0.4.2' }), 401, 'invalid_credentials');
     secrets.add('whatever-password-1');
+    // Four more lock that name at that address (password_locked), still without writing the name down.
+    for (let i = 2; i <= 5; i += 1) await login(server, typo, `whatever-password-${i}`, { localAddress: '127.0.4.2' });
 
     // The admin's first session has expired after the jump in time: sign in again.
     adminTokenValue = (await signIn(server, admin, { localAddress: '127.0.4.9' })).token;
@@ -136,7 +140,7 @@ describe('audit trail', () => {
       'login_failed',
       'code_rejected',
       'code_replayed',
-      'account_locked',
+      'password_locked',
       'authenticator_confirmed',
       'authenticator_removed',
       'totp_revoked',
@@ -153,7 +157,8 @@ describe('audit trail', () => {
     expect(addresses(all(list, 'code_rejected', alice.username))).toEqual(['127.0.4.3']);
     const failed = list.find((e) => e.event === 'login_failed' && e.clientAddress === '127.0.4.2' && e.username !== null);
     expect(failed?.userId).not.toBeNull();
-    expect(addresses(all(list, 'account_locked'))).toEqual(['127.0.4.2']);
+    expect(addresses(all(list, 'password_locked'))).toEqual(['127.0.4.2', '127.0.4.2']);
+    expect(all(list, 'password_locked').map((e) => e.username === null)).toContain(true);
   });
 
   it('records the time on the server clock', async () => {

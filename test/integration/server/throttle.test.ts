@@ -1,7 +1,9 @@
 /**
- * Throttling with the default settings: per account (keyed by the lower-cased username, also for unknown
- * usernames; password and code failures together; 3rd consecutive failure locks for 60 s, each further
- * failure doubles up to an hour) and per client address (30 failures in 15 minutes across accounts).
+ * Throttling with the default settings, keyed by the lower-cased username (also for unknown usernames):
+ * wrong passwords lock the (username, client address) they come from at the 5th consecutive one, for 60 s
+ * doubling up to an hour, and across addresses only slow the username down (10 free an hour, then waits of
+ * 1 s doubling up to 60 s); wrong codes lock the account at the 3rd consecutive one, 60 s doubling up to an
+ * hour; per client address, 30 failures in 15 minutes across accounts.
  * The lock runs on the server clock. Each test acts from client addresses of its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,19 +43,18 @@ describe('throttling (default settings)', () => {
     await server.close();
   });
 
-  describe('per account', () => {
-    it('allows two wrong passwords; the third is already 429 with retryAfter 60', async () => {
+  describe('wrong passwords, per (username, client address)', () => {
+    it('allows four wrong passwords from an address; the fifth is already 429 with retryAfter 60', async () => {
       const user = await createUser(server);
       const from = { localAddress: '127.0.1.1' };
-      fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
-      fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
+      for (let i = 0; i < 4; i += 1) fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
       locked(await login(server, user.username, wrong, from), 60);
     });
 
-    it('refuses even the correct password while locked, counting down on the server clock, then lets it in', async () => {
+    it('refuses even the correct password from that address while locked, counting down on the server clock, then lets it in', async () => {
       const user = await createUser(server);
       const from = { localAddress: '127.0.1.2' };
-      for (let i = 0; i < 3; i += 1) await login(server, user.username, wrong, from);
+      for (let i = 0; i < 5; i += 1) await login(server, user.username, wrong, from);
       locked(await login(server, user.username, user.password, from), 60);
       server.clock.advance(20_500);
       locked(await login(server, user.username, user.password, from), 40);
@@ -66,60 +67,53 @@ describe('throttling (default settings)', () => {
     it('doubles the lock with each further failure after a lock, up to an hour', async () => {
       const user = await createUser(server);
       const from = { localAddress: '127.0.1.3' };
-      await login(server, user.username, wrong, from);
-      await login(server, user.username, wrong, from);
+      for (let i = 0; i < 4; i += 1) await login(server, user.username, wrong, from);
       let seconds = locked(await login(server, user.username, wrong, from), 60);
       const seen: number[] = [seconds];
       for (const expected of [120, 240, 480, 960, 1920, 3600, 3600]) {
         server.clock.advance(seconds * 1000 + 1_000);
         seconds = locked(await login(server, user.username, wrong, from));
         seen.push(seconds);
-        expect(seconds, `lock after ${seen.length + 2} failures (${seen.join(', ')})`).toBe(expected);
+        expect(seconds, `lock after ${seen.length + 4} failures (${seen.join(', ')})`).toBe(expected);
       }
       server.clock.advance(seconds * 1000 + 1_000);
       ok(await login(server, user.username, user.password, from), 200, AuthenticatedResponse);
     });
 
-    it('a successful sign-in resets the count', async () => {
+    it('the right password resets the count', async () => {
       const user = await createUser(server);
       const from = { localAddress: '127.0.1.4' };
-      fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
-      fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
+      for (let i = 0; i < 4; i += 1) fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
       ok(await login(server, user.username, user.password, from), 200, AuthenticatedResponse);
-      fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
-      fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
+      for (let i = 0; i < 4; i += 1) fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
       locked(await login(server, user.username, wrong, from), 60);
     });
 
-    it('after a lock has run out, a successful sign-in starts the count again from zero', async () => {
+    it('after a lock has run out, the right password starts the count again from zero', async () => {
       const user = await createUser(server);
       const from = { localAddress: '127.0.1.5' };
-      for (let i = 0; i < 3; i += 1) await login(server, user.username, wrong, from);
+      for (let i = 0; i < 5; i += 1) await login(server, user.username, wrong, from);
       server.clock.advance(61_000);
       ok(await login(server, user.username, user.password, from), 200, AuthenticatedResponse);
-      fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
-      fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
+      for (let i = 0; i < 4; i += 1) fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
       locked(await login(server, user.username, wrong, from), 60);
     });
 
-    it('locks the account across client addresses: failures from 127.0.0.2, .3 and .4 add up', async () => {
+    it('locks only the address the failures came from: the right password from any other address signs in at once', async () => {
       const user = await createUser(server);
-      fails(await login(server, user.username, wrong, { localAddress: '127.0.0.2' }), 401, 'invalid_credentials');
-      fails(await login(server, user.username, wrong, { localAddress: '127.0.0.3' }), 401, 'invalid_credentials');
-      locked(await login(server, user.username, wrong, { localAddress: '127.0.0.4' }), 60);
-      // The right password from a fresh address does not get past the lock.
-      locked(await login(server, user.username, user.password, { localAddress: '127.0.0.5' }), 60);
-      locked(await login(server, user.username, user.password), 60);
-      server.clock.advance(61_000);
+      for (let i = 0; i < 8; i += 1) await login(server, user.username, wrong, { localAddress: '127.0.0.2' });
+      locked(await login(server, user.username, user.password, { localAddress: '127.0.0.2' }));
       ok(await login(server, user.username, user.password, { localAddress: '127.0.0.5' }), 200, AuthenticatedResponse);
+      ok(await login(server, user.username, user.password), 200, AuthenticatedResponse);
     });
 
     it('keys the lock by the lower-cased username', async () => {
       const user = await createUser(server);
       const from = { localAddress: '127.0.1.6' };
-      fails(await login(server, user.username.toUpperCase(), wrong, from), 401, 'invalid_credentials');
       const mixed = user.username.charAt(0).toUpperCase() + user.username.slice(1);
-      fails(await login(server, mixed, wrong, from), 401, 'invalid_credentials');
+      for (const name of [user.username.toUpperCase(), mixed, user.username.toUpperCase(), mixed]) {
+        fails(await login(server, name, wrong, from), 401, 'invalid_credentials');
+      }
       locked(await login(server, user.username, wrong, from), 60);
       locked(await login(server, user.username, user.password, from), 60);
     });
@@ -129,42 +123,62 @@ describe('throttling (default settings)', () => {
       const unknown = uniqueUsername('ghost');
       const knownAnswers: CallResult[] = [];
       const unknownAnswers: CallResult[] = [];
-      for (let i = 0; i < 4; i += 1) {
+      for (let i = 0; i < 6; i += 1) {
         knownAnswers.push(await login(server, known.username, wrong, { localAddress: '127.0.1.7' }));
         unknownAnswers.push(await login(server, unknown, wrong, { localAddress: '127.0.1.8' }));
       }
-      expect(unknownAnswers.map((r) => r.status)).toEqual([401, 401, 429, 429]);
+      expect(unknownAnswers.map((r) => r.status)).toEqual([401, 401, 401, 401, 429, 429]);
       expect(unknownAnswers.map((r) => r.body)).toEqual(knownAnswers.map((r) => r.body));
       expect(unknownAnswers.map((r) => r.headers['retry-after'])).toEqual(knownAnswers.map((r) => r.headers['retry-after']));
-      locked(unknownAnswers[2] as CallResult, 60);
+      locked(unknownAnswers[4] as CallResult, 60);
     });
 
     it('locks an unknown username whatever its case', async () => {
       const unknown = uniqueUsername('nobody');
       const from = { localAddress: '127.0.1.9' };
-      fails(await login(server, unknown.toUpperCase(), wrong, from), 401, 'invalid_credentials');
-      fails(await login(server, unknown, wrong, from), 401, 'invalid_credentials');
-      locked(await login(server, `${unknown.charAt(0).toUpperCase()}${unknown.slice(1)}`, wrong, from), 60);
+      const capital = `${unknown.charAt(0).toUpperCase()}${unknown.slice(1)}`;
+      for (const name of [unknown.toUpperCase(), unknown, capital, unknown]) fails(await login(server, name, wrong, from), 401, 'invalid_credentials');
+      locked(await login(server, capital, wrong, from), 60);
     });
   });
 
-  describe('password and code failures together', () => {
-    it('a wrong password and two wrong codes lock; then even the right code and password get 429', async () => {
-      const user = await createTotpUser(server);
-      const from = { localAddress: '127.0.3.1' };
-      fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
-      const challenge = await challengeFor(server, user.username, user.password, from);
-      const error = fails(await submitCode(server, challenge.id, '000000', from), 401, 'invalid_code');
-      expect(error.attemptsRemaining).toBe(4);
-      locked(await submitCode(server, challenge.id, '999999', from), 60);
-      locked(await submitCode(server, challenge.id, codeAt(user.secret, server.clock.now()), from), 60);
-      locked(await login(server, user.username, user.password, from), 60);
-      server.clock.advance(61_000);
-      const fresh = await challengeFor(server, user.username, user.password, from);
-      ok(await submitCode(server, fresh.id, codeAt(user.secret, server.clock.now()), from), 200, AuthenticatedResponse);
+  describe('wrong passwords across client addresses: slowed down, never locked', () => {
+    it('ten failures from ten addresses cost nothing; each further one makes the username wait 1, 2, 4 ... up to 60 seconds', async () => {
+      const user = await createUser(server);
+      for (let i = 0; i < 10; i += 1) fails(await login(server, user.username, wrong, { localAddress: `127.0.7.${i + 1}` }), 401, 'invalid_credentials');
+      const waits: number[] = [];
+      for (let i = 0; i < 9; i += 1) {
+        const wait = locked(await login(server, user.username, wrong, { localAddress: `127.0.7.${i + 20}` }));
+        waits.push(wait);
+        // While the username waits, even its right password from a fresh address is not checked.
+        locked(await login(server, user.username, user.password, { localAddress: '127.0.7.99' }), wait);
+        server.clock.advance(wait * 1000);
+      }
+      expect(waits).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60]);
+      ok(await login(server, user.username, user.password, { localAddress: '127.0.7.99' }), 200, AuthenticatedResponse);
     });
 
-    it('three wrong codes alone lock the account, across challenges', async () => {
+    it('the count starts again after an hour', async () => {
+      const user = await createUser(server);
+      for (let i = 0; i < 11; i += 1) await login(server, user.username, wrong, { localAddress: `127.0.8.${i + 1}` });
+      server.clock.advance(3600_000);
+      for (let i = 0; i < 10; i += 1) fails(await login(server, user.username, wrong, { localAddress: `127.0.8.${i + 20}` }), 401, 'invalid_credentials');
+      locked(await login(server, user.username, wrong, { localAddress: '127.0.8.40' }), 1);
+    });
+  });
+
+  describe('password and code failures counted apart', () => {
+    it('wrong passwords do not count towards the code lock: after four of them, the third wrong code locks, not the first', async () => {
+      const user = await createTotpUser(server);
+      const from = { localAddress: '127.0.3.1' };
+      for (let i = 0; i < 4; i += 1) fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
+      const challenge = await challengeFor(server, user.username, user.password, from);
+      expect(fails(await submitCode(server, challenge.id, '000000', from), 401, 'invalid_code').attemptsRemaining).toBe(4);
+      fails(await submitCode(server, challenge.id, '999999', from), 401, 'invalid_code');
+      locked(await submitCode(server, challenge.id, '999990', from), 60);
+    });
+
+    it('three wrong codes lock the account, across challenges; then even the right code, and the right password from any address, get 429', async () => {
       const user = await createTotpUser(server);
       const from = { localAddress: '127.0.3.2' };
       const first = await challengeFor(server, user.username, user.password, from);
@@ -173,28 +187,34 @@ describe('throttling (default settings)', () => {
       fails(await submitCode(server, second.id, '000000', from), 401, 'invalid_code');
       locked(await submitCode(server, second.id, '111111', from), 60);
       locked(await submitCode(server, first.id, codeAt(user.secret, server.clock.now()), from), 60);
+      locked(await login(server, user.username, user.password, { localAddress: '127.0.3.12' }), 60);
+      server.clock.advance(61_000);
+      const fresh = await challengeFor(server, user.username, user.password, from);
+      ok(await submitCode(server, fresh.id, codeAt(user.secret, server.clock.now()), from), 200, AuthenticatedResponse);
     });
 
-    it('the right password alone does not reset the count: the second step is part of the sign-in', async () => {
+    it('the right password alone does not reset the code count: the second step is part of the sign-in', async () => {
       const user = await createTotpUser(server);
       const from = { localAddress: '127.0.3.3' };
-      fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
-      fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
+      const first = await challengeFor(server, user.username, user.password, from);
+      fails(await submitCode(server, first.id, '000000', from), 401, 'invalid_code');
+      fails(await submitCode(server, first.id, '000001', from), 401, 'invalid_code');
       const challenge = ok(await login(server, user.username, user.password, from), 200, TotpRequiredResponse).challenge;
-      locked(await submitCode(server, challenge.id, '000000', from), 60);
+      locked(await submitCode(server, challenge.id, '000002', from), 60);
     });
 
-    it('a full sign-in with a code resets the count', async () => {
+    it('a full sign-in with a code resets the code count', async () => {
       const user = await createTotpUser(server);
       const from = { localAddress: '127.0.3.4' };
-      fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
       const challenge = await challengeFor(server, user.username, user.password, from);
       fails(await submitCode(server, challenge.id, '000000', from), 401, 'invalid_code');
+      fails(await submitCode(server, challenge.id, '000001', from), 401, 'invalid_code');
       ok(await submitCode(server, challenge.id, codeAt(user.secret, server.clock.now()), from), 200, AuthenticatedResponse);
       server.clock.advance(PERIOD_MS);
-      fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
-      fails(await login(server, user.username, wrong, from), 401, 'invalid_credentials');
-      locked(await login(server, user.username, wrong, from), 60);
+      const next = await challengeFor(server, user.username, user.password, from);
+      fails(await submitCode(server, next.id, '000000', from), 401, 'invalid_code');
+      fails(await submitCode(server, next.id, '000001', from), 401, 'invalid_code');
+      locked(await submitCode(server, next.id, '000002', from), 60);
     });
   });
 
@@ -211,7 +231,7 @@ describe('throttling (default settings)', () => {
         const b = await createUser(server);
         const all = { localAddress: `127.0.5.${10 + round}` };
         const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => login(server, b.username, `${wrong}${i}`, all)));
-        expect(burst.filter((r) => r.status === 401).length).toBeLessThanOrEqual(2);
+        expect(burst.filter((r) => r.status === 401).length).toBeLessThanOrEqual(4);
         seen.push(locked(await login(server, b.username, b.password, all)));
       }
       expect(seen, `retryAfter after each burst vs ${reference} after the same attempts one by one`).toEqual([reference, reference, reference]);
@@ -291,27 +311,29 @@ describe('throttling (default settings)', () => {
   });
 });
 
-describe('hourly ceiling per account (configurable)', () => {
+describe('hourly ceiling on wrong codes per account (configurable)', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ config: { throttle: { account: { lockAfterFailures: 1000, maxFailuresPerHour: 5 } } } });
+    await server.setEnvironment({ totpEnabled: true });
   });
   afterAll(async () => {
     await server.close();
   });
 
-  it('locks after maxFailuresPerHour failures within an hour, until the hour is over', async () => {
-    const user = await createUser(server);
+  it('locks after maxFailuresPerHour wrong codes within an hour, until the hour is over', async () => {
+    const user = await createTotpUser(server);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) {
-      statuses.push((await login(server, user.username, wrong)).status);
+      const challenge = await challengeFor(server, user.username, user.password);
+      statuses.push((await submitCode(server, challenge.id, '000000')).status);
       server.clock.advance(60_000);
     }
-    expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
     const retryAfter = locked(await login(server, user.username, user.password));
     expect(retryAfter).toBeLessThanOrEqual(3600);
     server.clock.advance(3600_000);
-    ok(await login(server, user.username, user.password), 200, AuthenticatedResponse);
+    await challengeFor(server, user.username, user.password);
   });
 });
 

@@ -44,6 +44,9 @@ afterAll(() => {
   http.close();
 });
 
+/** A Date header far from this computer's clock: the answer carries it for the flow to compare. */
+const DATE = 'Tue, 24 Nov 2026 06:00:00 GMT';
+
 const session = {
   token: 'tok',
   expiresAt: '2030-01-01T00:00:00.000Z',
@@ -52,10 +55,10 @@ const session = {
 
 describe('createApiClient', () => {
   it('posts the login and returns the answer that matches the schema', async () => {
-    handler = (_req, res) => json(res, 200, { status: 'authenticated', session });
+    handler = (_req, res) => json(res, 200, { status: 'authenticated', session }, { date: DATE });
     seen.length = 0;
     const result = await createApiClient({ origin }).login({ username: 'ada', password: 'pw' });
-    expect(result).toEqual({ ok: true, value: { status: 'authenticated', session } });
+    expect(result).toEqual({ ok: true, value: { status: 'authenticated', session }, serverDate: Date.parse(DATE) });
     expect(seen[0]).toMatchObject({ method: 'POST', url: '/api/v1/auth/login' });
     expect(JSON.parse(seen[0]?.body ?? '')).toEqual({ username: 'ada', password: 'pw' });
   });
@@ -72,16 +75,23 @@ describe('createApiClient', () => {
 
   it('returns documented errors with their details', async () => {
     handler = (_req, res) =>
-      json(res, 429, { error: { code: 'too_many_attempts', message: 'Wait.', retryAfter: 42 } }, { 'retry-after': '42' });
+      json(res, 429, { error: { code: 'too_many_attempts', message: 'Wait.', retryAfter: 42 } }, { 'retry-after': '42', date: DATE });
     expect(await createApiClient({ origin }).verifyTotp({ challengeId: 'c', code: '123456' })).toEqual({
       ok: false,
       failure: { kind: 'api', code: 'too_many_attempts', retryAfter: 42 },
+      serverDate: Date.parse(DATE),
     });
-    handler = (_req, res) => json(res, 401, { error: { code: 'invalid_code', message: 'No.', attemptsRemaining: 2 } });
+    handler = (_req, res) => json(res, 401, { error: { code: 'invalid_code', message: 'No.', attemptsRemaining: 2, reason: 'clock_skew' } }, { date: DATE });
     expect(await createApiClient({ origin }).verifyTotp({ challengeId: 'c', code: '123456' })).toEqual({
       ok: false,
-      failure: { kind: 'api', code: 'invalid_code', attemptsRemaining: 2 },
+      failure: { kind: 'api', code: 'invalid_code', attemptsRemaining: 2, reason: 'clock_skew' },
+      serverDate: Date.parse(DATE),
     });
+  });
+
+  it('leaves out a Date header it cannot read', async () => {
+    handler = (_req, res) => json(res, 200, { status: 'authenticated', session }, { date: 'soon' });
+    expect(await createApiClient({ origin }).login({ username: 'ada', password: 'pw' })).toEqual({ ok: true, value: { status: 'authenticated', session } });
   });
 
   it.each([

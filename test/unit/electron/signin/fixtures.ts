@@ -48,6 +48,7 @@ export const codeRequired: StateOf<'codeRequired'> = {
   method: 'totp',
   attempt: 0,
   problem: null,
+  clockOffset: null,
 };
 export const submittingCode: StateOf<'submittingCode'> = { ...codeRequired, kind: 'submittingCode' };
 export const enrollmentNeeded: StateOf<'enrollmentNeeded'> = {

@@ -27,6 +27,14 @@ describe('toView', () => {
     expect(toView({ kind: 'restoring', server, username: 'ada' }, context)).toEqual({ kind: 'starting' });
   });
 
+  it('tells the code window about this computer’s clock only when it is more than a minute off the server’s', () => {
+    expect(toView(codeRequired, context)).toMatchObject({ kind: 'code', computerClockOffset: null });
+    expect(toView({ ...codeRequired, clockOffset: 60_000 }, context)).toMatchObject({ computerClockOffset: null });
+    expect(toView({ ...codeRequired, clockOffset: -59_000 }, context)).toMatchObject({ computerClockOffset: null });
+    expect(toView({ ...codeRequired, clockOffset: 61_000 }, context)).toMatchObject({ computerClockOffset: 61 });
+    expect(toView({ ...codeRequired, clockOffset: -4 * 60_000 }, context)).toMatchObject({ computerClockOffset: -240 });
+  });
+
   it('does not offer "Keep me signed in" where it cannot work', () => {
     expect(toView({ ...idle, keepSignedIn: true }, { ...context, canKeepSignedIn: false })).toMatchObject({
       keepSignedIn: false,

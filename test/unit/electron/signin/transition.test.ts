@@ -168,13 +168,38 @@ describe('transition: code step', () => {
 
   it('after a wrong code asks again, counts the attempt and says how many remain', () => {
     const next = transition(submittingCode, { type: 'codeAnswered', result: apiError('invalid_code', { attemptsRemaining: 2 }), now: NOW });
-    expect(next).toEqual({ ...codeRequired, attempt: 1, problem: { kind: 'wrongCode', attemptsRemaining: 2 } });
-    expect(challengeIsOver({ kind: 'wrongCode', attemptsRemaining: 2 })).toBe(false);
+    expect(next).toEqual({ ...codeRequired, attempt: 1, problem: { kind: 'wrongCode', attemptsRemaining: 2, reason: 'incorrect' } });
+    expect(challengeIsOver({ kind: 'wrongCode', attemptsRemaining: 2, reason: 'incorrect' })).toBe(false);
+  });
+
+  it.each([
+    ['already_used', 'already_used'],
+    ['clock_skew', 'clock_skew'],
+    // A reason this version does not know yet reads as a plain wrong code.
+    ['a-future-reason', 'incorrect'],
+  ] as const)('keeps why the server refused the code (%s)', (reason, expected) => {
+    const next = transition(submittingCode, { type: 'codeAnswered', result: apiError('invalid_code', { attemptsRemaining: 3, reason }), now: NOW });
+    expect(next).toMatchObject({ kind: 'codeRequired', problem: { kind: 'wrongCode', attemptsRemaining: 3, reason: expected } });
+  });
+
+  it('measures this computer’s clock against the Date of the server’s answers', () => {
+    const asked = transition(submittingCredentials, {
+      type: 'loginAnswered',
+      result: { ok: true, value: { status: 'totp_required', challenge: apiChallenge }, serverDate: NOW - 5 * 60_000 },
+      now: NOW,
+    });
+    expect(asked).toMatchObject({ kind: 'codeRequired', clockOffset: 5 * 60_000 });
+    if (asked.kind !== 'codeRequired') throw new Error(asked.kind);
+    // A later answer measures again; one without a Date keeps the last measurement.
+    const again = transition({ ...asked, kind: 'submittingCode' }, { type: 'codeAnswered', result: { ...apiError('invalid_code'), serverDate: NOW - 2_000 }, now: NOW });
+    expect(again).toMatchObject({ clockOffset: 2_000 });
+    const kept = transition({ ...asked, kind: 'submittingCode' }, { type: 'codeAnswered', result: failed({ kind: 'timeout' }), now: NOW });
+    expect(kept).toMatchObject({ clockOffset: 5 * 60_000 });
   });
 
   it('ends the challenge when no attempts remain', () => {
     const next = transition(submittingCode, { type: 'codeAnswered', result: apiError('invalid_code', { attemptsRemaining: 0 }), now: NOW });
-    expect(next).toMatchObject({ kind: 'codeRequired', problem: { kind: 'wrongCode', attemptsRemaining: 0 } });
+    expect(next).toMatchObject({ kind: 'codeRequired', problem: { kind: 'wrongCode', attemptsRemaining: 0, reason: 'incorrect' } });
     expect(next.kind === 'codeRequired' && challengeIsOver(next.problem)).toBe(true);
   });
 
@@ -214,7 +239,7 @@ describe('transition: code step', () => {
   });
 
   it('switches between authenticator and recovery codes, keeping only a lock-out', () => {
-    const wrong = { ...codeRequired, problem: { kind: 'wrongCode', attemptsRemaining: 3 } } as const;
+    const wrong = { ...codeRequired, problem: { kind: 'wrongCode', attemptsRemaining: 3, reason: 'incorrect' } } as const;
     expect(transition(wrong, { type: 'methodChosen', method: 'recovery_code' })).toEqual({
       ...codeRequired,
       method: 'recovery_code',

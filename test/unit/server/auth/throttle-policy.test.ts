@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../../server/config.js';
-import { FRESH, accountFailure, accountSuccess, addressFailure, secondsLocked, type ThrottleState } from '../../../../server/auth/throttle-policy.js';
+import {
+  FRESH,
+  accountFailure,
+  accountSuccess,
+  addressFailure,
+  lockingFailure,
+  secondsLocked,
+  slowingFailure,
+  type ThrottleState,
+} from '../../../../server/auth/throttle-policy.js';
 
 const account = DEFAULT_CONFIG.throttle.account;
 const address = DEFAULT_CONFIG.throttle.address;
+const password = DEFAULT_CONFIG.throttle.password;
+const username = DEFAULT_CONFIG.throttle.username;
 const T0 = 1_700_000_000_000;
 
 function failTimes(n: number, at = T0, start: ThrottleState = FRESH): ThrottleState {
@@ -60,5 +71,43 @@ describe('address throttling', () => {
     s = addressFailure(s, T0 + address.windowSeconds * 1000, address);
     expect(s.windowFailures).toBe(1);
     expect(secondsLocked(s, T0 + address.windowSeconds * 1000)).toBe(0);
+  });
+});
+
+describe('password throttling per (username, address)', () => {
+  it('locks at the fifth consecutive failure and doubles up to the ceiling', () => {
+    let s = FRESH;
+    const locks: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      s = lockingFailure(s, T0, password);
+      locks.push(secondsLocked(s, T0));
+    }
+    expect(locks).toEqual([0, 0, 0, 0, 60, 120, 240, 480, 960, 1920, 3600, 3600]);
+  });
+});
+
+describe('password slowing per username across addresses', () => {
+  it('never makes the username wait longer than the ceiling, however many failures', () => {
+    let s = FRESH;
+    const waits: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      s = slowingFailure(s, T0 + i, username);
+      waits.push(secondsLocked(s, T0 + i));
+    }
+    expect(waits.slice(0, 18)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 60, 60]);
+    expect(Math.max(...waits)).toBe(username.maxDelaySeconds);
+  });
+
+  it('caps a wait stored under a longer ceiling at the ceiling now in force', () => {
+    const stored: ThrottleState = { consecutiveFailures: 50, lockedUntil: T0 + 86_400_000, windowStart: T0, windowFailures: 50 };
+    expect(secondsLocked(slowingFailure(stored, T0, username), T0)).toBe(username.maxDelaySeconds);
+  });
+
+  it('starts the free failures again in a new window', () => {
+    let s = FRESH;
+    for (let i = 0; i < 30; i++) s = slowingFailure(s, T0, username);
+    s = slowingFailure(s, T0 + username.windowSeconds * 1000, username);
+    expect(s.windowFailures).toBe(1);
+    expect(secondsLocked(s, T0 + username.windowSeconds * 1000)).toBe(0);
   });
 });

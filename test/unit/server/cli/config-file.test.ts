@@ -33,6 +33,21 @@ describe('server settings file', () => {
     expect(() => parseConfigFile('{"challenge":{"ttlSeconds":600}}', 'f')).toThrow(/challenge\.ttlSeconds/);
   });
 
+  it('tunes the password throttles and the clock skew window, and never lets the slowing become a lock', () => {
+    const config = makeConfig(
+      '/data',
+      parseConfigFile(
+        JSON.stringify({ totp: { skewDetectionSeconds: 120 }, throttle: { password: { lockAfterFailures: 10 }, username: { maxDelaySeconds: 30 } } }),
+        'stepgate.json',
+      ),
+    );
+    expect(config.totp).toEqual({ window: 1, skewDetectionSeconds: 120 });
+    expect(config.throttle.password).toEqual({ lockAfterFailures: 10, baseLockSeconds: 60, maxLockSeconds: 3600 });
+    expect(config.throttle.username).toEqual({ freeFailures: 10, windowSeconds: 3600, baseDelaySeconds: 1, maxDelaySeconds: 30 });
+    expect(() => parseConfigFile('{"throttle":{"username":{"maxDelaySeconds":3600}}}', 'f')).toThrow(/throttle\.username\.maxDelaySeconds: must be <= 600/);
+    expect(() => parseConfigFile('{"totp":{"skewDetectionSeconds":3600}}', 'f')).toThrow(/totp\.skewDetectionSeconds: must be <= 900/);
+  });
+
   it('says when the file is not JSON', () => {
     expect(() => parseConfigFile('{ window: 1', 'stepgate.json')).toThrow(/stepgate\.json is not valid JSON/);
   });

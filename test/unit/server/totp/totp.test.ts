@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
-import { base32, matchStep, newSecret, otpauthUri, SECRET_BYTES, timeStep } from '../../../../server/totp/totp.js';
+import { base32, matchStep, newSecret, otpauthUri, SECRET_BYTES, skewedStep, timeStep } from '../../../../server/totp/totp.js';
 
 const secret = Buffer.from('12345678901234567890');
 const T = 1_234_567_890_000;
@@ -20,6 +20,15 @@ describe('totp', () => {
     expect(matchStep(secret, codeAt(T - 60_000), T, 1)).toBeNull();
     expect(matchStep(secret, codeAt(T - 60_000), T, 2)).toBe(timeStep(T) - 2);
     expect(matchStep(secret, codeAt(T - 30_000), T, 0)).toBeNull();
+  });
+
+  it('recognises a code minutes off, and only outside the accepting window', () => {
+    expect(skewedStep(secret, codeAt(T - 4 * 60_000), T, 1, 10)).toBe(timeStep(T) - 8);
+    expect(skewedStep(secret, codeAt(T + 5 * 60_000), T, 1, 10)).toBe(timeStep(T) + 10);
+    expect(skewedStep(secret, codeAt(T + 30_000), T, 1, 10)).toBeNull();
+    expect(skewedStep(secret, codeAt(T), T, 1, 10)).toBeNull();
+    expect(skewedStep(secret, codeAt(T + 6 * 60_000), T, 1, 10)).toBeNull();
+    expect(skewedStep(secret, codeAt(T - 4 * 60_000), T, 1, 0)).toBeNull();
   });
 
   it('looks at no step before the first, however wide the window', () => {

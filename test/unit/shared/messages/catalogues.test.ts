@@ -16,8 +16,12 @@ import { pseudoText } from '../../../../shared/messages/pseudo.js';
 const NOW = 1_700_000_000_000;
 const PROBLEMS: readonly Problem[] = [
   { kind: 'invalidCredentials' },
-  { kind: 'wrongCode', attemptsRemaining: 3 },
-  { kind: 'wrongCode', attemptsRemaining: 0 },
+  { kind: 'wrongCode', attemptsRemaining: 3, reason: 'incorrect' },
+  { kind: 'wrongCode', attemptsRemaining: 0, reason: 'incorrect' },
+  { kind: 'wrongCode', attemptsRemaining: 3, reason: 'already_used' },
+  { kind: 'wrongCode', attemptsRemaining: 0, reason: 'already_used' },
+  { kind: 'wrongCode', attemptsRemaining: 3, reason: 'clock_skew' },
+  { kind: 'wrongCode', attemptsRemaining: 0, reason: 'clock_skew' },
   { kind: 'challengeExpired' },
   { kind: 'locked', retryAt: NOW + 30_000 },
   { kind: 'sessionEnded' },
@@ -62,6 +66,8 @@ function samplesFor(key: string): unknown[][] {
       ];
     case 'time':
       return [[NOW]];
+    case 'computerClock':
+      return [[61], [-240], [3600]];
     default:
       return [[0], [1], [2], [61], ['Ada']];
   }
@@ -111,18 +117,22 @@ describe.each([
 
 describe('numbers and durations', () => {
   it('words English plurals with Intl plural rules', () => {
-    expect(en.problem({ kind: 'wrongCode', attemptsRemaining: 1 }, NOW)).toContain('1 attempt left');
-    expect(en.problem({ kind: 'wrongCode', attemptsRemaining: 4 }, NOW)).toContain('4 attempts left');
+    expect(en.problem({ kind: 'wrongCode', attemptsRemaining: 1, reason: 'incorrect' }, NOW)).toContain('1 attempt left');
+    expect(en.problem({ kind: 'wrongCode', attemptsRemaining: 4, reason: 'incorrect' }, NOW)).toContain('4 attempts left');
     expect(pagesEn.settings.recoveryLeft(1)).toBe('You have 1 unused recovery code.');
     expect(en.code.label(6)).toBe('Verification code, 6 digits');
+    expect(en.code.computerClock(-240)).toContain('4 minutes behind the server’s');
+    expect(en.code.computerClock(61)).toContain('1 minute ahead of the server’s');
   });
 
   it('words Finnish numbers in the partitive after any number but one', () => {
-    expect(fi.problem({ kind: 'wrongCode', attemptsRemaining: 1 }, NOW)).toContain('1 yritys jäljellä');
-    expect(fi.problem({ kind: 'wrongCode', attemptsRemaining: 4 }, NOW)).toContain('4 yritystä jäljellä');
+    expect(fi.problem({ kind: 'wrongCode', attemptsRemaining: 1, reason: 'incorrect' }, NOW)).toContain('1 yritys jäljellä');
+    expect(fi.problem({ kind: 'wrongCode', attemptsRemaining: 4, reason: 'incorrect' }, NOW)).toContain('4 yritystä jäljellä');
     expect(pagesFi.settings.recoveryLeft(1)).toBe('Sinulla on 1 käyttämätön varakoodi.');
     expect(pagesFi.settings.recoveryLeft(9)).toBe('Sinulla on 9 käyttämätöntä varakoodia.');
     expect(fi.code.label(6)).toBe('Vahvistuskoodi, 6 numeroa');
+    expect(fi.code.computerClock(-240)).toContain('4 minuuttia jäljessä');
+    expect(fi.code.computerClock(61)).toContain('1 minuutin edellä');
     expect(fi.signedIn.recoveryCodesLeft(1)).toContain('Jäljellä on 1 koodi,');
     expect(fi.signedIn.recoveryCodesLeft(3)).toContain('Jäljellä on 3 koodia,');
   });
