@@ -22,6 +22,16 @@ describe('totp', () => {
     expect(matchStep(secret, codeAt(T - 30_000), T, 0)).toBeNull();
   });
 
+  it('looks at no step before the first, however wide the window', () => {
+    expect(matchStep(secret, codeAt(0), 10_000, 2)).toBe(0);
+    expect(matchStep(secret, codeAt(30_000), 10_000, 2)).toBe(1);
+  });
+
+  it('refuses a code of another length without comparing it', () => {
+    expect(matchStep(secret, codeAt(T).slice(1), T, 1)).toBeNull();
+    expect(matchStep(secret, `${codeAt(T)}0`, T, 1)).toBeNull();
+  });
+
   it('writes the Key URI format with percent-encoded label and issuer', () => {
     const uri = otpauthUri(secret, 'Acme Corp', 'jane doe@acme');
     expect(uri).toBe(
