@@ -56,17 +56,23 @@ function run(command: string, args: readonly string[], as: Owner | undefined): v
   if (result.status !== 0) throw new Error(`${command} failed (${result.status ?? result.signal}): ${result.stderr}${result.error?.message ?? ''}`);
 }
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export interface ClusterOptions {
+  /** PostgreSQL's own durability (fsync, full pages), for figures worth comparing; the tests leave it off. */
+  readonly durable?: boolean;
+}
+
+export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
   const bin = binDir();
   const as = owner();
   const dir = await mkdtemp(join(tmpdir(), 'stepgate-pg-'));
   if (as !== undefined) chownSync(dir, as.uid, as.gid);
   const data = join(dir, 'data');
   run(join(bin, 'initdb'), ['-D', data, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions'], as);
-  // Durability settings off: the tests kill server processes, never the database's host.
+  // Durability off for the tests: they kill server processes, never the database's host.
+  const durability = options.durable === true ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off'];
   const server: ChildProcess = spawn(
     join(bin, 'postgres'),
-    ['-D', data, '-k', dir, '-c', "listen_addresses=", '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300', '-c', 'shared_buffers=32MB'],
+    ['-D', data, '-k', dir, '-c', 'listen_addresses=', ...durability, '-c', 'max_connections=300', '-c', 'shared_buffers=32MB'],
     { ...as, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
   );
   let log = '';
