@@ -89,7 +89,7 @@ export async function openPostgresStore(url: string, clock: Clock, options: Post
     }
   } catch (error) {
     await pool.end();
-    throw error;
+    throw new Error(`Cannot open the PostgreSQL database ${displayUrl(url)}: ${(error as Error).message}`, { cause: error });
   }
 
   const stats: PostgresStats = { units: 0, reruns: 0 };
