@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // The server's store is asynchronous: a promise left unawaited there is a decision made on nothing.
-    files: ['server/**/*.ts', 'test/integration/server/**/*.ts', 'test/support/**/*.ts', 'test/bench/**/*.ts'],
+    files: ['server/**/*.ts', 'test/integration/server/**/*.ts', 'test/support/**/*.ts', 'test/bench/**/*.ts', 'testing/**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -1,11 +1,12 @@
 /**
- * End-to-end specs, written once and run in two projects against the real reference server:
+ * End-to-end specs, written once on the testing kit (testing/) and run in two projects against the real reference server:
  * `chromium` drives the browser preview (the real renderer and the real main-process flow in
  * Node) in Debian's Chromium; `electron` launches the real app, and skips with a printed reason
  * where the Electron runtime is not installed.
  */
 import { defineConfig } from '@playwright/test';
 import { findElectronBinary } from './electron/launch/electron-binary.js';
+import type { StepgateOptions } from './testing/index.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/e2e/support/chromium.js';
 
 
@@ -13,24 +14,29 @@ const electron = findElectronBinary();
 // Printed once, by the runner rather than by every worker that loads this file.
 if (!electron.ok && process.env['TEST_WORKER_INDEX'] === undefined) console.log(`[electron project] skipped: ${electron.reason}`);
 
-export default defineConfig({
+export default defineConfig<StepgateOptions>({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
   globalSetup: './test/e2e/support/global-setup.ts',
+  globalTeardown: './test/support/gallery-teardown.ts',
   fullyParallel: true,
   forbidOnly: true,
-  // In CI a test that passes only on its retry is reported as flaky rather than failing the run.
-  ...(process.env['CI'] === undefined ? {} : { workers: 2, retries: 1 }),
+  // No retries, anywhere: a test that passes only on its second run is a failing test.
+  retries: 0,
+  ...(process.env['CI'] === undefined ? {} : { workers: 2 }),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  outputDir: 'test-results',
+  // Its own folder: Playwright empties it at the start of a run, and test-results/ also holds the
+  // browser-page specs' results and the screenshot gallery, which must survive this run.
+  outputDir: 'test-results/e2e',
   use: { trace: 'retain-on-failure', actionTimeout: 10_000 },
   projects: [
     {
       name: 'chromium',
-      use: { browserName: 'chromium', launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] } },
+      use: { stepgateTarget: { kind: 'preview' }, launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] } },
     },
-    { name: 'electron' },
+    // The project folder, as `npm start` runs it: package.json's "main" is the built dist/electron/main.js.
+    { name: 'electron', use: { stepgateTarget: { kind: 'development', appDir: import.meta.dirname } } },
   ],
 });

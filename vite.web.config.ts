@@ -9,6 +9,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'renderer/web',
   base: '/',
+  // The favicon, shared with the desktop renderer; the server sends it at /favicon.svg and /favicon.ico.
+  publicDir: '../public',
   plugins: [react()],
   build: {
     outDir: '../../dist/web',

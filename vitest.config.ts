@@ -1,7 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
-/** Suites about SQLite's own files, or that open them directly: the SQLite pass only. */
-const SQLITE_ONLY = ['test/integration/server/database.test.ts', 'test/integration/server/data-folder.test.ts', 'test/integration/server/crash.test.ts'];
+/**
+ * The SQLite pass only: suites about SQLite's own files or that open them directly, and the single
+ * sign-on suites that drive Chromium through a provider (their store operations are the ones
+ * sso-protocol.test.ts makes without a browser, which both passes run).
+ */
+const SQLITE_ONLY = [
+  'test/integration/server/database.test.ts',
+  'test/integration/server/data-folder.test.ts',
+  'test/integration/server/crash.test.ts',
+  'test/integration/server/sso/sso-desktop.test.ts',
+  'test/integration/server/sso/sso-pages.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -9,12 +9,13 @@ import { fileURLToPath } from 'node:url';
 import buildDefaults from '../build/defaults.json' with { type: 'json' };
 import { CHANNELS } from '../shared/ipc/channels.js';
 import type { AppView } from '../shared/ipc/view.js';
-import { en } from '../shared/messages/en.js';
+import { messagesFor } from '../shared/messages/catalogue.js';
 import { createApiClient, type ApiClient, type FetchLike } from './api/api-client.js';
 import { installAppMenu } from './app/app-menu.js';
 import { registerAppScheme, serveRenderer } from './app/app-protocol.js';
 import { openLogFile, type LogFile, type LogLevel } from './app/log-file.js';
 import { startFailureLogLine, startFailureText, type StartFailure } from './app/start-failure.js';
+import { uiLanguage } from './app/ui-language.js';
 import { APP_IDENTITY } from './config/app-identity.js';
 import { developmentSwitches } from './config/dev-switches.js';
 import { loadConfig, saveUserServerUrl } from './config/load-config.js';
@@ -84,7 +85,11 @@ async function main(): Promise<void> {
   for (const problem of problems) record('warn', `ignored setting "${problem.key}" from ${problem.source}: ${problem.reason}`);
 
   serveRenderer(RENDERER_DIR);
-  installAppMenu(en.appName, process.platform);
+
+  const language = uiLanguage(settings.language, app.getPreferredSystemLanguages());
+  const t = messagesFor(language);
+  installAppMenu(t, process.platform);
+  app.setAboutPanelOptions({ applicationName: t.appName, applicationVersion: app.getVersion(), credits: t.about.body });
 
   // Loading the module touches no keychain entry: the flow does, after the first window is up.
   const credentials = keychainStore(await loadKeytar(), switches.keychainService ?? DEFAULT_KEYCHAIN_SERVICE);
@@ -99,6 +104,8 @@ async function main(): Promise<void> {
     server: settings.serverUrl === null ? null : { url: settings.serverUrl, locked: locked.serverUrl },
     allowKeepSignedIn: settings.allowKeepSignedIn,
     extraExternalOrigins: settings.externalOrigins,
+    helpUrl: settings.helpUrl,
+    app: { language, version: app.getVersion() },
     saveServerUrl: (url) =>
       saveUserServerUrl({ readFile: readTextFile, userSettingsPath: environment.userSettingsPath }, writeTextFile, url).catch((error: unknown) =>
         record('warn', `could not save the server address: ${error instanceof Error ? error.message : String(error)}`),
@@ -112,6 +119,7 @@ async function main(): Promise<void> {
   const windows: AppWindows = createAppWindows({
     preloadPath: PRELOAD,
     platform: process.platform,
+    language,
     currentView: () => flow.view,
     cancelFlow: () => void flow.handle({ type: 'cancel' }),
     sendView: (window: BrowserWindow, view: AppView) => window.webContents.send(CHANNELS.state, view),

@@ -1,3 +1,5 @@
+import type { SsoProviderFileEntry } from './sso/provider-settings.js';
+
 /** Server settings: defaults here, overridden by the command line or by tests. */
 export interface ThrottleConfig {
   readonly account: {
@@ -39,9 +41,13 @@ export interface ServerConfig {
   readonly enrollment: { readonly pendingTtlSeconds: number; readonly maxConfirmAttempts: number };
   readonly throttle: ThrottleConfig;
   readonly argon2: { readonly memoryCost: number; readonly timeCost: number; readonly parallelism: number };
+  /** Identity providers declared in the settings file (others are added with `sso add` and kept in the database). */
+  readonly sso: { readonly providers: readonly SsoProviderFileEntry[] };
 }
 
-type DeepPartial<T> = { readonly [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+type DeepPartial<T> = {
+  readonly [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
+};
 export type ConfigOverrides = DeepPartial<ServerConfig>;
 
 export const DEFAULT_CONFIG: Omit<ServerConfig, 'dataDir'> = {
@@ -65,6 +71,7 @@ export const DEFAULT_CONFIG: Omit<ServerConfig, 'dataDir'> = {
   },
   // OWASP's first Argon2id recommendation: 19 MiB, 2 passes, 1 lane.
   argon2: { memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 },
+  sso: { providers: [] },
 };
 
 export function makeConfig(dataDir: string, overrides: ConfigOverrides = {}): ServerConfig {
@@ -89,6 +96,7 @@ export function makeConfig(dataDir: string, overrides: ConfigOverrides = {}): Se
       address: { ...d.throttle.address, ...o.throttle?.address },
     },
     argon2: { ...d.argon2, ...o.argon2 },
+    sso: { providers: o.sso?.providers ?? d.sso.providers },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { AdminUser } from '../shared/api/schemas.js';
+import type { AdminUser, SsoMode } from '../shared/api/schemas.js';
 import type { Grant } from './auth/session-rules.js';
 import { endUserSessions } from './auth/sessions.js';
 import { isoTime } from './clock.js';
@@ -6,6 +6,7 @@ import type { Context } from './context.js';
 import { hashSecret } from './crypto/passwords.js';
 import { randomId } from './crypto/tokens.js';
 import { invalidRequest, notFound } from './refusal.js';
+import { ssoAdministration } from './sso/sso-admin.js';
 import type { EnvironmentSettings, UserRow } from './store/rows.js';
 import type { Tx, View } from './store/store.js';
 
@@ -31,8 +32,12 @@ const OPERATOR: Actor = { username: 'operator' };
 
 type AuditedChange = 'user_created' | 'user_updated' | 'totp_revoked' | 'setting_changed';
 
+/** SSO changes keep the acting administrator's own session when they end their account's others. */
+const ssoActor = (actor: Actor) => ({ ...actor, keepSessionTokenHash: actor.access?.session.tokenHash });
+
 /** Administration shared by the API and the operator command line. Each change is one unit of work. */
 export function operations(ctx: Context) {
+  const sso = ssoAdministration(ctx);
   const adminUser = async (view: View, u: UserRow): Promise<AdminUser> => ({
     id: u.id,
     username: u.username,
@@ -40,6 +45,7 @@ export function operations(ctx: Context) {
     isAdmin: u.isAdmin,
     disabled: u.disabled,
     totpRequired: u.totpRequired,
+    sso: await view.sso.modes.of(u.id),
     authenticatorCount: await view.authenticators.countConfirmed(u.id),
     createdAt: isoTime(u.createdAt),
   });
@@ -54,6 +60,7 @@ export function operations(ctx: Context) {
     tx.audit.record({ event, userId: actor.userId, username: actor.username, clientAddress: actor.clientAddress, detail });
 
   return {
+    sso,
     listUsers: (search = ''): Promise<readonly AdminUser[]> =>
       ctx.store.read(async (view) => {
         const users = await view.users.search(search.trim());
@@ -84,7 +91,11 @@ export function operations(ctx: Context) {
       });
     },
 
-    updateUser(id: string, change: { readonly totpRequired?: boolean | undefined; readonly disabled?: boolean | undefined }, actor: Actor = OPERATOR): Promise<AdminUser> {
+    updateUser(
+      id: string,
+      change: { readonly totpRequired?: boolean | undefined; readonly disabled?: boolean | undefined; readonly sso?: SsoMode | undefined },
+      actor: Actor = OPERATOR,
+    ): Promise<AdminUser> {
       return ctx.store.write(async (tx) => {
         await actor.access?.recheck(tx);
         const user = await mustFind(tx, id);
@@ -93,9 +104,11 @@ export function operations(ctx: Context) {
         if (change.disabled !== undefined) await tx.users.setDisabled(id, change.disabled);
         // Disabling ends everything at once; enabling revives nothing: the person signs in again.
         if (change.disabled === true) await endUserSessions(tx, id);
+        if (change.sso !== undefined) await sso.setUserMode(tx, user, change.sso, ssoActor(actor));
         const detail: Record<string, string | boolean> = { user: user.username };
         if (change.totpRequired !== undefined) detail['totpRequired'] = change.totpRequired;
         if (change.disabled !== undefined) detail['disabled'] = change.disabled;
+        if (change.sso !== undefined) detail['sso'] = change.sso;
         await audit(tx, actor, 'user_updated', detail);
         return adminUser(tx, await mustFind(tx, id));
       });
@@ -119,6 +132,7 @@ export function operations(ctx: Context) {
       return ctx.store.write(async (tx) => {
         await actor.access?.recheck(tx);
         const before = await tx.settings.environment();
+        if (change.ssoRequiredForAll !== undefined) await sso.beforeRequiredForAll(tx, change.ssoRequiredForAll, ssoActor(actor));
         await tx.settings.update(change);
         const after = await tx.settings.environment();
         for (const key of Object.keys(change) as (keyof EnvironmentSettings)[]) {

@@ -3,7 +3,8 @@
  * every place IT can set it: a registry type for Group Policy, a plist element for configuration
  * profiles, a JSON Schema for policy.json. The templates and their tests derive from these.
  */
-import { parseServerAddress } from './server-address.js';
+import { isUiLanguage, LANGUAGES, type UiLanguage } from '../../shared/messages/language.js';
+import { isSecureOrLoopback, parseServerAddress } from './server-address.js';
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
@@ -16,8 +17,10 @@ export interface SettingKind<T> {
   readonly describe: string;
   /** What Group Policy writes; the first is what the ADMX template writes. */
   readonly registryTypes: readonly RegistryType[];
-  /** The ADMX element that edits it: a boolean policy (enabled/disabled), a text box, a list box or a number box. */
-  readonly admx: 'boolean' | 'text' | 'multiText' | 'decimal';
+  /** The ADMX element that edits it: a boolean policy (enabled/disabled), a text box, a list box, a number box or a choice. */
+  readonly admx: 'boolean' | 'text' | 'multiText' | 'decimal' | 'enum';
+  /** For a choice: the values IT may pick from. */
+  readonly choices?: readonly string[];
   /** The plist element a configuration profile holds it in. */
   readonly plist: 'true/false' | 'string' | 'array' | 'integer';
   readonly jsonSchema: Readonly<Record<string, unknown>>;
@@ -85,3 +88,35 @@ export function integerKind(min: number, max: number): SettingKind<number> {
         : { ok: false, reason: `must be a whole number from ${min} to ${max}` },
   };
 }
+
+export const languageKind: SettingKind<UiLanguage> = {
+  describe: 'en or fi',
+  registryTypes: ['REG_SZ'],
+  admx: 'enum',
+  choices: LANGUAGES,
+  plist: 'string',
+  jsonSchema: { type: 'string', enum: LANGUAGES },
+  fromRegistry: (data) => data,
+  // en-XA (longer, accented English) is accepted too, for layout checks; it is not offered to IT.
+  check: (value) => (isUiLanguage(value) ? { ok: true, value } : { ok: false, reason: 'must be "en" or "fi"' }),
+};
+
+/** A web page to open in the browser: https, or http on this computer; no user name or password in it. */
+export const helpAddressKind: SettingKind<string> = {
+  describe: 'an https address',
+  registryTypes: ['REG_SZ', 'REG_EXPAND_SZ'],
+  admx: 'text',
+  plist: 'string',
+  jsonSchema: { type: 'string', minLength: 1 },
+  fromRegistry: (data) => data,
+  check: (value) => {
+    let url: URL | null;
+    try {
+      url = typeof value === 'string' ? new URL(value.trim()) : null;
+    } catch {
+      url = null;
+    }
+    if (url === null || !isSecureOrLoopback(url) || url.username !== '' || url.password !== '') return { ok: false, reason: 'must be an https address' };
+    return { ok: true, value: url.toString() };
+  },
+};

@@ -7,7 +7,7 @@
  * Values are checked one by one, so a single bad value is reported and ignored without discarding
  * the good ones beside it.
  */
-import { booleanKind, originListKind, serverAddressKind, type Checked, type SettingKind } from './setting-kinds.js';
+import { booleanKind, helpAddressKind, languageKind, originListKind, serverAddressKind, type Checked, type SettingKind } from './setting-kinds.js';
 
 /** Where a value can come from, highest precedence first. */
 export type SourceKind = 'policy' | 'commandLine' | 'userSettings' | 'buildDefaults';
@@ -44,6 +44,20 @@ export const SETTINGS = {
     default: [] as readonly string[],
     title: 'Extra web origins the app may open',
     effect: "https origins, besides the sign-in server's, whose pages (set-up, settings) the app may open in the default browser.",
+    sources: ['policy', 'buildDefaults'],
+  }),
+  language: define({
+    kind: languageKind,
+    default: null,
+    title: 'Language of the app',
+    effect: 'en or fi: the app speaks this language whatever the operating system prefers; without a value it follows the operating system.',
+    sources: ['policy', 'userSettings', 'buildDefaults'],
+  }),
+  helpUrl: define({
+    kind: helpAddressKind,
+    default: null,
+    title: 'Help page for people who cannot use their authenticator app',
+    effect: "The page \"Can't use your authenticator app?\" opens in the browser; without a value, the sign-in server's own /help page.",
     sources: ['policy', 'buildDefaults'],
   }),
 } as const;

@@ -16,9 +16,10 @@ export function findElectronBinary(): ElectronBinary {
     if (typeof path !== 'string') return { ok: false, reason: 'the electron package did not name a binary' };
     if (!existsSync(path)) return { ok: false, reason: `the Electron binary is missing at ${path}` };
     return { ok: true, path };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: `the Electron runtime is not installed (${message.split('\n')[0] ?? ''})` };
+  } catch {
+    // The package's own message ("delete node_modules/electron and try installing again") misleads here:
+    // npm ci leaves the runtime out on purpose (allowScripts), and npm start fetches it.
+    return { ok: false, reason: 'the Electron runtime is not installed (npm ci leaves it out; npm start fetches it from github.com)' };
   }
 }
 

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import packageJson from '../../package.json' with { type: 'json' };
 import { isIntent } from '../../shared/ipc/intents.js';
 import type { AppView } from '../../shared/ipc/view.js';
 import { INITIAL_VIEW_ELEMENT_ID, PREVIEW_ROUTES } from '../../shared/ipc/preview-routes.js';
@@ -19,6 +20,7 @@ import type { CredentialStore } from '../keychain/credential-store.js';
 import { PAGE_SECURITY_HEADERS } from '../security/content-security-policy.js';
 import { SignInFlow } from '../signin/sign-in-flow.js';
 import { contentTypeOf } from '../app/content-types.js';
+import { environmentLanguages, uiLanguage } from '../app/ui-language.js';
 
 export interface PreviewOptions {
   readonly rendererDir: string;
@@ -27,6 +29,8 @@ export interface PreviewOptions {
   readonly credentials: CredentialStore;
   readonly port?: number;
   readonly apiTimeoutMs?: number;
+  /** The operating system's preferred languages; by default those of this process's environment (LANG and friends). */
+  readonly systemLanguages?: readonly string[];
   readonly onOpenExternal?: (url: string) => void;
   readonly log?: (message: string) => void;
 }
@@ -64,6 +68,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const opened: string[] = [];
   const clients = new Map<string, ApiClient>();
   const config = options.config;
+  const language = uiLanguage(config.settings.language, options.systemLanguages ?? environmentLanguages(process.env));
   const flow = new SignInFlow({
     apiFor: (url) => {
       const client = clients.get(url) ?? createApiClient({ origin: url, ...(options.apiTimeoutMs === undefined ? {} : { timeoutMs: options.apiTimeoutMs }) });
@@ -74,6 +79,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     server: config.settings.serverUrl === null ? null : { url: config.settings.serverUrl, locked: config.locked.serverUrl },
     allowKeepSignedIn: config.settings.allowKeepSignedIn,
     extraExternalOrigins: config.settings.externalOrigins,
+    helpUrl: config.settings.helpUrl,
+    app: { language, version: packageJson.version },
     saveServerUrl: (url) => saveUserServerUrl(options.configEnvironment, writeTextFile, url).catch(() => undefined),
     openExternal: async (url) => {
       opened.push(url);

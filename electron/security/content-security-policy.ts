@@ -1,12 +1,15 @@
 /**
  * The Content Security Policy of every app page, sent as a header by the app:// protocol and by
- * the browser preview. Only the app's own scripts and styles run; the renderer talks to nothing
- * but its own origin (the main process makes every server request).
+ * the browser preview. Only the app's own scripts and styles run (and the code input's one empty
+ * <style> element, by its hash); the renderer talks to nothing but its own origin (the main
+ * process makes every server request).
  */
+import { STYLE_SRC } from '../../shared/security/input-otp-style.js';
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self'",
+  STYLE_SRC,
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

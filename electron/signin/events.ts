@@ -31,6 +31,7 @@ export type FlowEvent =
   | { readonly type: 'startedAgain' }
   | { readonly type: 'restoreAnswered'; readonly token: string; readonly result: ApiResult<Static<typeof MeResponse>>; readonly now: number }
   | { readonly type: 'signOutRequested' }
-  | { readonly type: 'signedOut' };
+  | { readonly type: 'signedOut' }
+  | { readonly type: 'enrollmentPageOpened'; readonly opened: boolean };
 
 export type FlowEventType = FlowEvent['type'];

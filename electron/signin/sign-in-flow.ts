@@ -7,7 +7,7 @@
  */
 import { isCompleteCode, normaliseCode, normaliseRecoveryCode } from '../../shared/code/normalise-code.js';
 import type { Intent } from '../../shared/ipc/intents.js';
-import type { AppView, Notice } from '../../shared/ipc/view.js';
+import type { AppFacts, AppView, Notice } from '../../shared/ipc/view.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 import type { ApiClient } from '../api/api-client.js';
 import { parseServerAddress } from '../config/server-address.js';
@@ -33,6 +33,10 @@ export interface SignInFlowDeps {
   readonly allowKeepSignedIn: boolean;
   /** Origins besides the server's that policy allows opening in the browser. */
   readonly extraExternalOrigins: readonly string[];
+  /** "Can't use your authenticator app?": a page policy or settings name; null for the server's own /help. */
+  readonly helpUrl: string | null;
+  /** The language of the windows' words and the app's version, shown in every view. */
+  readonly app: AppFacts;
   /** Keeps the address the person entered at first start; may fail silently. */
   readonly saveServerUrl: (url: string) => Promise<void>;
   readonly openExternal: (url: string) => Promise<void>;
@@ -59,6 +63,7 @@ export class SignInFlow {
     return {
       flow: toView(this.state, { canKeepSignedIn: this.canKeepSignedIn, info: this.info }),
       notices: this.notices,
+      app: this.deps.app,
     };
   }
 
@@ -156,6 +161,8 @@ export class SignInFlow {
         return this.openEnrollment();
       case 'openSettings':
         return this.openSettings();
+      case 'openHelp':
+        return this.openHelp();
       case 'signOut':
         return this.signOut();
       case 'dismissNotice':
@@ -277,8 +284,21 @@ export class SignInFlow {
   }
 
   private async openEnrollment(): Promise<void> {
-    if (this.state.kind !== 'enrollmentNeeded') return;
-    await this.openInBrowser(this.state.enrollmentUrl, this.state.server);
+    const state = this.state;
+    if (state.kind !== 'enrollmentNeeded') return;
+    const opened = await this.openInBrowser(state.enrollmentUrl, [state.server.url]);
+    if (!this.isCurrent(state)) return;
+    this.apply({ type: 'enrollmentPageOpened', opened });
+  }
+
+  private async openHelp(): Promise<void> {
+    const { helpUrl } = this.deps;
+    if (helpUrl !== null) {
+      await this.openInBrowser(helpUrl, [helpUrl]);
+      return;
+    }
+    const state = this.state;
+    if ('server' in state) await this.openInBrowser(`${state.server.url}/help`, [state.server.url]);
   }
 
   private async openSettings(): Promise<void> {
@@ -290,15 +310,22 @@ export class SignInFlow {
       if (!result.ok || !this.isCurrent(state)) return;
       url = result.value.settingsUrl;
     }
-    await this.openInBrowser(url, state.server);
+    await this.openInBrowser(url, [state.server.url]);
   }
 
-  private async openInBrowser(url: string, server: Server): Promise<void> {
-    if (!isAllowedExternalUrl(url, [server.url, ...this.deps.extraExternalOrigins])) {
+  /** False when the URL is not one the app may open, or the system could not open a browser. */
+  private async openInBrowser(url: string, origins: readonly string[]): Promise<boolean> {
+    if (!isAllowedExternalUrl(url, [...origins, ...this.deps.extraExternalOrigins])) {
       this.deps.log('refused to open a URL outside the configured server origins');
-      return;
+      return false;
     }
-    await this.deps.openExternal(url);
+    try {
+      await this.deps.openExternal(url);
+      return true;
+    } catch {
+      this.deps.log('the system could not open the browser');
+      return false;
+    }
   }
 }
 

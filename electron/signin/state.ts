@@ -3,7 +3,7 @@
  * nothing more. The session token lives only in the signed-in states, in memory, for sign-out.
  * Passwords and codes never enter the state.
  */
-import type { CodeMethod } from '../../shared/ipc/view.js';
+import type { CodeMethod, EnrollmentBrowser } from '../../shared/ipc/view.js';
 import type { Problem } from '../../shared/ipc/problem.js';
 
 export interface Server {
@@ -57,11 +57,11 @@ export type SignInState =
   | { readonly kind: 'starting' }
   | { readonly kind: 'serverPrompt'; readonly address: string; readonly problem: Problem | null }
   | { readonly kind: 'checkingServer'; readonly address: string; readonly url: string }
-  | (WithUser & { readonly kind: 'idle'; readonly keepSignedIn: boolean; readonly problem: Problem | null })
+  | (WithUser & { readonly kind: 'idle'; readonly keepSignedIn: boolean; readonly problem: Problem | null; readonly signedOut: boolean })
   | (WithUser & { readonly kind: 'submittingCredentials'; readonly keepSignedIn: boolean })
   | (CodeStep & { readonly kind: 'codeRequired'; readonly problem: Problem | null })
   | (CodeStep & { readonly kind: 'submittingCode' })
-  | (WithUser & { readonly kind: 'enrollmentNeeded'; readonly enrollmentUrl: string })
+  | (WithUser & { readonly kind: 'enrollmentNeeded'; readonly enrollmentUrl: string; readonly browser: EnrollmentBrowser })
   | (WithUser & { readonly kind: 'restoring' })
   | (SignedInStep & { readonly kind: 'signedIn'; readonly problem: Problem | null })
   | (SignedInStep & { readonly kind: 'signingOut' });

@@ -33,6 +33,7 @@ export function toView(state: SignInState, context: ViewContext): FlowView {
         canKeepSignedIn: context.canKeepSignedIn,
         busy: state.kind === 'submittingCredentials',
         problem: state.kind === 'idle' ? state.problem : null,
+        signedOut: state.kind === 'idle' && state.signedOut,
       };
     case 'codeRequired':
     case 'submittingCode':
@@ -49,7 +50,7 @@ export function toView(state: SignInState, context: ViewContext): FlowView {
         attempt: state.attempt,
       };
     case 'enrollmentNeeded':
-      return { kind: 'enrollmentNeeded', server: serverView(state.server), username: state.username };
+      return { kind: 'enrollmentNeeded', server: serverView(state.server), username: state.username, enrollmentUrl: state.enrollmentUrl, browser: state.browser };
     case 'signedIn':
     case 'signingOut':
       return {

@@ -12,12 +12,13 @@ import type { FlowEvent } from './events.js';
 import { problemFromFailure } from './problem-from-failure.js';
 import { challengeIsOver, type PendingChallenge, type Server, type SignInState, type StateOf } from './state.js';
 
-const idle = (server: Server, username: string, problem: Problem | null = null, keepSignedIn = false): SignInState => ({
+const idle = (server: Server, username: string, problem: Problem | null = null, keepSignedIn = false, signedOut = false): SignInState => ({
   kind: 'idle',
   server,
   username,
   keepSignedIn,
   problem,
+  signedOut,
 });
 
 function pendingChallenge(challenge: Static<typeof Challenge>, receivedAt: number): PendingChallenge {
@@ -68,7 +69,7 @@ function afterLogin(state: StateOf<'submittingCredentials'>, result: Static<type
     }
     case 'enrollment_required':
       // The enrollment session is deliberately dropped: set-up happens in the browser.
-      return { kind: 'enrollmentNeeded', server: state.server, username: state.username, enrollmentUrl: result.enrollmentUrl };
+      return { kind: 'enrollmentNeeded', server: state.server, username: state.username, enrollmentUrl: result.enrollmentUrl, browser: 'notOpened' };
     default:
       return assertNever(result);
   }
@@ -213,7 +214,10 @@ export function transition(state: SignInState, event: FlowEvent): SignInState {
       return state.kind === 'signedIn' ? { ...state, kind: 'signingOut' } : state;
 
     case 'signedOut':
-      return state.kind === 'signingOut' ? idle(state.server, state.username) : state;
+      return state.kind === 'signingOut' ? idle(state.server, state.username, null, false, true) : state;
+
+    case 'enrollmentPageOpened':
+      return state.kind === 'enrollmentNeeded' ? { ...state, browser: event.opened ? 'opened' : 'failed' } : state;
 
     default:
       return assertNever(event);

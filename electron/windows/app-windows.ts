@@ -4,6 +4,7 @@
  */
 import { BrowserWindow, nativeTheme } from 'electron';
 import type { AppView } from '../../shared/ipc/view.js';
+import type { UiLanguage } from '../../shared/messages/language.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 import { APP_ORIGIN } from '../app/app-path.js';
 import { hasMenuBar, pagePath, windowOptions, type WindowRole } from './window-options.js';
@@ -21,6 +22,7 @@ export interface AppWindows {
 export function createAppWindows(options: {
   readonly preloadPath: string;
   readonly platform: NodeJS.Platform;
+  readonly language: UiLanguage;
   readonly currentView: () => AppView;
   readonly cancelFlow: () => void;
   readonly sendView: (window: BrowserWindow, view: AppView) => void;
@@ -33,7 +35,7 @@ export function createAppWindows(options: {
   const closedByApp = new WeakSet<BrowserWindow>();
 
   const make = (role: WindowRole, parent: BrowserWindow | null) => {
-    const context = { platform: options.platform, preloadPath: options.preloadPath, darkMode: nativeTheme.shouldUseDarkColors };
+    const context = { platform: options.platform, language: options.language, preloadPath: options.preloadPath, darkMode: nativeTheme.shouldUseDarkColors };
     const window = new BrowserWindow({ ...windowOptions(role, context), ...(parent === null ? {} : { parent }) });
     if (!hasMenuBar(role, options.platform)) window.removeMenu();
     // Focus on open, so the person can type or paste at once.
@@ -41,7 +43,7 @@ export function createAppWindows(options: {
       window.show();
       window.focus();
     });
-    void window.loadURL(`${APP_ORIGIN}${pagePath(role)}`);
+    void window.loadURL(`${APP_ORIGIN}${pagePath(role, options.language)}`);
     return window;
   };
 

@@ -4,13 +4,15 @@
  * and sandboxed with only the preload bridge.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { en } from '../../shared/messages/en.js';
+import { CODE_WINDOW_SIZE, codePageFile } from '../../shared/ipc/code-window.js';
+import { messagesFor } from '../../shared/messages/catalogue.js';
+import type { UiLanguage } from '../../shared/messages/language.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 
 export type WindowRole = 'login' | 'code';
 
 /** The code window's page size in CSS pixels; the layout is checked at this size at 100%, 125% and 150% scaling. */
-export const CODE_WINDOW_CONTENT = { width: 400, height: 540 } as const;
+export const CODE_WINDOW_CONTENT = CODE_WINDOW_SIZE;
 export const LOGIN_WINDOW_CONTENT = { width: 420, height: 600, minWidth: 360, minHeight: 480 } as const;
 
 export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
@@ -33,12 +35,14 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
 
 export interface WindowContext {
   readonly platform: NodeJS.Platform;
+  readonly language: UiLanguage;
   readonly preloadPath: string;
   readonly darkMode: boolean;
 }
 
 /** Everything but `parent`, which only the adapter has. */
 export function windowOptions(role: WindowRole, context: WindowContext): BrowserWindowConstructorOptions {
+  const t = messagesFor(context.language);
   const common: BrowserWindowConstructorOptions = {
     useContentSize: true,
     show: false,
@@ -47,12 +51,12 @@ export function windowOptions(role: WindowRole, context: WindowContext): Browser
   };
   switch (role) {
     case 'login':
-      return { ...common, ...LOGIN_WINDOW_CONTENT, title: en.windowTitle.signIn };
+      return { ...common, ...LOGIN_WINDOW_CONTENT, title: t.windowTitle.signIn };
     case 'code':
       return {
         ...common,
         ...CODE_WINDOW_CONTENT,
-        title: en.windowTitle.code,
+        title: t.windowTitle.code,
         // On macOS a modal child is a sheet of the login window; elsewhere a small dialog.
         modal: true,
         resizable: false,
@@ -73,7 +77,7 @@ export function hasMenuBar(role: WindowRole, platform: NodeJS.Platform): boolean
   return platform !== 'darwin' && role === 'login';
 }
 
-/** The page each window shows; the code window has its own, whose first frame already holds a focused input. */
-export function pagePath(role: WindowRole): string {
-  return role === 'code' ? '/code.html' : `/index.html?window=${role}`;
+/** The page each window shows; the code window has its own per language, whose first frame already holds a focused input. */
+export function pagePath(role: WindowRole, language: UiLanguage): string {
+  return role === 'code' ? `/${codePageFile(language)}` : `/index.html?window=${role}`;
 }

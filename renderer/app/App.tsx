@@ -7,10 +7,12 @@ import { useCallback, useEffect } from 'react';
 import type { StepgateBridge } from '../../shared/ipc/bridge.js';
 import type { Intent } from '../../shared/ipc/intents.js';
 import type { AppView, FlowView } from '../../shared/ipc/view.js';
-import { en } from '../../shared/messages/en.js';
 import { assertNever } from '../../shared/util/assert-never.js';
+import { AnnouncerProvider } from '../components/Announcer.js';
 import { ModalDialog } from '../components/ModalDialog.js';
 import { Notices } from '../components/Notices.js';
+import { LanguageProvider, useMessages } from '../i18n/messages.js';
+import { AppFooter } from '../views/AppFooter.js';
 import { CodeView } from '../views/CodeView.js';
 import { EnrollmentView } from '../views/EnrollmentView.js';
 import { LoginView, type LoginViewModel } from '../views/LoginView.js';
@@ -23,13 +25,14 @@ export type WindowRole = 'login' | 'code' | 'combined';
 
 /** The login form as it stays visible, locked, behind the code window. */
 function loginBehindCode(view: Extract<FlowView, { kind: 'code' }>): LoginViewModel {
-  return { kind: 'signIn', server: view.server, username: view.username, keepSignedIn: false, canKeepSignedIn: false, busy: true, problem: null };
+  return { kind: 'signIn', server: view.server, username: view.username, keepSignedIn: false, canKeepSignedIn: false, busy: true, problem: null, signedOut: false };
 }
 
 function MainWindow({ flow, send, role }: { readonly flow: FlowView; readonly send: (intent: Intent) => void; readonly role: WindowRole }) {
+  const t = useMessages();
   switch (flow.kind) {
     case 'starting':
-      return <p className="card muted" role="status">{en.starting}</p>;
+      return <p className="card muted" role="status">{t.starting}</p>;
     case 'serverPrompt':
       return <ServerPromptView view={flow} send={send} />;
     case 'signIn':
@@ -39,7 +42,7 @@ function MainWindow({ flow, send, role }: { readonly flow: FlowView; readonly se
         <>
           <LoginView key="login" view={loginBehindCode(flow)} send={send} inert />
           {role === 'combined' && (
-            <ModalDialog label={en.windowTitle.code} onCancel={() => send({ type: 'cancel' })}>
+            <ModalDialog label={t.windowTitle.code} onCancel={() => send({ type: 'cancel' })}>
               <CodeView view={flow} send={send} />
             </ModalDialog>
           )}
@@ -59,12 +62,23 @@ interface AppProps {
   readonly role: WindowRole;
   /** The view at start, so the first render already shows the window's content. */
   readonly initialView: AppView;
-  /** Digits typed into code.html's early input. */
-  readonly earlyCode?: string;
+  /** Digits typed into code.html's early input, and where its caret was. */
+  readonly earlyCode?: { readonly value: string; readonly selection: readonly [number, number] | null };
 }
 
-export function App({ bridge, role, initialView, earlyCode = '' }: AppProps) {
+export function App({ bridge, role, initialView, earlyCode }: AppProps) {
   const view = useAppView(bridge, initialView);
+  return (
+    <LanguageProvider language={view.app.language}>
+      <AnnouncerProvider>
+        <Window view={view} bridge={bridge} role={role} earlyCode={earlyCode} />
+      </AnnouncerProvider>
+    </LanguageProvider>
+  );
+}
+
+function Window({ view, bridge, role, earlyCode }: { readonly view: AppView; readonly bridge: StepgateBridge; readonly role: WindowRole; readonly earlyCode: AppProps['earlyCode'] }) {
+  const t = useMessages();
   const send = useCallback(
     (intent: Intent) => {
       bridge.send(intent).catch(() => undefined);
@@ -72,16 +86,25 @@ export function App({ bridge, role, initialView, earlyCode = '' }: AppProps) {
     [bridge],
   );
   useEffect(() => {
-    document.title = role === 'code' ? en.windowTitle.code : en.windowTitle.signIn;
-  }, [role]);
+    document.title = role === 'code' ? t.windowTitle.code : t.windowTitle.signIn;
+  }, [role, t]);
 
   if (role === 'code') {
-    return <main>{view.flow.kind === 'code' ? <CodeView view={view.flow} send={send} initialCode={earlyCode} /> : null}</main>;
+    return (
+      <main className="code-window">
+        {view.flow.kind === 'code' ? (
+          <CodeView view={view.flow} send={send} initialCode={earlyCode?.value ?? ''} initialSelection={earlyCode?.selection ?? null} />
+        ) : null}
+      </main>
+    );
   }
   return (
-    <main>
-      <Notices notices={view.notices} onDismiss={(notice) => send({ type: 'dismissNotice', notice })} />
-      <MainWindow flow={view.flow} send={send} role={role} />
-    </main>
+    <>
+      <main>
+        <Notices notices={view.notices} onDismiss={(notice) => send({ type: 'dismissNotice', notice })} />
+        <MainWindow flow={view.flow} send={send} role={role} />
+      </main>
+      <AppFooter version={view.app.version} server={'server' in view.flow ? view.flow.server.url : null} />
+    </>
   );
 }

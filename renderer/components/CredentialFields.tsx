@@ -1,4 +1,10 @@
-import { en } from '../../shared/messages/en.js';
+/** Username and password, the same in the desktop app and the browser pages. */
+import { useRef, useState, type RefObject } from 'react';
+import { useMessages } from '../i18n/messages.js';
+import { FieldError } from './FieldError.js';
+import { PasswordField } from './PasswordField.js';
+
+export type CredentialField = 'username' | 'password';
 
 export interface CredentialFieldsProps {
   readonly username: string;
@@ -7,19 +13,75 @@ export interface CredentialFieldsProps {
   readonly onPasswordChange: (value: string) => void;
   /** While signing in the fields stay readable (and focusable) but cannot change. */
   readonly readOnly: boolean;
-  /** The password field when the username is already known, so the person can type at once. */
-  readonly focus: 'username' | 'password';
+  readonly usernameRef: RefObject<HTMLInputElement | null>;
+  readonly passwordRef: RefObject<HTMLInputElement | null>;
+  /** The field that gets focus after a change of state. */
+  readonly primary: CredentialField;
+  /** A field left empty, named under it. */
+  readonly empty: CredentialField | null;
+  /** The server refused the username and password. */
   readonly invalid: boolean;
   readonly problemId: string | undefined;
 }
 
-/** Username and password, the same in the desktop app and the browser pages. */
+/** What to say about the first empty field, or null when both are filled in. */
+export function emptyCredentialField(username: string, password: string): CredentialField | null {
+  if (username.trim() === '') return 'username';
+  return password === '' ? 'password' : null;
+}
+
+/**
+ * The state of the two fields for a sign-in form: what is typed, which field was left empty (until
+ * it is filled in), and which field gets focus after a change of state.
+ */
+export function useCredentials(initialUsername: string) {
+  const [username, setUsername] = useState(initialUsername);
+  const [password, setPassword] = useState('');
+  const [empty, setEmpty] = useState<CredentialField | null>(null);
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const primary: CredentialField = empty ?? (username.trim() === '' ? 'username' : 'password');
+  return {
+    username,
+    password,
+    /** True when both are filled in; otherwise the first empty field is named under it. */
+    check: (): boolean => {
+      const missing = emptyCredentialField(username, password);
+      setEmpty(missing);
+      return missing === null;
+    },
+    clearPassword: () => setPassword(''),
+    focusPrimary: () => (primary === 'username' ? usernameRef : passwordRef).current?.focus(),
+    fields: {
+      username,
+      password,
+      onUsernameChange: (value: string) => {
+        setUsername(value);
+        if (empty === 'username' && value.trim() !== '') setEmpty(null);
+      },
+      onPasswordChange: (value: string) => {
+        setPassword(value);
+        if (empty === 'password' && value !== '') setEmpty(null);
+      },
+      usernameRef,
+      passwordRef,
+      primary,
+      empty,
+    },
+  } as const;
+}
+
 export function CredentialFields(props: CredentialFieldsProps) {
+  const t = useMessages();
+  const describedBy = (field: CredentialField) =>
+    [props.empty === field ? `${field}-error` : undefined, field === 'password' ? props.problemId : undefined].filter((s) => s !== undefined).join(' ') ||
+    undefined;
   return (
     <>
-      <label htmlFor="username">{en.signIn.username}</label>
+      <label htmlFor="username">{t.signIn.username}</label>
       <input
         id="username"
+        ref={props.usernameRef}
         name="username"
         autoComplete="username"
         autoCapitalize="none"
@@ -27,23 +89,25 @@ export function CredentialFields(props: CredentialFieldsProps) {
         value={props.username}
         onChange={(e) => props.onUsernameChange(e.target.value)}
         readOnly={props.readOnly}
-        autoFocus={props.focus === 'username'}
+        aria-invalid={props.empty === 'username' || undefined}
+        aria-describedby={describedBy('username')}
+        data-primary-focus={props.primary === 'username' || undefined}
         required
       />
-      <label htmlFor="password">{en.signIn.password}</label>
-      <input
+      <FieldError id="username-error" text={props.empty === 'username' ? t.signIn.usernameRequired : null} />
+      <PasswordField
         id="password"
-        name="password"
-        type="password"
+        label={t.signIn.password}
+        inputRef={props.passwordRef}
         autoComplete="current-password"
         value={props.password}
-        onChange={(e) => props.onPasswordChange(e.target.value)}
+        onChange={props.onPasswordChange}
         readOnly={props.readOnly}
-        autoFocus={props.focus === 'password'}
-        required
-        aria-invalid={props.invalid || undefined}
-        aria-describedby={props.problemId}
+        invalid={props.invalid || props.empty === 'password'}
+        describedBy={describedBy('password')}
+        primary={props.primary === 'password'}
       />
+      <FieldError id="password-error" text={props.empty === 'password' ? t.signIn.passwordRequired : null} />
     </>
   );
 }

@@ -1,21 +1,34 @@
 /**
- * A problem in plain words, announced to screen readers once when it appears. A countdown
- * (lock-out) keeps ticking on screen without being re-announced every second.
+ * A problem in plain words. Most are alerts, read out once when they appear. A lock-out counts down
+ * on screen; its sentence is read politely when it starts, at a few milestones and when it ends,
+ * always as the screen shows it at that moment, never every second.
  */
-import { useState } from 'react';
 import type { Problem } from '../../shared/ipc/problem.js';
-import { en } from '../../shared/messages/en.js';
+import { LOCK_OUT, useCountdownAnnouncement } from '../app/use-countdown-announcement.js';
+import { useSecondsLeft } from '../app/use-seconds-left.js';
+import { useMessages } from '../i18n/messages.js';
 
-export function ProblemMessage({ problem, now, id }: { readonly problem: Problem; readonly now: number; readonly id: string }) {
-  // Fixed at first render; the component is keyed by the problem, so a new problem is announced anew.
-  const [announced] = useState(() => en.problem(problem, now));
-  const text = en.problem(problem, now);
+interface Props {
+  readonly problem: Problem;
+  readonly id: string;
+  /** Said after a lock-out's countdown while it runs, e.g. that recovery codes are locked too. */
+  readonly whileLocked?: string | undefined;
+}
+
+export function ProblemMessage({ problem, id, whileLocked }: Props) {
+  const t = useMessages();
+  const retryAt = problem.kind === 'locked' ? problem.retryAt : null;
+  const left = useSecondsLeft(retryAt);
+  const locked = retryAt !== null;
+  const sentence = !locked
+    ? t.problem(problem, Date.now())
+    : left > 0
+      ? [t.code.lockedFor(left), whileLocked].filter((s) => s !== undefined).join(' ')
+      : t.code.lockedOver;
+  useCountdownAnnouncement(locked ? left : null, sentence, LOCK_OUT);
   return (
-    <div className="problem" id={id}>
-      <p className="visually-hidden" role="alert">
-        {announced}
-      </p>
-      <p aria-hidden="true">{text}</p>
+    <div className="problem" id={id} role={locked ? undefined : 'alert'}>
+      <p>{sentence}</p>
     </div>
   );
 }

@@ -1,18 +1,22 @@
 /**
  * The verification-code window. Submits once, by itself, when the code is complete (Enter also
- * submits); locks while the server checks; after a wrong code clears and refocuses; counts down
- * a lock-out and the challenge's expiry; offers a recovery code instead.
+ * submits). While the server checks the code, and during a lock-out, the input stays focused but
+ * read-only, so focus never falls out of the window; each answered attempt starts with empty boxes
+ * in the same render that makes them writable again. Counts the lock-out and the challenge's
+ * expiry down; once the challenge is over, focus goes to "Start again".
  */
 import { useEffect, useRef, useState } from 'react';
 import { isCompleteCode, normaliseCode } from '../../shared/code/normalise-code.js';
 import type { Intent } from '../../shared/ipc/intents.js';
 import type { Problem } from '../../shared/ipc/problem.js';
 import type { FlowView } from '../../shared/ipc/view.js';
-import { en } from '../../shared/messages/en.js';
-import { useNow } from '../app/use-now.js';
+import { EXPIRY, useCountdownAnnouncement } from '../app/use-countdown-announcement.js';
+import { useFocusWhen } from '../app/use-focus-when.js';
+import { useSecondsLeft } from '../app/use-seconds-left.js';
 import { CodeInput } from '../components/CodeInput.js';
 import { ProblemMessage, problemKey } from '../components/ProblemMessage.js';
 import { RecoveryCodeForm } from '../components/RecoveryCodeForm.js';
+import { useMessages } from '../i18n/messages.js';
 
 export type CodeViewModel = Extract<FlowView, { kind: 'code' }>;
 type Props = {
@@ -20,46 +24,51 @@ type Props = {
   readonly send: (intent: Intent) => void;
   /** Digits typed before this view existed (into code.html's early input). */
   readonly initialCode?: string;
+  /** Where the early input's caret was, so an arrow key pressed there is not lost. */
+  readonly initialSelection?: readonly [number, number] | null;
 };
 
 const challengeOver = (problem: Problem | null) =>
   problem !== null && (problem.kind === 'challengeExpired' || (problem.kind === 'wrongCode' && problem.attemptsRemaining === 0));
 
-export function CodeView({ view, send, initialCode = '' }: Props) {
+export function CodeView({ view, send, initialCode = '', initialSelection = null }: Props) {
+  const t = useMessages();
   const [code, setCode] = useState(() => normaliseCode(initialCode, view.digits));
   const [recovery, setRecovery] = useState('');
-  const inputRef = useRef<HTMLInputElement>(null);
-  const recoveryRef = useRef<HTMLInputElement>(null);
-  /** The attempt a code was last sent for: one submission per attempt, however the code arrived. */
-  const sentFor = useRef<number | null>(null);
-  const now = useNow(true);
-
-  const lockedUntil = view.problem?.kind === 'locked' ? view.problem.retryAt : null;
-  const isLocked = lockedUntil !== null && lockedUntil > now;
-  const expiredHere = now >= view.expiresAt;
-  const over = challengeOver(view.problem) || expiredHere;
-  const problem: Problem | null = view.problem ?? (expiredHere ? { kind: 'challengeExpired' } : null);
-  const inputDisabled = view.busy || isLocked || over;
-  const totp = view.method === 'totp';
-
-  // Each answered attempt starts with empty boxes.
-  const shownAttempt = useRef(view.attempt);
-  useEffect(() => {
-    if (shownAttempt.current === view.attempt) return;
-    shownAttempt.current = view.attempt;
+  const [recoveryEmpty, setRecoveryEmpty] = useState(0);
+  // Each answered attempt starts with empty boxes, cleared in the render that shows the answer
+  // (not in an effect after it), so the input is never writable while it still holds the old code.
+  const [shownAttempt, setShownAttempt] = useState(view.attempt);
+  if (shownAttempt !== view.attempt) {
+    setShownAttempt(view.attempt);
     setCode('');
     setRecovery('');
-    sentFor.current = null;
-  }, [view.attempt]);
+  }
+  const inputRef = useRef<HTMLInputElement>(null);
+  const recoveryRef = useRef<HTMLInputElement>(null);
+  const startAgainRef = useRef<HTMLButtonElement>(null);
+  /** The attempt a code was last sent for: one submission per attempt, however the code arrived. */
+  const sentFor = useRef<number | null>(null);
 
-  // Focus on open, after every answer, when a lock-out ends, and on switching method.
-  useEffect(() => {
-    if (inputDisabled) return;
-    (totp ? inputRef : recoveryRef).current?.focus();
-  }, [inputDisabled, totp, view.attempt]);
+  const lockLeft = useSecondsLeft(view.problem?.kind === 'locked' ? view.problem.retryAt : null);
+  const expiryLeft = useSecondsLeft(view.expiresAt);
+  const over = challengeOver(view.problem) || expiryLeft === 0;
+  const problem: Problem | null = view.problem ?? (expiryLeft === 0 ? { kind: 'challengeExpired' } : null);
+  const waiting = view.busy || lockLeft > 0;
+  const totp = view.method === 'totp';
+  const expirySentence = t.code.expiresIn(expiryLeft);
+  useCountdownAnnouncement(over ? null : expiryLeft, expirySentence, EXPIRY);
+
+  useFocusWhen(
+    over ? 'over' : `${view.attempt}:${view.method}:${recoveryEmpty}`,
+    () => {
+      if (over) startAgainRef.current?.focus();
+      else (totp ? inputRef : recoveryRef).current?.focus();
+    },
+  );
 
   const submitCode = (value: string) => {
-    if (inputDisabled || !isCompleteCode(value, view.digits) || sentFor.current === view.attempt) return;
+    if (waiting || over || !isCompleteCode(value, view.digits) || sentFor.current === view.attempt) return;
     sentFor.current = view.attempt;
     send({ type: 'submitCode', code: value });
   };
@@ -72,18 +81,13 @@ export function CodeView({ view, send, initialCode = '' }: Props) {
     submitCode(code);
   });
 
-  const onCodeChange = (value: string) => {
-    setCode(value);
-    submitCode(value);
-  };
-
-  const secondsLeft = Math.max(0, Math.ceil((view.expiresAt - now) / 1000));
   const describedBy = problem === null ? 'code-status' : 'code-problem code-status';
+  const lockAlso = view.methods.length > 1 ? (totp ? t.code.lockIncludesRecovery : t.code.lockIncludesAuthenticator) : undefined;
 
   return (
     <section className="card code-card" aria-labelledby="code-heading" aria-busy={view.busy}>
-      <h1 id="code-heading">{totp ? en.code.heading : en.code.recoveryHeading}</h1>
-      <p className="muted">{totp ? en.code.intro(view.digits) : en.code.recoveryIntro}</p>
+      <h1 id="code-heading">{totp ? t.code.heading : t.code.recoveryHeading}</h1>
+      <p className="muted">{totp ? t.code.intro(view.digits) : t.code.recoveryIntro}</p>
 
       {totp ? (
         <form onSubmit={(e) => (e.preventDefault(), submitCode(code))} noValidate>
@@ -92,13 +96,17 @@ export function CodeView({ view, send, initialCode = '' }: Props) {
             inputRef={inputRef}
             digits={view.digits}
             value={code}
-            onChange={onCodeChange}
+            onChange={(value) => {
+              setCode(value);
+              submitCode(value);
+            }}
             onEnter={() => submitCode(code)}
-            label={en.code.label(view.digits)}
-            disabled={inputDisabled}
+            label={t.code.label(view.digits)}
+            readOnly={waiting}
+            disabled={over}
             invalid={problem !== null && problem.kind === 'wrongCode'}
             describedBy={describedBy}
-            autoFocus
+            initialSelection={initialSelection}
           />
         </form>
       ) : (
@@ -111,36 +119,45 @@ export function CodeView({ view, send, initialCode = '' }: Props) {
             sentFor.current = view.attempt;
             send({ type: 'submitRecoveryCode', recoveryCode });
           }}
-          disabled={inputDisabled}
+          onEmpty={() => setRecoveryEmpty((n) => n + 1)}
+          showEmpty={recoveryEmpty > 0}
+          readOnly={waiting}
+          disabled={over}
           describedBy={describedBy}
-          autoFocus
         />
       )}
 
       <p id="code-status" className="muted status">
-        {view.busy ? en.code.verifying : over ? '' : en.code.expiresIn(secondsLeft)}
+        {view.busy ? t.code.verifying : over ? '' : expirySentence}
       </p>
-      {problem !== null && <ProblemMessage key={problemKey(problem, view.attempt)} problem={problem} now={now} id="code-problem" />}
+      {problem !== null && (
+        <ProblemMessage key={problemKey(problem, view.attempt)} problem={problem} id="code-problem" whileLocked={lockAlso} />
+      )}
 
       <div className="actions">
         {over ? (
-          <button type="button" className="primary" onClick={() => send({ type: 'startAgain' })}>
-            {en.code.startAgain}
+          <button type="button" className="primary" ref={startAgainRef} onClick={() => send({ type: 'startAgain' })}>
+            {t.code.startAgain}
           </button>
         ) : (
-          view.methods.length > 1 && (
+          // While locked, the other kind of code is locked too: the problem says so instead of offering it.
+          view.methods.length > 1 &&
+          lockLeft === 0 && (
             <button
               type="button"
               className="link"
               disabled={view.busy}
               onClick={() => send({ type: 'chooseMethod', method: totp ? 'recovery_code' : 'totp' })}
             >
-              {totp ? en.code.useRecovery : en.code.useAuthenticator}
+              {totp ? t.code.useRecovery : t.code.useAuthenticator}
             </button>
           )
         )}
+        <button type="button" className="link" onClick={() => send({ type: 'openHelp' })}>
+          {t.code.help}
+        </button>
         <button type="button" className="secondary" onClick={() => send({ type: 'cancel' })}>
-          {en.code.cancel}
+          {t.code.cancel}
         </button>
       </div>
     </section>

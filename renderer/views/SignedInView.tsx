@@ -1,38 +1,54 @@
+/** Signed in: who, where and until when; the session is ended here with "Sign out". */
+import { useEffect, useRef } from 'react';
 import type { Intent } from '../../shared/ipc/intents.js';
 import type { FlowView } from '../../shared/ipc/view.js';
-import { en } from '../../shared/messages/en.js';
+import { useFocusWhen } from '../app/use-focus-when.js';
+import { useAnnounce } from '../components/Announcer.js';
+import { useMessages } from '../i18n/messages.js';
 
 type Props = { readonly view: Extract<FlowView, { kind: 'signedIn' }>; readonly send: (intent: Intent) => void };
 
+/** "Ada Lovelace (ada)", or just "ada" when the display name says nothing more. */
+export function personLabel(displayName: string, username: string): { readonly name: string; readonly username: string | null } {
+  return displayName.trim() === '' || displayName === username ? { name: username, username: null } : { name: displayName, username };
+}
+
 export function SignedInView({ view, send }: Props) {
+  const t = useMessages();
+  const announce = useAnnounce();
+  const signOutRef = useRef<HTMLButtonElement>(null);
+  const person = personLabel(view.displayName, view.username);
+  useFocusWhen(view.busy ? null : 'signed-in', () => signOutRef.current?.focus());
+  useEffect(() => announce(t.signedIn.announce(person.name)), [announce, t, person.name]);
   return (
     <section className="card" aria-labelledby="signed-in-heading" aria-busy={view.busy}>
-      <h1 id="signed-in-heading">{en.signedIn.heading}</h1>
+      <h1 id="signed-in-heading">{t.signedIn.heading}</h1>
       <dl className="facts">
-        <dt>{en.signedIn.as}</dt>
+        <dt>{t.signedIn.as}</dt>
         <dd data-testid="signed-in-user">
-          {view.displayName} <span className="muted">({view.username})</span>
+          {person.name}
+          {person.username !== null && <span className="muted"> ({person.username})</span>}
         </dd>
-        <dt>{en.signedIn.server}</dt>
+        <dt>{t.signedIn.server}</dt>
         <dd>
-          {view.server.name ?? en.signIn.serverUnknownName} <span className="muted">{view.server.url}</span>
+          {view.server.name ?? t.signIn.serverUnknownName} <span className="muted">{view.server.url}</span>
         </dd>
-        <dt>{en.signedIn.until}</dt>
+        <dt>{t.signedIn.until}</dt>
         <dd>
-          <time dateTime={new Date(view.expiresAt).toISOString()}>{en.time(view.expiresAt)}</time>
+          <time dateTime={new Date(view.expiresAt).toISOString()}>{t.time(view.expiresAt)}</time>
         </dd>
       </dl>
       {view.recoveryCodesRemaining !== null && (
         <p role="status" className={view.recoveryCodesRemaining <= 2 ? 'warning' : undefined}>
-          {en.signedIn.recoveryCodesLeft(view.recoveryCodesRemaining)}
+          {t.signedIn.recoveryCodesLeft(view.recoveryCodesRemaining)}
         </p>
       )}
-      <p className="muted">{view.remembered ? en.signedIn.remembered : en.signedIn.notRemembered}</p>
+      <p className="muted">{view.remembered ? t.signedIn.remembered : t.signedIn.notRemembered}</p>
       <button type="button" className="secondary" onClick={() => send({ type: 'openSettings' })} disabled={view.busy}>
-        {en.signedIn.manage}
+        {t.signedIn.manage}
       </button>
-      <button type="button" className="primary" onClick={() => send({ type: 'signOut' })} disabled={view.busy} autoFocus>
-        {view.busy ? en.signedIn.signingOut : en.signedIn.signOut}
+      <button type="button" className="primary" ref={signOutRef} onClick={() => send({ type: 'signOut' })} disabled={view.busy} data-primary-focus>
+        {view.busy ? t.signedIn.signingOut : t.signedIn.signOut}
       </button>
     </section>
   );

@@ -15,6 +15,7 @@ import type { Context } from '../context.js';
 import { verifySecret } from '../crypto/passwords.js';
 import { open } from '../crypto/secret-box.js';
 import { Refusal, tooManyAttempts } from '../refusal.js';
+import { passwordRefused } from '../sso/sso-policy.js';
 import { secretAad, type RecoveryCodeRow, type UserRow } from '../store/rows.js';
 import type { Tx } from '../store/store.js';
 import { matchStep } from '../totp/totp.js';
@@ -34,6 +35,7 @@ export function login(ctx: Context, request: LoginRequest, address: string): Pro
 type PasswordOutcome =
   | { readonly kind: 'locked'; readonly wait: number }
   | { readonly kind: 'failed'; readonly lock: number }
+  | { readonly kind: 'sso_required' }
   | { readonly kind: 'passed'; readonly response: LoginResponse };
 
 async function checkPassword(ctx: Context, request: LoginRequest, address: string): Promise<LoginResponse | Refusal> {
@@ -58,6 +60,11 @@ async function checkPassword(ctx: Context, request: LoginRequest, address: strin
       await tx.audit.record({ event: 'login_failed', userId: user?.id, username: user?.username, clientAddress: address, detail: { reason } });
       return { kind: 'failed', lock: await recordFailure(ctx, tx, claimed, user?.id) };
     }
+    // Told only after the right password, so the answer does not reveal which accounts use SSO.
+    if (await passwordRefused(tx, user)) {
+      await tx.audit.record({ event: 'login_failed', userId: user.id, username: user.username, clientAddress: address, detail: { reason: 'sso_required' } });
+      return { kind: 'sso_required' };
+    }
     return { kind: 'passed', response: await afterPassword(ctx, tx, user, claimed, address) };
   });
   switch (outcome.kind) {
@@ -65,6 +72,8 @@ async function checkPassword(ctx: Context, request: LoginRequest, address: strin
       return outcome.response;
     case 'locked':
       return tooManyAttempts(outcome.wait);
+    case 'sso_required':
+      return new Refusal('sso_required', 'This account signs in through its identity provider, not with a password.');
     case 'failed':
       return outcome.lock > 0 ? tooManyAttempts(outcome.lock) : invalidCredentials();
   }

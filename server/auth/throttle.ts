@@ -58,3 +58,9 @@ export async function recordFailure(ctx: Context, tx: Tx, claimed: Claimed, user
 export async function recordSuccess(tx: Tx, claimed: Claimed): Promise<void> {
   await tx.throttle.put(accountKey(claimed.username), accountSuccess(claimed.account));
 }
+
+/** A full sign-in through an identity provider clears the account's consecutive count too (claimed first, as every attempt is). */
+export async function recordSsoSuccess(tx: Tx, username: string): Promise<void> {
+  const key = accountKey(username);
+  await tx.throttle.put(key, accountSuccess(await tx.throttle.claim(key)));
+}

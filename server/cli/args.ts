@@ -9,7 +9,15 @@ Usage:
   npm run server -- env set totp-enabled true|false [--data DIR]
   npm run server -- env set totp-required-for-all true|false [--data DIR]
   npm run server -- env set name NAME [--data DIR]
+  npm run server -- env set sso-required-for-all true|false [--data DIR]
   npm run server -- env show [--data DIR]
+  npm run server -- sso add ID --issuer URL --client-id ID --display-name NAME [--private-key-file FILE [--key-id KID]]
+                    [--auth-method client_secret_basic|client_secret_post] [--scopes "openid profile email"]
+                    [--username-claim preferred_username] [--unknown-users refuse|create] [--data DIR]
+                    (the client secret is read from standard input unless --private-key-file is given)
+  npm run server -- sso list|show ID|remove ID [--data DIR] [--config FILE]
+  npm run server -- sso user USERNAME allowed|required|off [--data DIR]
+  npm run server -- sso unlink USERNAME PROVIDER-ID [--data DIR]
   npm run server -- demo [--port 4000] [--data DIR]     (what npm start runs)
 
 The database is SQLite in the data folder, unless --database (or $STEPGATE_DATABASE_URL) names a PostgreSQL
@@ -18,7 +26,7 @@ command takes --database. Several processes need the same encryption key: give e
 or --key-file.
 The encryption key for TOTP secrets is read from $STEPGATE_ENCRYPTION_KEY (base64 of 32 bytes), else from
 --key-file, else from secret.key in the data folder (created with mode 0600 on first start).
---config FILE reads JSON settings (TOTP window, challenge, sessions, throttling, Argon2id); see README.md.
+--config FILE reads JSON settings (TOTP window, challenge, sessions, throttling, Argon2id, identity providers); see README.md.
 Options on the command line win over the file. --log-requests logs a line for every request (faults are always logged).`;
 
 export class UsageError extends Error {}
@@ -34,6 +42,19 @@ export interface ParsedArgs {
   readonly displayName: string | undefined;
   readonly configFile: string | undefined;
   readonly logRequests: boolean;
+  /** `sso add` options, as typed; checked by the sso command. */
+  readonly sso: SsoOptions;
+}
+
+export interface SsoOptions {
+  readonly issuer: string | undefined;
+  readonly clientId: string | undefined;
+  readonly authMethod: string | undefined;
+  readonly privateKeyFile: string | undefined;
+  readonly keyId: string | undefined;
+  readonly scopes: string | undefined;
+  readonly usernameClaim: string | undefined;
+  readonly unknownUsers: string | undefined;
 }
 
 function port(value: string | undefined): number | undefined {
@@ -95,6 +116,14 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
         'totp-required': { type: 'boolean', default: false },
         'display-name': { type: 'string' },
         config: { type: 'string' },
+        issuer: { type: 'string' },
+        'client-id': { type: 'string' },
+        'auth-method': { type: 'string' },
+        'private-key-file': { type: 'string' },
+        'key-id': { type: 'string' },
+        scopes: { type: 'string' },
+        'username-claim': { type: 'string' },
+        'unknown-users': { type: 'string' },
       },
     });
   } catch (error) {
@@ -121,6 +150,16 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     displayName: v['display-name'],
     configFile: v.config,
     logRequests: v['log-requests'] === true,
+    sso: {
+      issuer: v.issuer,
+      clientId: v['client-id'],
+      authMethod: v['auth-method'],
+      privateKeyFile: v['private-key-file'],
+      keyId: v['key-id'],
+      scopes: v.scopes,
+      usernameClaim: v['username-claim'],
+      unknownUsers: v['unknown-users'],
+    },
   };
 }
 

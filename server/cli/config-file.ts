@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
 import Value from 'typebox/value';
 import type { ConfigOverrides } from '../config.js';
+import { fileEntryProblems, SsoProviderFileEntry } from '../sso/provider-settings.js';
 
 const strict = { additionalProperties: false } as const;
 const seconds = Type.Integer({ minimum: 1, maximum: 30 * 24 * 3600 });
@@ -45,6 +47,7 @@ export const ConfigFile = Type.Object(
         strict,
       ),
     ),
+    sso: Type.Optional(Type.Object({ providers: Type.Optional(Type.Array(SsoProviderFileEntry, { maxItems: 20 })) }, strict)),
   },
   strict,
 );
@@ -67,10 +70,33 @@ export function parseConfigFile(text: string, source: string): ConfigOverrides {
         ? `${[path, ...extra.additionalProperties].filter((p) => p !== '').join('.')}: unknown setting`
         : `${path === '' ? '(top level)' : path}: ${e.message}`;
     });
+  if (problems.length === 0) problems.push(...ssoProblems(value as ConfigFile));
   if (problems.length > 0) throw new Error(`${source} has settings that cannot be used:\n  ${[...new Set(problems)].join('\n  ')}`);
   return value as ConfigFile;
 }
 
+/** Identity providers: each entry's own checks, and ids used once. */
+function ssoProblems(file: ConfigFile): readonly string[] {
+  const providers = file.sso?.providers ?? [];
+  const problems = providers.flatMap((entry, i) => fileEntryProblems(entry, `sso.providers.${i}`));
+  const seen = new Set<string>();
+  providers.forEach((entry, i) => {
+    if (seen.has(entry.id)) problems.push(`sso.providers.${i}.id: "${entry.id}" is used by an earlier provider`);
+    seen.add(entry.id);
+  });
+  return problems;
+}
+
 export function readConfigFile(path: string): ConfigOverrides {
-  return parseConfigFile(readFileSync(path, 'utf8'), path);
+  const config = parseConfigFile(readFileSync(path, 'utf8'), path);
+  const providers = config.sso?.providers;
+  if (providers === undefined) return config;
+  // A secret or key file named in the settings file is found beside it, wherever the server is started.
+  const near = (file: string) => resolve(dirname(path), file);
+  const resolved = providers.map(({ clientSecretFile, privateKeyFile, ...rest }) => ({
+    ...rest,
+    ...(clientSecretFile === undefined ? {} : { clientSecretFile: near(clientSecretFile) }),
+    ...(privateKeyFile === undefined ? {} : { privateKeyFile: near(privateKeyFile) }),
+  }));
+  return { ...config, sso: { providers: resolved } };
 }

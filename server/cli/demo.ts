@@ -31,7 +31,7 @@ export async function ensureDemoEnvironment(ctx: Context, ops: Operations): Prom
 }
 
 /** The operator's view of the demo authenticator, so the printout can show its QR code on every start. */
-async function demoSecret(ctx: Context): Promise<{ readonly secret: Buffer; readonly issuer: string } | undefined> {
+export async function demoSecret(ctx: Context): Promise<{ readonly secret: Buffer; readonly issuer: string } | undefined> {
   return ctx.store.read(async (view) => {
     const user = await view.users.byUsername(DEMO_ACCOUNTS.totp.username);
     const authenticator = user && (await view.authenticators.confirmed(user.id)).find((a) => a.name === DEMO_AUTHENTICATOR);

@@ -79,18 +79,45 @@ async function run(args: ParsedArgs): Promise<void> {
             case 'totp-required-for-all':
               await data.operations.setEnvironment({ totpRequiredForAll: parseBoolean(value, setting) });
               break;
+            case 'sso-required-for-all':
+              await data.operations.setEnvironment({ ssoRequiredForAll: parseBoolean(value, setting) });
+              break;
             case 'name':
               if (value === undefined || value.trim() === '') throw new UsageError('name needs a value');
               await data.operations.setEnvironment({ name: value.trim() });
               break;
             default:
-              throw new UsageError(`Unknown setting "${setting ?? ''}": use totp-enabled, totp-required-for-all or name`);
+              throw new UsageError(`Unknown setting "${setting ?? ''}": use totp-enabled, totp-required-for-all, sso-required-for-all or name`);
           }
         } else if (sub !== 'show') {
           throw new UsageError('Usage: env set SETTING VALUE, or env show');
         }
         const env = await data.operations.environment();
-        console.log(`name: ${env.name}\ntotp-enabled: ${env.totpEnabled}\ntotp-required-for-all: ${env.totpRequiredForAll}`);
+        console.log(
+          `name: ${env.name}\ntotp-enabled: ${env.totpEnabled}\ntotp-required-for-all: ${env.totpRequiredForAll}\nsso-required-for-all: ${env.ssoRequiredForAll}`,
+        );
+      } finally {
+        await data.store.close();
+      }
+      return;
+    }
+    case 'sso': {
+      const { runSsoCommand } = await import('../sso/sso-command.js');
+      const data = await openData(config(defaultDataDir(), false));
+      try {
+        await runSsoCommand(
+          {
+            sub,
+            rest,
+            options: args.sso,
+            displayName: args.displayName,
+            configFile: args.configFile,
+            readSecret: () => readPassword(process.stdin, process.stderr, 'Client secret: '),
+            print: (line) => console.log(line),
+          },
+          data.context,
+          data.operations,
+        );
       } finally {
         await data.store.close();
       }

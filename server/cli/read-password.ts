@@ -5,7 +5,11 @@ import type { Readable, Writable } from 'node:stream';
  * The password comes from standard input, never from the command line (where `ps` and shell
  * history would keep it). At a terminal it is asked for without echo; piped, the first line is used.
  */
-export async function readPassword(input: Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => void }, output: Writable): Promise<string> {
+export async function readPassword(
+  input: Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => void },
+  output: Writable,
+  prompt = 'Password: ',
+): Promise<string> {
   if (input.isTTY !== true) {
     const rl = createInterface({ input, terminal: false });
     for await (const line of rl) {
@@ -14,7 +18,7 @@ export async function readPassword(input: Readable & { isTTY?: boolean; setRawMo
     }
     return '';
   }
-  output.write('Password: ');
+  output.write(prompt);
   return new Promise((resolve) => {
     const rl = createInterface({ input, output: undefined, terminal: true });
     rl.once('line', (line) => {

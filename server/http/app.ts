@@ -9,7 +9,8 @@ import { adminRoutes } from '../routes/admin.js';
 import { authRoutes } from '../routes/auth.js';
 import { meRoutes } from '../routes/me.js';
 import { publicRoutes } from '../routes/public.js';
-import { registerPages } from '../pages/register-pages.js';
+import { registerPages, type Pages } from '../pages/register-pages.js';
+import { ssoRoutes } from '../sso/sso-routes.js';
 import { API_PREFIX } from './api-path.js';
 import { answerClientError, answerConnect, answerExpectation } from './raw-refusals.js';
 import { handleError, handleNotFound, handleRouterRefusal } from './error-handler.js';
@@ -25,11 +26,15 @@ export interface LogStream {
 
 /** The server's HTTP side: the API's routes under /api/v1, the browser pages, every refusal. */
 export function buildApp(ctx: Context, ops: Operations, logStream?: LogStream): Promise<FastifyInstance> {
-  return buildHttpApp(ctx, [publicRoutes(ctx), authRoutes(ctx), meRoutes(ctx), adminRoutes(ctx, ops)], logStream);
+  return buildHttpApp(ctx, (pages) => [publicRoutes(ctx), authRoutes(ctx), meRoutes(ctx), adminRoutes(ctx, ops), ssoRoutes(ctx, pages)], logStream);
 }
 
 /** The same with the API routes given: everything around them (hooks, pages, refusals) as the server has it. */
-export async function buildHttpApp(ctx: Context, apiRoutes: readonly FastifyPluginAsyncTypebox[], logStream?: LogStream): Promise<FastifyInstance> {
+export async function buildHttpApp(
+  ctx: Context,
+  apiRoutes: (pages: Pages) => readonly FastifyPluginAsyncTypebox[],
+  logStream?: LogStream,
+): Promise<FastifyInstance> {
   const logRequests = ctx.config.logRequests;
   const app = Fastify<Server>({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -68,7 +73,7 @@ export async function buildHttpApp(ctx: Context, apiRoutes: readonly FastifyPlug
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     errorResponseBuilder: (_request, limit) => tooManyAttempts(Math.max(1, Math.ceil(limit.ttl / 1000))),
   });
-  await registerPages(app, ctx, ctx.config.webDir === undefined ? {} : { distDir: ctx.config.webDir });
+  const pages = await registerPages(app, ctx, ctx.config.webDir === undefined ? {} : { distDir: ctx.config.webDir });
 
   await app.register(
     async (api) => {
@@ -80,7 +85,7 @@ export async function buildHttpApp(ctx: Context, apiRoutes: readonly FastifyPlug
         void reply.headers(API_HEADERS);
         done(null, payload);
       });
-      for (const routes of apiRoutes) await api.register(routes);
+      for (const routes of apiRoutes(pages)) await api.register(routes);
     },
     { prefix: API_PREFIX },
   );

@@ -36,13 +36,28 @@ export interface CookieSessions {
   arrive(request: FastifyRequest, reply: FastifyReply): Promise<void>;
   /** On the answers of SESSION_ROUTES and LOGOUT_ROUTE. */
   readonly answerWithCookie: onSendAsyncHookHandler;
+  /** Puts a session issued outside the JSON routes (single sign-on's callback) into the browser's cookie. */
+  readonly hand: HandSessionToBrowser;
 }
+
+export type HandSessionToBrowser = (request: FastifyRequest, reply: FastifyReply, token: string) => Promise<void>;
 
 export function cookieSessions(ctx: Context, policy: CookiePolicy, idle: IdleSessions, cookies: CookieJar): CookieSessions {
   const clear = (reply: FastifyReply) => reply.clearCookie(policy.sessionName, cookieAttributes(policy));
   const endSession = (tokenHash: string) => ctx.store.write((tx) => tx.sessions.delete(tokenHash));
+  const hand: HandSessionToBrowser = async (request, reply, token) => {
+    const previous = cookieSessionToken(request);
+    if (previous !== undefined && previous !== token) {
+      // Signing in again in the same browser replaces the old session rather than leaving it alive.
+      await endSession(hashToken(previous));
+      idle.forget(hashToken(previous));
+    }
+    idle.start(hashToken(token), ctx.clock.now());
+    void reply.setCookie(policy.sessionName, token, cookieAttributes(policy));
+  };
 
   return {
+    hand,
     async arrive(request, reply) {
       const token = cookies(request)[policy.sessionName];
       if (token === undefined || bearerToken(request) !== undefined) return;
@@ -69,13 +84,7 @@ export function cookieSessions(ctx: Context, policy: CookiePolicy, idle: IdleSes
       if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
       const moved = takeSessionToken(payload);
       if (moved === undefined) return payload;
-      if (previous !== undefined && previous !== moved.token) {
-        // Signing in again in the same browser replaces the old session rather than leaving it alive.
-        await endSession(hashToken(previous));
-        idle.forget(hashToken(previous));
-      }
-      idle.start(hashToken(moved.token), ctx.clock.now());
-      void reply.setCookie(policy.sessionName, moved.token, cookieAttributes(policy));
+      await hand(request, reply, moved.token);
       return moved.body;
     },
   };

@@ -7,9 +7,10 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Language } from '../../shared/messages/language.js';
 import type { Context } from '../context.js';
 import { cookiePolicy } from './cookie-policy.js';
-import { COOKIE_SESSION_HEADER, cookieSessions, LOGOUT_ROUTE, SESSION_ROUTES, type CookieJar } from './cookie-session.js';
+import { COOKIE_SESSION_HEADER, cookieSessions, LOGOUT_ROUTE, SESSION_ROUTES, type CookieJar, type HandSessionToBrowser } from './cookie-session.js';
 import { csrfRefusal, registerCsrfTokenRoute } from './csrf-guard.js';
 import { csrfTokens } from './csrf-tokens.js';
 import { DEFAULT_IDLE_MS, idleSessions } from './idle-sessions.js';
@@ -18,12 +19,21 @@ import { registerPageRoutes } from './page-routes.js';
 export interface PagesOptions {
   readonly idleMs?: number;
   readonly distDir?: string;
+  /** Send every page in this language instead of the one the browser asks for. */
+  readonly language?: Language;
 }
 
 const carriesCookieSession = (request: FastifyRequest): boolean =>
   request.headers.cookie !== undefined || request.headers[COOKIE_SESSION_HEADER] !== undefined;
 
-export async function registerPages(app: FastifyInstance, ctx: Context, options: PagesOptions = {}): Promise<void> {
+/** The browser pages and their sessions; returns how a session issued elsewhere (single sign-on) is put in the browser's cookie. */
+export interface Pages {
+  readonly handSessionToBrowser: HandSessionToBrowser;
+  /** The request's cookies, parsed on first use. */
+  readonly cookies: CookieJar;
+}
+
+export async function registerPages(app: FastifyInstance, ctx: Context, options: PagesOptions = {}): Promise<Pages> {
   const policy = cookiePolicy(ctx.origin());
   // Cookies are parsed on first use, not on every request.
   await app.register(cookie, { hook: false });
@@ -53,6 +63,7 @@ export async function registerPages(app: FastifyInstance, ctx: Context, options:
   await app.register(async (pages) => {
     await pages.register(helmet, { global: true });
     registerCsrfTokenRoute(pages, policy, csrf, jar);
-    await registerPageRoutes(pages, ctx, policy.secure, options.distDir);
+    await registerPageRoutes(pages, ctx, { secure: policy.secure, distDir: options.distDir, language: options.language });
   });
+  return { handSessionToBrowser: sessions.hand, cookies: jar };
 }

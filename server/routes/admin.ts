@@ -23,6 +23,7 @@ const environmentBody = (env: EnvironmentSettings) => ({
   environment: env.name,
   totpEnabled: env.totpEnabled,
   totpRequiredForAll: env.totpRequiredForAll,
+  ssoRequiredForAll: env.ssoRequiredForAll,
 });
 
 export const adminRoutes =

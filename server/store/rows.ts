@@ -1,4 +1,5 @@
 /** What a store holds, as the domain sees it: the same for every store behind `Store`. */
+import type { SsoMode } from '../../shared/api/schemas.js';
 
 export interface UserRow {
   readonly id: string;
@@ -59,9 +60,11 @@ export interface EnvironmentSettings {
   readonly name: string;
   readonly totpEnabled: boolean;
   readonly totpRequiredForAll: boolean;
+  /** Everyone signs in through an identity provider, except accounts whose SSO mode is off. */
+  readonly ssoRequiredForAll: boolean;
 }
 
-export const DEFAULT_ENVIRONMENT: EnvironmentSettings = { name: 'Stepgate', totpEnabled: true, totpRequiredForAll: false };
+export const DEFAULT_ENVIRONMENT: EnvironmentSettings = { name: 'Stepgate', totpEnabled: true, totpRequiredForAll: false, ssoRequiredForAll: false };
 
 /** Failure bookkeeping for one key (an account's username or a client address). */
 export interface ThrottleState {
@@ -94,7 +97,17 @@ export type AuditEventName =
   | 'user_created'
   | 'user_updated'
   | 'setting_changed'
-  | 'logout';
+  | 'logout'
+  | 'sso_started'
+  | 'sso_cancelled'
+  | 'sso_failed'
+  | 'sso_identity_linked'
+  | 'sso_identity_unlinked'
+  | 'sso_claim_changed'
+  | 'sso_result_issued'
+  | 'sso_result_rejected'
+  | 'sso_provider_added'
+  | 'sso_provider_removed';
 
 export type AuditDetail = Readonly<Record<string, string | number | boolean>>;
 
@@ -125,3 +138,56 @@ export const nameKey = (name: string): string => name.normalize('NFKC').trim().t
 
 /** Additional data for a TOTP secret's encryption: the row's identity. */
 export const secretAad = (userId: string, authenticatorId: string): string => `stepgate/totp-secret/v1/${userId}/${authenticatorId}`;
+
+/** A provider added with `sso add`: its settings and its sealed credential. */
+export interface SsoProviderRow {
+  readonly id: string;
+  readonly displayName: string;
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientAuth: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt';
+  readonly keyId: string | undefined;
+  readonly scopes: readonly string[];
+  readonly usernameClaim: string;
+  readonly unknownUsers: 'refuse' | 'create';
+  readonly credentialCiphertext: Buffer;
+  readonly createdAt: number;
+}
+
+/** An identity at a provider (issuer + subject) linked to one Stepgate account, for good. */
+export interface SsoIdentityRow {
+  readonly issuer: string;
+  readonly subject: string;
+  readonly userId: string;
+  readonly providerId: string;
+  readonly linkedAt: number;
+  readonly lastUsedAt: number | null;
+}
+
+/** An account without a mode of its own may use SSO beside its password. */
+export const DEFAULT_SSO_MODE: SsoMode = 'allowed';
+
+/** Where a sign-in through a provider goes back to: the desktop app's loopback redirect, or a browser page. */
+export type ReturnTo =
+  | { readonly kind: 'desktop'; readonly redirectUri: string; readonly state: string; readonly codeChallenge: string }
+  | { readonly kind: 'browser'; readonly next: string };
+
+/** A sign-in under way at a provider, keyed by the hash of the `state` sent to the provider. */
+export interface SsoTransactionRow {
+  readonly stateHash: string;
+  readonly providerId: string;
+  /** Hash of the random value in the browser's binding cookie: the answer must come back to the browser that started. */
+  readonly bindingHash: string;
+  /** The provider-side PKCE verifier and nonce, sealed with the state hash as additional data. */
+  readonly sealedChecks: Buffer;
+  readonly returnTo: ReturnTo;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+}
+
+/** A desktop sign-in's one-time result code, bound to the app's PKCE challenge; only its hash is stored. */
+export interface SsoResultRow {
+  readonly userId: string;
+  readonly providerId: string;
+  readonly codeChallenge: string;
+}

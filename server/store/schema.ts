@@ -108,6 +108,60 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   CREATE INDEX audit_events_by_username ON audit_events(username);
   `,
+  // Single sign-on: providers added with `sso add` (credential sealed), linked identities, per-user mode,
+  // sign-ins under way at a provider, and the desktop app's one-time result codes.
+  (d) => `
+  CREATE TABLE sso_providers (
+    id TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    issuer TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    client_auth TEXT NOT NULL CHECK (client_auth IN ('client_secret_basic', 'client_secret_post', 'private_key_jwt')),
+    credential_ciphertext ${d.bytes} NOT NULL,
+    key_id TEXT,
+    scopes TEXT NOT NULL,
+    username_claim TEXT NOT NULL,
+    unknown_users TEXT NOT NULL CHECK (unknown_users IN ('refuse', 'create')),
+    created_at ${d.time} NOT NULL
+  )${d.keyed};
+  CREATE TABLE sso_identities (
+    issuer TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    provider_id TEXT NOT NULL,
+    linked_at ${d.time} NOT NULL,
+    last_used_at ${d.time},
+    PRIMARY KEY (issuer, subject),
+    UNIQUE (user_id, issuer)
+  )${d.keyed};
+  CREATE TABLE sso_user_modes (
+    user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    mode TEXT NOT NULL CHECK (mode IN ('allowed', 'required', 'off'))
+  )${d.keyed};
+  CREATE TABLE sso_transactions (
+    state_hash TEXT PRIMARY KEY,
+    provider_id TEXT NOT NULL,
+    binding_hash TEXT NOT NULL,
+    sealed_checks ${d.bytes} NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('desktop', 'browser')),
+    app_redirect_uri TEXT,
+    app_state TEXT,
+    app_code_challenge TEXT,
+    next_path TEXT,
+    created_at ${d.time} NOT NULL,
+    expires_at ${d.time} NOT NULL
+  )${d.keyed};
+  CREATE INDEX sso_transactions_by_expiry ON sso_transactions(expires_at);
+  CREATE TABLE sso_results (
+    code_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    provider_id TEXT NOT NULL,
+    code_challenge TEXT NOT NULL,
+    created_at ${d.time} NOT NULL,
+    expires_at ${d.time} NOT NULL
+  )${d.keyed};
+  CREATE INDEX sso_results_by_user ON sso_results(user_id);
+  `,
   // The audit trail's search compares lower(username), which this index cannot serve; it only cost every
   // audited attempt a write to a random page of it.
   () => `

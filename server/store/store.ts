@@ -15,6 +15,7 @@
  *   `tx.throttle.claim(accountKey)`. From then until the unit's transaction ends, no other unit on the
  *   same account gets past its own claim, in this process or any other on the same database.
  */
+import type { SsoMode } from '../../shared/api/schemas.js';
 import type {
   AuditEntry,
   AuditRecord,
@@ -25,6 +26,10 @@ import type {
   RecoveryCodeRow,
   SessionKind,
   SessionRow,
+  SsoIdentityRow,
+  SsoProviderRow,
+  SsoResultRow,
+  SsoTransactionRow,
   ThrottleState,
   UserRow,
 } from './rows.js';
@@ -34,6 +39,8 @@ export interface UsersView {
   byUsername(username: string): Promise<UserRow | undefined>;
   /** Up to 500, by username; `text` matches a part of the username or display name, case-insensitively. */
   search(text: string): Promise<readonly UserRow[]>;
+  /** Every account's id. */
+  ids(): Promise<readonly string[]>;
 }
 export interface Users extends UsersView {
   insert(user: Omit<UserRow, 'disabled'>): Promise<void>;
@@ -156,6 +163,72 @@ export interface Audit extends AuditView {
   record(entry: AuditEntry): Promise<void>;
 }
 
+export interface SsoProvidersView {
+  /** Those added with `sso add`, by id. */
+  all(): Promise<readonly SsoProviderRow[]>;
+}
+export interface SsoProviders extends SsoProvidersView {
+  /** False when the id is taken. */
+  insert(provider: SsoProviderRow): Promise<boolean>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface SsoIdentitiesView {
+  find(issuer: string, subject: string): Promise<SsoIdentityRow | undefined>;
+  ofUser(userId: string): Promise<readonly SsoIdentityRow[]>;
+  /** The user's identity at an issuer, if one is linked. */
+  ofUserAt(userId: string, issuer: string): Promise<SsoIdentityRow | undefined>;
+}
+export interface SsoIdentities extends SsoIdentitiesView {
+  /** False when the identity or the user's link at that issuer already exists: the caller reads again and decides. */
+  link(row: Omit<SsoIdentityRow, 'lastUsedAt'>): Promise<boolean>;
+  touch(issuer: string, subject: string, now: number): Promise<void>;
+  unlink(userId: string, issuer: string): Promise<boolean>;
+}
+
+export interface SsoModesView {
+  /** The account's own mode, or DEFAULT_SSO_MODE. */
+  of(userId: string): Promise<SsoMode>;
+}
+export interface SsoModes extends SsoModesView {
+  set(userId: string, mode: SsoMode): Promise<void>;
+}
+
+export interface SsoTransactionsView {
+  find(stateHash: string): Promise<SsoTransactionRow | undefined>;
+}
+export interface SsoTransactions extends SsoTransactionsView {
+  insert(row: SsoTransactionRow): Promise<void>;
+  /** Removes and returns it, live or expired: exactly one caller gets a given transaction. */
+  take(stateHash: string): Promise<SsoTransactionRow | undefined>;
+  deleteForProvider(providerId: string): Promise<void>;
+  deleteExpired(now: number): Promise<void>;
+}
+
+export interface SsoResults {
+  insert(row: SsoResultRow & { readonly codeHash: string; readonly now: number; readonly expiresAt: number }): Promise<void>;
+  /** The conditional delete that spends a code: a row for exactly one caller, none once used or expired. */
+  take(codeHash: string, now: number): Promise<SsoResultRow | undefined>;
+  deleteForUser(userId: string): Promise<void>;
+  deleteForProvider(providerId: string): Promise<void>;
+  deleteExpired(now: number): Promise<void>;
+}
+
+/** Single sign-on's data: providers added to the database, linked identities, modes, sign-ins under way, result codes. */
+export interface SsoView {
+  readonly providers: SsoProvidersView;
+  readonly identities: SsoIdentitiesView;
+  readonly modes: SsoModesView;
+  readonly transactions: SsoTransactionsView;
+}
+export interface Sso extends SsoView {
+  readonly providers: SsoProviders;
+  readonly identities: SsoIdentities;
+  readonly modes: SsoModes;
+  readonly transactions: SsoTransactions;
+  readonly results: SsoResults;
+}
+
 /** What `read` work may use: reads of committed data. */
 export interface View {
   readonly users: UsersView;
@@ -166,6 +239,7 @@ export interface View {
   readonly settings: SettingsView;
   readonly throttle: ThrottleView;
   readonly audit: AuditView;
+  readonly sso: SsoView;
 }
 
 /** What a unit of work may use: reads that see every unit before it, and writes. */
@@ -178,6 +252,7 @@ export interface Tx extends View {
   readonly settings: Settings;
   readonly throttle: Throttle;
   readonly audit: Audit;
+  readonly sso: Sso;
 }
 
 export type Unit<T> = (tx: Tx) => Promise<T>;

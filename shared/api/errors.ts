@@ -1,3 +1,24 @@
+/**
+ * The codes an SSO sign-in can end with when it is carried back to where it started: in the `error`
+ * query parameter of the desktop app's loopback redirect, or `sso_error` on the sign-in page.
+ */
+export const SSO_FLOW_ERROR_CODES = [
+  'sso_cancelled',
+  'sso_expired',
+  'sso_state_invalid',
+  'sso_provider_error',
+  'sso_token_invalid',
+  'sso_unknown_user',
+  'sso_account_conflict',
+  'sso_not_allowed',
+] as const;
+
+export type SsoFlowErrorCode = (typeof SSO_FLOW_ERROR_CODES)[number];
+
+export function isSsoFlowErrorCode(value: unknown): value is SsoFlowErrorCode {
+  return typeof value === 'string' && (SSO_FLOW_ERROR_CODES as readonly string[]).includes(value);
+}
+
 /** Error codes of the v1 API; clients branch on these, never on the message. */
 export const API_ERROR_CODES = [
   'invalid_request',
@@ -11,6 +32,10 @@ export const API_ERROR_CODES = [
   'too_many_attempts',
   // Beyond api.md's table: an unexpected server fault (never caused by the request's content).
   'internal_error',
+  // Beyond api.md's table: single sign-on through an OpenID Connect identity provider.
+  'sso_required',
+  ...SSO_FLOW_ERROR_CODES,
+  'sso_result_invalid',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -26,8 +51,19 @@ export const API_ERROR_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   totp_disabled: 409,
   too_many_attempts: 429,
   internal_error: 500,
+  sso_required: 403,
+  sso_cancelled: 401,
+  sso_expired: 401,
+  sso_state_invalid: 401,
+  sso_provider_error: 502,
+  sso_token_invalid: 401,
+  sso_unknown_user: 403,
+  sso_account_conflict: 409,
+  sso_not_allowed: 403,
+  sso_result_invalid: 401,
 };
 
 export function isApiErrorCode(value: unknown): value is ApiErrorCode {
   return typeof value === 'string' && (API_ERROR_CODES as readonly string[]).includes(value);
 }
+

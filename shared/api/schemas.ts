@@ -52,9 +52,53 @@ export const ApiErrorBody = Type.Object({
     fields: Type.Optional(Type.Record(Type.String(), Type.String())),
     attemptsRemaining: Type.Optional(Type.Integer({ minimum: 0 })),
     retryAfter: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** SSO failures: which check failed, e.g. `nonce` or `audience` for sso_token_invalid (beyond api.md). */
+    reason: Type.Optional(Type.String()),
   }),
 });
 export type ApiErrorBody = Static<typeof ApiErrorBody>;
+
+// Single sign-on (beyond api.md)
+
+/** Whether an account signs in through an identity provider: may, must (no password sign-in), or may not. */
+export const SsoMode = Type.Union([Type.Literal('allowed'), Type.Literal('required'), Type.Literal('off')]);
+export type SsoMode = Static<typeof SsoMode>;
+export const SsoProviderId = Type.String({ minLength: 1, maxLength: 32, pattern: '^[a-z0-9][a-z0-9-]*$' });
+/** An identity provider as clients see it: never its secrets. `startUrl` is where a browser begins the sign-in. */
+export const SsoProviderInfo = Type.Object({ id: Type.String(), displayName: Type.String(), startUrl: Type.String() }, strict);
+export type SsoProviderInfo = Static<typeof SsoProviderInfo>;
+
+/** RFC 7636: 43 to 128 unreserved characters; S256 challenges are 43 base64url characters. */
+export const PkceCodeVerifier = Type.String({ minLength: 43, maxLength: 128, pattern: '^[A-Za-z0-9._~-]+$' });
+export const PkceCodeChallenge = Type.String({ minLength: 43, maxLength: 43, pattern: '^[A-Za-z0-9_-]+$' });
+
+/**
+ * GET /auth/sso/{provider}/start. The desktop app sends the four RFC 8252 parameters together; the browser
+ * pages send none of them and may send `next`.
+ */
+export const SsoStartQuery = Type.Object(
+  {
+    redirect_uri: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    state: Type.Optional(Type.String({ minLength: 16, maxLength: 256, pattern: '^[A-Za-z0-9._~-]+$' })),
+    code_challenge: Type.Optional(PkceCodeChallenge),
+    code_challenge_method: Type.Optional(Type.Literal('S256')),
+    next: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  strict,
+);
+export type SsoStartQuery = Static<typeof SsoStartQuery>;
+/** The identity provider's answer; providers add parameters of their own (session_state, iss), so others are let through. */
+export const SsoCallbackQuery = Type.Object({
+  code: Type.Optional(Type.String({ maxLength: 4096 })),
+  state: Type.Optional(Type.String({ maxLength: 512 })),
+  error: Type.Optional(Type.String({ maxLength: 256 })),
+  error_description: Type.Optional(Type.String({ maxLength: 2048 })),
+});
+export type SsoCallbackQuery = Static<typeof SsoCallbackQuery>;
+export const SsoProviderParams = Type.Object({ provider: SsoProviderId }, strict);
+/** POST /auth/sso/exchange: the one-time result code from the loopback redirect and the app's PKCE verifier. */
+export const SsoExchangeRequest = Type.Object({ code: Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$' }), codeVerifier: PkceCodeVerifier }, strict);
+export type SsoExchangeRequest = Static<typeof SsoExchangeRequest>;
 
 // Public
 
@@ -65,7 +109,12 @@ export const InfoResponse = Type.Object(
     totp: Type.Object({ enabled: Type.Boolean() }),
     enrollmentUrl: Type.String(),
     settingsUrl: Type.String(),
-    sso: Type.Object({ enabled: Type.Boolean() }),
+    /** `requiredForAll` and `providers` are beyond api.md: absent from servers without SSO. */
+    sso: Type.Object({
+      enabled: Type.Boolean(),
+      requiredForAll: Type.Optional(Type.Boolean()),
+      providers: Type.Optional(Type.Array(SsoProviderInfo)),
+    }),
   },
   strict,
 );
@@ -155,6 +204,7 @@ export const AdminUser = Type.Object(
     isAdmin: Type.Boolean(),
     disabled: Type.Boolean(),
     totpRequired: Type.Boolean(),
+    sso: SsoMode,
     authenticatorCount: Type.Integer({ minimum: 0 }),
     createdAt: IsoTime,
   },
@@ -176,16 +226,16 @@ export const CreateUserRequest = Type.Object(
 );
 export type CreateUserRequest = Static<typeof CreateUserRequest>;
 export const UpdateUserRequest = Type.Object(
-  { totpRequired: Type.Optional(Type.Boolean()), disabled: Type.Optional(Type.Boolean()) },
+  { totpRequired: Type.Optional(Type.Boolean()), disabled: Type.Optional(Type.Boolean()), sso: Type.Optional(SsoMode) },
   { ...strict, minProperties: 1 },
 );
 export const Environment = Type.Object(
-  { environment: Type.String(), totpEnabled: Type.Boolean(), totpRequiredForAll: Type.Boolean() },
+  { environment: Type.String(), totpEnabled: Type.Boolean(), totpRequiredForAll: Type.Boolean(), ssoRequiredForAll: Type.Boolean() },
   strict,
 );
 export type Environment = Static<typeof Environment>;
 export const UpdateEnvironmentRequest = Type.Object(
-  { totpEnabled: Type.Optional(Type.Boolean()), totpRequiredForAll: Type.Optional(Type.Boolean()) },
+  { totpEnabled: Type.Optional(Type.Boolean()), totpRequiredForAll: Type.Optional(Type.Boolean()), ssoRequiredForAll: Type.Optional(Type.Boolean()) },
   { ...strict, minProperties: 1 },
 );
 export const AuditEvent = Type.Object(

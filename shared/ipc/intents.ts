@@ -30,6 +30,8 @@ export const Intent = Type.Union([
   empty('startAgain'),
   empty('openEnrollment'),
   empty('openSettings'),
+  /** "Can't use your authenticator app?": the help page policy names, or the server's own. */
+  empty('openHelp'),
   empty('signOut'),
   Type.Object({ type: Type.Literal('dismissNotice'), notice: Type.Literal('noKeychain') }, strict),
 ]);

@@ -34,6 +34,20 @@ export function problemFromApiError(answer: ApiErrorAnswer, now: number): Proble
       return { kind: 'serverError' };
     case 'too_many_attempts':
       return { kind: 'locked', retryAt: now + (answer.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS) * 1000 };
+    // Single sign-on: until the sign-in views word these themselves, the nearest message they already have.
+    case 'sso_required':
+    case 'sso_unknown_user':
+    case 'sso_account_conflict':
+    case 'sso_not_allowed':
+      return { kind: 'forbidden' };
+    case 'sso_cancelled':
+    case 'sso_expired':
+    case 'sso_state_invalid':
+    case 'sso_result_invalid':
+      return { kind: 'sessionEnded' };
+    case 'sso_provider_error':
+    case 'sso_token_invalid':
+      return { kind: 'unexpected' };
     default:
       return assertNever(answer.code);
   }

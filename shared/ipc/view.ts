@@ -2,6 +2,7 @@
  * What the main process tells the renderer: the state of sign-in as the windows draw it.
  * It never carries a password, a code, a challenge id or a session token.
  */
+import type { UiLanguage } from '../messages/language.js';
 import type { Problem } from './problem.js';
 
 export type CodeMethod = 'totp' | 'recovery_code';
@@ -32,6 +33,8 @@ export type FlowView =
       readonly canKeepSignedIn: boolean;
       readonly busy: boolean;
       readonly problem: Problem | null;
+      /** Just signed out: the form says so until the person moves on. */
+      readonly signedOut: boolean;
     }
   | {
       readonly kind: 'code';
@@ -51,6 +54,9 @@ export type FlowView =
       readonly kind: 'enrollmentNeeded';
       readonly server: ServerView;
       readonly username: string;
+      /** The server's set-up page, shown as text when no browser could be opened. */
+      readonly enrollmentUrl: string;
+      readonly browser: EnrollmentBrowser;
     }
   | {
       readonly kind: 'signedIn';
@@ -68,10 +74,20 @@ export type FlowView =
 
 export type FlowViewKind = FlowView['kind'];
 
+/** Whether "Open set-up page in browser" has been used, and how it went. */
+export type EnrollmentBrowser = 'notOpened' | 'opened' | 'failed';
+
+/** What every window shows besides the flow: the language of its words and the app's version. */
+export interface AppFacts {
+  readonly language: UiLanguage;
+  readonly version: string;
+}
+
 /** One-time notices shown above the current view until dismissed. */
 export type Notice = 'noKeychain';
 
 export interface AppView {
   readonly flow: FlowView;
   readonly notices: readonly Notice[];
+  readonly app: AppFacts;
 }

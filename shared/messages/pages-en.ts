@@ -1,19 +1,53 @@
 /**
- * The words of the browser pages (sign-in, enrollment, settings, administration), beside the
- * desktop's catalogue in en.ts, whose sign-in, code and problem sentences the pages reuse as they are.
+ * The words of the browser pages (sign-in, enrollment, settings, administration, help), beside the
+ * desktop's catalogue in en.ts, whose sign-in, code and problem sentences the pages reuse as they
+ * are. pages-fi.ts has the same keys in Finnish; the vocabulary is written down in en.ts.
  */
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+import type { FieldReason } from './field-reason.js';
+import { count, type PluralForms } from './plural.js';
+
+const LOCALE = 'en';
+const n = (value: number, forms: PluralForms) => count(LOCALE, value, forms);
+
+/** The fields the server may name in an invalid_request answer, as a sentence's subject. */
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  name: 'The name',
+  username: 'The username',
+  password: 'The password',
+  displayName: 'The display name',
+  disabled: 'This change',
+};
+
+function fieldReason(reason: FieldReason): string {
+  switch (reason.kind) {
+    case 'required':
+      return 'is required';
+    case 'empty':
+      return 'must not be empty';
+    case 'tooShort':
+      return `must be at least ${n(reason.min, { one: 'character', other: 'characters' })}`;
+    case 'tooLong':
+      return `must be at most ${n(reason.max, { one: 'character', other: 'characters' })}`;
+    case 'format':
+      return 'has the wrong format';
+    case 'notAllowed':
+      return 'is not allowed';
+    case 'other':
+      return reason.text;
+  }
+}
 
 export const pagesEn = {
   title: {
     signIn: 'Sign in – Stepgate',
-    enroll: 'Set up an authenticator – Stepgate',
+    enroll: 'Set up an authenticator app – Stepgate',
     settings: 'Two-factor authentication – Stepgate',
     admin: 'Administration – Stepgate',
+    help: 'Can’t use your authenticator app? – Stepgate',
   },
   frame: {
     nav: 'Stepgate pages',
-    settings: 'Two-factor settings',
+    settings: 'Two-factor authentication',
     admin: 'Administration',
     signOut: 'Sign out',
     signedInAs: (name: string) => `Signed in as ${name}`,
@@ -26,41 +60,40 @@ export const pagesEn = {
     failed: 'Could not copy. Select the text and copy it yourself.',
   },
   signIn: {
-    signedOut: 'You have signed out.',
     sessionEnded: 'Your session has ended. Sign in again to continue.',
   },
   enroll: {
     heading: 'Set up an authenticator app',
     intro:
-      'An authenticator app, such as Microsoft Authenticator or Google Authenticator, shows a new code every 30 seconds. You enter that code when you sign in.',
+      'An authenticator app, such as Microsoft Authenticator or Google Authenticator, shows a new verification code every 30 seconds. You enter that code when you sign in.',
     nameLabel: 'Name of this authenticator',
     nameHint:
-      'You can add more than one authenticator, so choose a name that makes clear which login the code belongs to, for example “Stepgate – work phone”. Use the same name in the app.',
+      'You can set up more than one authenticator, so choose a name that tells you which device this is, for example “Work phone”. Your two-factor authentication settings list it by this name.',
     nameRequired: 'Enter a name for this authenticator.',
     continue: 'Continue',
     creating: 'Preparing…',
     scanHeading: 'Scan the QR code with the app',
     scanIntro: 'In your authenticator app, choose to add an account, then scan this QR code.',
+    appLabel: (label: string) => `The app will list the account as “${label}”.`,
     qrAlt: (name: string) => `QR code for setting up “${name}” in an authenticator app`,
     showKey: 'Enter the key manually instead',
-    hideKey: 'Hide the key',
-    keyIntro: 'In your authenticator app, choose to enter a setup key and type this key. If the app asks, choose a time-based code.',
+    keyIntro: 'In your authenticator app, choose to enter a setup key, and enter these details. If the app asks, choose a time-based code.',
+    accountLabel: 'Account name',
     keyLabel: 'Setup key',
-    accountLabel: 'Account',
     copyKey: 'Copy key',
     confirmHeading: 'Enter the code from the app',
     confirmIntro: (digits: number) => `To finish, enter the ${digits}-digit code the app now shows for this account.`,
-    codeLabel: (digits: number) => `Code from the app, ${digits} digits`,
+    codeLabel: (digits: number) => `Code from the app, ${n(digits, { one: 'digit', other: 'digits' })}`,
     save: 'Verify and save',
     saving: 'Checking the code…',
     wrongCode: (left: number) =>
       left > 0
-        ? `That code is not right. ${plural(left, 'attempt', 'attempts')} left. Check that the time on your device is right and enter the newest code.`
+        ? `That code is not right. ${n(left, { one: 'attempt', other: 'attempts' })} left. Check that the time on your device is right and enter the newest code.`
         : 'That code is not right, and this set-up has ended. Start again.',
     expired: 'This set-up took too long and has ended. Start again.',
     startAgain: 'Start again',
     saved: (name: string) => `“${name}” is set up. From now on you can sign in with a code from it.`,
-    toSettings: 'Go to two-factor settings',
+    toSettings: 'Go to two-factor authentication settings',
     totpOff: 'Two-factor authentication is turned off for this server, so there is nothing to set up.',
   },
   recovery: {
@@ -88,8 +121,8 @@ export const pagesEn = {
     lastUsed: 'Last used',
     never: 'Never',
     actions: 'Actions',
-    add: 'Add an authenticator app',
-    addAnother: 'Add another authenticator app',
+    add: 'Set up an authenticator app',
+    addAnother: 'Set up another authenticator app',
     remove: 'Remove',
     removeLabel: (name: string) => `Remove “${name}”`,
     removeHeading: (name: string) => `Remove “${name}”?`,
@@ -100,7 +133,7 @@ export const pagesEn = {
     removeConfirm: 'Remove authenticator',
     removed: (name: string) => `“${name}” was removed. Remember to delete it from your authenticator app too.`,
     recoveryHeading: 'Recovery codes',
-    recoveryLeft: (n: number) => `You have ${plural(n, 'unused recovery code', 'unused recovery codes')}.`,
+    recoveryLeft: (left: number) => `You have ${n(left, { one: 'unused recovery code', other: 'unused recovery codes' })}.`,
     recoveryNone: 'Recovery codes are made when you set up your first authenticator app.',
     regenerate: 'Make new recovery codes',
     regenerateHeading: 'Make new recovery codes?',
@@ -111,8 +144,8 @@ export const pagesEn = {
     heading: 'Administration',
     notAllowed: 'Only administrators can open this page. Sign in with an administrator account, or ask your administrator.',
     environmentHeading: 'Environment',
-    totpEnabled: 'TOTP enabled',
-    totpEnabledHint: 'When off, nobody is asked for a verification code and no authenticator can be set up.',
+    totpEnabled: 'Two-factor authentication on',
+    totpEnabledHint: 'When off, nobody is asked for a verification code and no authenticator app can be set up.',
     requiredForAll: 'Required for everyone',
     requiredForAllHint: 'Everyone must set up an authenticator app at their next sign-in.',
     usersHeading: 'Users',
@@ -126,14 +159,14 @@ export const pagesEn = {
     admin: 'Administrator',
     active: 'Active',
     disabled: 'Disabled',
-    requireTotp: 'Require TOTP',
-    requireTotpFor: (username: string) => `Require TOTP for ${username}`,
-    revoke: 'Revoke TOTP secret',
-    revokeFor: (username: string) => `Revoke TOTP secret of ${username}`,
-    revokeHeading: (username: string) => `Revoke the TOTP secret of ${username}?`,
+    requireTotp: 'Two-factor required',
+    requireTotpFor: (username: string) => `Require two-factor authentication for ${username}`,
+    revoke: 'Reset two-factor',
+    revokeFor: (username: string) => `Reset two-factor authentication of ${username}`,
+    revokeHeading: (username: string) => `Reset two-factor authentication of ${username}?`,
     revokeBody:
-      'All of this user’s authenticators and recovery codes stop working at once, and their sessions end. If TOTP is required for them, their next sign-in asks them to set up an authenticator app again.',
-    revokeConfirm: 'Revoke TOTP secret',
+      'All of this user’s authenticators and recovery codes stop working at once, and their sessions end. If two-factor authentication is required for them, their next sign-in asks them to set up an authenticator app again.',
+    revokeConfirm: 'Reset two-factor authentication',
     disable: 'Disable user',
     disableFor: (username: string) => `Disable user ${username}`,
     enable: 'Enable user',
@@ -142,19 +175,28 @@ export const pagesEn = {
     password: 'Initial password',
     passwordHint: 'At least 8 characters. Give it to the person in a safe way.',
     makeAdmin: 'Administrator',
+    newRequireTotp: 'Require two-factor authentication',
     create: 'Create user',
     created: (username: string) => `User ${username} was created.`,
     saved: 'Saved.',
-    revoked: (username: string) => `The TOTP secret of ${username} was revoked.`,
+    revoked: (username: string) => `Two-factor authentication of ${username} was reset.`,
   },
-  field: (label: string, reason: string) => `${label} ${reason}.`,
-  fieldNames: {
-    name: 'The name',
-    username: 'The username',
-    password: 'The password',
-    displayName: 'The display name',
-    disabled: 'This change',
-  } as Readonly<Record<string, string>>,
-} as const;
+  help: {
+    heading: 'Can’t use your authenticator app?',
+    intro: 'If your phone is lost, replaced or reset, or the app no longer shows codes for this account, you can still get back in.',
+    recoveryHeading: 'Use a recovery code',
+    recovery: (button: string) =>
+      `When the sign-in asks for a verification code, choose “${button}” and enter one of the recovery codes you saved when you set up two-factor authentication. Each code works once.`,
+    afterRecovery:
+      'Once you are signed in, set up your authenticator app again in your two-factor authentication settings, and make new recovery codes if few are left.',
+    adminHeading: 'No recovery codes?',
+    admin:
+      'Ask your administrator to reset your two-factor authentication. Your next sign-in then asks only for your password and leads you to set up an authenticator app again.',
+    timeHeading: 'Codes are refused?',
+    time: 'Authenticator apps use the time of your phone. Check that the phone sets its time automatically, and enter the newest code.',
+    toSignIn: 'Go to sign in',
+  },
+  field: (field: string, reason: FieldReason) => `${FIELD_NAMES[field] ?? 'A value'} ${fieldReason(reason)}.`,
+};
 
 export type PagesMessages = typeof pagesEn;

@@ -38,7 +38,7 @@ async function stub(): Promise<string> {
       answer<Static<typeof AuthenticatedResponse>>(reply, Promise.resolve(new Refusal('invalid_code', 'That code is not correct.', { attemptsRemaining: 4 }))),
     );
   };
-  const app = await buildHttpApp(data.context, [publicRoutes(data.context), stubTotp]);
+  const app = await buildHttpApp(data.context, () => [publicRoutes(data.context), stubTotp]);
   return app.listen({ host: '127.0.0.1', port: 0 });
 }
 

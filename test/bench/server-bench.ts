@@ -9,7 +9,8 @@
  * 50 connections over BENCH_ACCOUNTS accounts (400 unless set), each with 10 challenges from password
  * sign-ins, each challenge answered 9 times with a wrong code, then once with a right one (three steps
  * per account: the codes of the previous, current and next 30 s step, in that order, as replay
- * protection allows).
+ * protection allows). The same 50 connections also fall on 50 accounts, and on a single account: the
+ * per-account order's worst case, for the 90 wrong codes one account may take within those limits.
  *
  * Beside it: a bare Fastify route (measured before and after everything else), the server's whole HTTP
  * side with a stub that refuses every code at once (the ceiling the HTTP layer leaves), password sign-ins
@@ -22,6 +23,7 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -55,6 +57,8 @@ const SETUP = { ...LIMITS, argon2: { memoryCost: 8192, timeCost: 1, parallelism:
 
 interface Figures {
   readonly label: string;
+  readonly oneAccount: LoadResult;
+  readonly fiftyAccounts: LoadResult;
   readonly coldStartMs: readonly number[];
   readonly populatedStartMs: number;
   readonly idleMiB: number;
@@ -131,9 +135,14 @@ async function measure(checkout: Checkout, store: BenchStore): Promise<Figures> 
     const dataDir = join(work, 'data');
     await runCommand(checkout, ['user', 'create', ADMIN.username, '--admin', '--data', dataDir, '--config', setupFile, ...storeArgs], `${ADMIN.password}\n`);
     process.stdout.write(`  ${checkout.label}, ${store.label}: setting up ${ACCOUNTS} accounts ...`);
-    const accounts = await withServer(serve(checkout, dataDir, setupFile, storeArgs), async (s) => {
+    const { accounts, single, fifty } = await withServer(serve(checkout, dataDir, setupFile, storeArgs), async (s) => {
       const api = `${s.origin}/api/v1`;
-      return createAccounts(api, await signInToken(api, ADMIN.username, ADMIN.password), 'bench', ACCOUNTS);
+      const token = await signInToken(api, ADMIN.username, ADMIN.password);
+      return {
+        accounts: await createAccounts(api, token, 'bench', ACCOUNTS),
+        single: await createAccounts(api, token, 'single', 1),
+        fifty: await createAccounts(api, token, 'fifty', CONNECTIONS),
+      };
     });
     process.stdout.write(` opening ${ACCOUNTS * CHALLENGES} challenges ...`);
 
@@ -148,6 +157,7 @@ async function measure(checkout: Checkout, store: BenchStore): Promise<Figures> 
       const created = await postJson(`${api}/admin/users`, PLAIN, admin);
       if (created.status !== 201) throw new Error(`could not create ${PLAIN.username}: ${created.status}`);
       await openChallenges(api, accounts, CHALLENGES);
+      await openChallenges(api, [...single, ...fifty], CHALLENGES);
       process.stdout.write(' measuring\n');
 
       const wrong = wrongBodies(accounts);
@@ -158,8 +168,14 @@ async function measure(checkout: Checkout, store: BenchStore): Promise<Figures> 
       const right = rightBodies(accounts);
       const rightRun = await loadAcross(servers, { path: totp, connections: CONNECTIONS, amount: right.length, body: drawing(right) });
       const passwordRun = await loadAcross(servers, { path: '/api/v1/auth/login', connections: 4, seconds: 5, body: PLAIN });
+      const singleBodies = wrongBodies(single);
+      const oneAccount = await loadAcross(servers, { path: totp, connections: CONNECTIONS, amount: singleBodies.length, body: drawing(singleBodies) });
+      const fiftyBodies = wrongBodies(fifty);
+      const fiftyAccounts = await loadAcross(servers, { path: totp, connections: CONNECTIONS, amount: fiftyBodies.length, body: drawing(fiftyBodies) });
       return {
         label: `${checkout.label}, ${store.label}`,
+        oneAccount,
+        fiftyAccounts,
         coldStartMs,
         populatedStartMs: s.startMs,
         idleMiB,
@@ -221,7 +237,10 @@ await build({
   logLevel: 'warning',
 });
 
-console.log(`Stepgate server benchmark: ${CONNECTIONS} connections, ${ACCOUNTS} accounts x ${CHALLENGES} challenges, loopback, one machine\n`);
+const load1 = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const loadBefore = load1();
+console.log(`Stepgate server benchmark: ${CONNECTIONS} connections, ${ACCOUNTS} accounts x ${CHALLENGES} challenges, loopback, one machine`);
+console.log(`load average at start ${loadBefore} (1, 5, 15 min)\n`);
 const bareBefore = await bareRun();
 const stub = await stubRun();
 const checkouts: Checkout[] = [
@@ -262,10 +281,13 @@ row('stub /auth/totp (HTTP ceiling)', stub, `   ${versusBare(stub)}`);
 const a = DEFAULT_CONFIG.argon2;
 for (const f of figures) {
   console.log(`\n${f.label}`);
-  row('  wrong codes', f.wrong, `   ${versusBare(f.wrong)}   (${answers(f.wrong)})`);
+  row(`  wrong codes, ${ACCOUNTS} accounts`, f.wrong, `   ${versusBare(f.wrong)}   (${answers(f.wrong)})`);
+  row(`  wrong codes, ${CONNECTIONS} accounts`, f.fiftyAccounts, `   ${versusBare(f.fiftyAccounts)}   (${answers(f.fiftyAccounts)})`);
+  row('  wrong codes, 1 account', f.oneAccount, `   (${answers(f.oneAccount)})`);
   row('  right codes', f.right, `   (${answers(f.right)})`);
   row(`  password sign-ins, 4 conns`, f.password, `   Argon2id m=${a.memoryCost} KiB t=${a.timeCost} p=${a.parallelism}`);
   console.log(`  cold start to health             ${f.coldStartMs.map(f0).join(' / ')} ms (median ${f0(median(f.coldStartMs))}); populated folder ${f0(f.populatedStartMs)} ms`);
   console.log(`  memory (RSS)                     idle ${f.idleMiB.toFixed(0)} MiB (${IDLE_MS / 1000} s after start), peak ${f.peakMiB.toFixed(0)} MiB`);
 }
-console.log('\nGoals: wrong codes >= 0.5 x bare; p99 <= 20 ms and max <= 100 ms; cold start <= 500 ms; idle <= 80 MiB, peak <= 150 MiB.');
+console.log(`\nload average at start ${loadBefore}, at end ${load1()} (1, 5, 15 min; ${availableParallelism()} cores)`);
+console.log('Goals: wrong codes >= 0.5 x bare; p99 <= 20 ms and max <= 100 ms; cold start <= 500 ms; idle <= 80 MiB, peak <= 150 MiB.');

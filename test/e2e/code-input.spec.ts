@@ -4,26 +4,26 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { en } from '../../shared/messages/en.js';
 import { currentCode, enrolledAccount, wrongCode } from './support/accounts.js';
 import type { TestServer } from '../support/test-server.js';
+import { CodeWindow, type StepgateApp } from '../../testing/index.js';
 import { expect, test, type Launch } from './support/fixtures.js';
-import { codeInput, expectSignedIn, pasteText, signInWithPassword } from './support/steps.js';
+import { expectSignedIn, pasteText } from './support/steps.js';
 
 /** Signs in up to the code window; also returns a code that is wrong for the account. */
-async function openCodeWindow({ server, launch }: { readonly server: TestServer; readonly launch: Launch }): Promise<{ window: Page; wrong: string }> {
+async function openCodeWindow({ server, launch }: { readonly server: TestServer; readonly launch: Launch }): Promise<{ window: Page; input: Locator; wrong: string }> {
   const account = await enrolledAccount(server);
   const app = await launch();
-  await signInWithPassword(app.page, account);
-  const window = await app.codeWindow();
-  await expect(codeInput(window)).toBeFocused();
-  return { window, wrong: wrongCode(server, account.secret) };
+  await app.loginWindow.signIn(account);
+  const codeWindow = await app.codeWindow();
+  await expect(codeWindow.codeInput).toBeFocused();
+  return { window: codeWindow.page, input: codeWindow.codeInput, wrong: wrongCode(server, account.secret) };
 }
 
 test('is one labelled control with one tab stop, digits only', async ({ server, launch }) => {
-  const { window } = await openCodeWindow({ server, launch });
-  const input = codeInput(window);
+  const { window, input } = await openCodeWindow({ server, launch });
   await expect(input).toHaveCount(1);
   await expect(input).toHaveAttribute('maxlength', '6');
   await window.keyboard.type('1a2 b3-');
@@ -34,8 +34,7 @@ test('is one labelled control with one tab stop, digits only', async ({ server, 
 });
 
 test('backspace, delete and the arrow keys edit like a text field', async ({ server, launch }) => {
-  const { window } = await openCodeWindow({ server, launch });
-  const input = codeInput(window);
+  const { window, input } = await openCodeWindow({ server, launch });
   await window.keyboard.type('1234');
   await window.keyboard.press('Backspace');
   await expect(input).toHaveValue('123');
@@ -49,8 +48,7 @@ test('backspace, delete and the arrow keys edit like a text field', async ({ ser
 });
 
 test('a pasted partial code goes in at the caret, and a whole code pasted anywhere replaces everything', async ({ server, launch }) => {
-  const { window, wrong } = await openCodeWindow({ server, launch });
-  const input = codeInput(window);
+  const { window, input, wrong } = await openCodeWindow({ server, launch });
   await pasteText(window, ' 1 2\n');
   await expect(input).toHaveValue('12');
   await window.keyboard.press('Home');
@@ -61,8 +59,7 @@ test('a pasted partial code goes in at the caret, and a whole code pasted anywhe
 });
 
 test('Enter does nothing until the code is complete', async ({ server, launch }) => {
-  const { window } = await openCodeWindow({ server, launch });
-  const input = codeInput(window);
+  const { window, input } = await openCodeWindow({ server, launch });
   await window.keyboard.type('12');
   await window.keyboard.press('Enter');
   await expect(input).toHaveValue('12');
@@ -83,37 +80,61 @@ test('has no accessibility violations in the login and code windows', async ({ s
     });
     expect(violations).toEqual([]);
   };
-  await expect(app.page.getByRole('heading', { name: en.signIn.heading })).toBeVisible();
+  await expect(app.loginWindow.heading).toBeVisible();
   await audit(app.page);
-  await signInWithPassword(app.page, account);
-  const window = await app.codeWindow();
-  await expect(codeInput(window)).toBeFocused();
-  await audit(window);
+  await app.loginWindow.signIn(account);
+  const codeWindow = await app.codeWindow();
+  await expect(codeWindow.codeInput).toBeFocused();
+  await audit(codeWindow.page);
 });
+
+/**
+ * Opens the code window with its React bundle held back, so typing lands in the first frame's plain
+ * input; `release` lets the full input take over. In the preview the code window is drawn inside the
+ * login page, so its own page is opened, as Electron does; in Electron the window is the real one
+ * and the bundle is not held (the hand-over is then too quick to type into).
+ */
+async function earlyCodeWindow(app: StepgateApp, testInfo: TestInfo): Promise<{ codeWindow: CodeWindow; release: () => void }> {
+  if (testInfo.project.name !== 'chromium') return { codeWindow: await app.codeWindow(), release: () => undefined };
+  await expect((await app.codeWindow()).codeInput).toBeFocused();
+  const window = await app.page.context().newPage();
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await window.route(/\/assets\/boot-.*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await window.goto(new URL('/code.html', app.page.url()).toString());
+  const codeWindow = new CodeWindow(window, window, app.t);
+  await expect(codeWindow.codeInput).toBeFocused();
+  return { codeWindow, release };
+}
 
 test('a code typed into the code window before its script has loaded is kept and sent', async ({ server, launch }, testInfo) => {
   const account = await enrolledAccount(server);
   const app = await launch();
-  await signInWithPassword(app.page, account);
-  let window: Page;
-  if (testInfo.project.name === 'chromium') {
-    // The preview draws the code window inside the login page; open its own page, as Electron does,
-    // and hold the React bundle back so the typing lands in the early input.
-    await expect(codeInput(app.page)).toBeFocused();
-    window = await app.page.context().newPage();
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await window.route(/\/assets\/boot-.*\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
-    await window.goto(new URL('/code.html', app.page.url()).toString());
-    await expect(window.getByRole('textbox', { name: en.code.label(6) })).toBeFocused();
-    await window.keyboard.type(`${currentCode(server, account.secret).slice(0, 3)} ${currentCode(server, account.secret).slice(3)}`);
-    release();
-  } else {
-    window = await app.codeWindow();
-    await window.keyboard.type(currentCode(server, account.secret));
-  }
-  await expectSignedIn(app.page, account);
+  await app.loginWindow.signIn(account);
+  const { codeWindow, release } = await earlyCodeWindow(app, testInfo);
+  const code = currentCode(server, account.secret);
+  await codeWindow.page.keyboard.type(`${code.slice(0, 3)} ${code.slice(3)}`);
+  release();
+  await expectSignedIn(app, account);
+});
+
+test('keys typed across the hand-over from the first frame land as if typed into one input, arrows included', async ({ server, launch }, testInfo) => {
+  const account = await enrolledAccount(server);
+  const app = await launch();
+  await app.loginWindow.signIn(account);
+  const { codeWindow, release } = await earlyCodeWindow(app, testInfo);
+  const window = codeWindow.page;
+  await window.keyboard.type('1234');
+  await window.keyboard.press('ArrowLeft');
+  await window.keyboard.press('ArrowLeft');
+  release();
+  const input = codeWindow.codeInput;
+  await expect(input).toHaveAttribute('data-input-otp', 'true');
+  await expect(input).toBeFocused();
+  // Two boxes back from the end: the third box is the one the next digit replaces.
+  await window.keyboard.type('9');
+  await expect(input).toHaveValue('1294');
 });

@@ -1,59 +1,65 @@
 /**
- * The code window's layout at the display scalings people use (100%, 125%, 150%): in each of its
- * states (the first view, a wrong code with its message, the recovery-code form) everything fits
- * the window's fixed content size, with nothing cut off and nothing to scroll. In the Chromium
- * project the code window's own page is opened at the size Electron gives it; in the Electron
- * project the real window is drawn with Chromium's --force-device-scale-factor.
+ * The code window at its fixed size, in every state, in English, in Finnish and in the
+ * pseudo-locale (every text some 40 % longer): nothing is cut off, nothing needs scrolling. Each
+ * state also goes into the screenshot gallery.
  */
-import type { Locator, Page } from '@playwright/test';
-import { en } from '../../shared/messages/en.js';
-import { CODE_WINDOW_CONTENT } from '../../electron/windows/window-options.js';
+import type { Page } from '@playwright/test';
+import type { UiLanguage } from '../../shared/messages/language.js';
+import { snap } from '../support/gallery.js';
 import { enrolledAccount, wrongCode } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
-import { codeInput, signInWithPassword } from './support/steps.js';
+import { fixedSizeCodeWindow } from './support/fixed-size-code-window.js';
+import { clippedContent } from './support/layout.js';
 
-async function expectFits(codeWindow: Page, scale: number, controls: readonly Locator[]): Promise<void> {
-  const drawn = await codeWindow.evaluate(() => ({
-    width: window.innerWidth,
-    height: window.innerHeight,
-    ratio: window.devicePixelRatio,
-    scrollWidth: document.documentElement.scrollWidth,
-    scrollHeight: document.documentElement.scrollHeight,
-  }));
-  expect({ width: drawn.width, height: drawn.height, ratio: drawn.ratio }).toEqual({ ...CODE_WINDOW_CONTENT, ratio: scale });
-  // Nothing to scroll: the content is no larger than the window.
-  expect(drawn.scrollWidth).toBeLessThanOrEqual(CODE_WINDOW_CONTENT.width);
-  expect(drawn.scrollHeight).toBeLessThanOrEqual(CODE_WINDOW_CONTENT.height);
-  for (const control of controls) {
-    await expect(control).toBeVisible();
-    const box = await control.boundingBox();
-    if (box === null) throw new Error('the control has no box');
-    expect(box.x).toBeGreaterThanOrEqual(0);
-    expect(box.y).toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width).toBeLessThanOrEqual(CODE_WINDOW_CONTENT.width);
-    expect(box.y + box.height).toBeLessThanOrEqual(CODE_WINDOW_CONTENT.height);
-  }
+
+const LOCK_SECONDS = 30;
+
+async function expectNothingClipped(window: Page, state: string): Promise<void> {
+  expect(await clippedContent(window), state).toEqual([]);
+  await snap(window, 'desktop', `Code window: ${state}`);
 }
 
-for (const scale of [1, 1.25, 1.5]) {
-  test(`the code window fits its content size at ${scale * 100}% scaling`, async ({ server, launch }) => {
-    const account = await enrolledAccount(server);
-    const app = await launch({ scaleFactor: scale });
-    await signInWithPassword(app.page, account);
-    const codeWindow = await app.separateCodeWindow();
-    const cancel = codeWindow.getByRole('button', { name: en.code.cancel });
-    const useRecovery = codeWindow.getByRole('button', { name: en.code.useRecovery });
-    await expect(codeInput(codeWindow)).toBeFocused();
-    await expectFits(codeWindow, scale, [codeWindow.getByRole('heading', { name: en.code.heading }), codeInput(codeWindow), useRecovery, cancel]);
+/** Moves the page's clock on, so a lock-out or a challenge ends on screen without waiting for it. */
+async function movePageClock(window: Page, ms: number): Promise<void> {
+  await window.evaluate((offset) => {
+    const now = Date.now.bind(Date);
+    Date.now = () => now() + offset;
+  }, ms);
+}
 
-    await codeWindow.keyboard.type(wrongCode(server, account.secret));
-    const problem = codeWindow.getByRole('alert');
-    await expect(problem).toBeVisible();
-    await expectFits(codeWindow, scale, [codeInput(codeWindow), problem, useRecovery, cancel]);
+for (const language of ['en', 'fi', 'en-XA'] as const satisfies readonly UiLanguage[]) {
+  test.describe(`in ${language}`, () => {
+    test.use({
+      language,
+      serverConfig: { challenge: { maxAttempts: 10 }, throttle: { account: { lockAfterFailures: 2, baseLockSeconds: LOCK_SECONDS, maxLockSeconds: LOCK_SECONDS } } },
+    });
 
-    await useRecovery.click();
-    const recoveryField = codeWindow.getByLabel(en.code.recoveryLabel, { exact: true });
-    await expect(recoveryField).toBeFocused();
-    await expectFits(codeWindow, scale, [recoveryField, codeWindow.getByRole('button', { name: en.code.recoverySubmit }), cancel]);
+    test('the code window shows everything at its fixed size: empty, wrong code, locked, recovery code, expired', async ({ server, launch, t }) => {
+      const account = await enrolledAccount(server);
+      const app = await launch();
+      await app.loginWindow.signIn(account);
+      const codeWindow = await fixedSizeCodeWindow(app);
+      const window = codeWindow.page;
+      await expect(codeWindow.codeInput).toBeFocused();
+      await expectNothingClipped(window, 'empty');
+
+      await window.keyboard.type(wrongCode(server, account.secret));
+      await expect(window.locator('#code-problem')).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 9 }, Date.now()));
+      await expectNothingClipped(window, 'wrong code');
+
+      await window.keyboard.type(wrongCode(server, account.secret));
+      await expect(window.locator('#code-problem')).toContainText(t.code.lockIncludesRecovery);
+      await expectNothingClipped(window, 'locked');
+
+      server.clock.advance(LOCK_SECONDS * 1000);
+      await movePageClock(window, LOCK_SECONDS * 1000);
+      await codeWindow.useRecoveryCodeButton.click();
+      await expect(codeWindow.recoveryHeading).toBeVisible();
+      await expectNothingClipped(window, 'recovery code');
+
+      await movePageClock(window, 10 * 60_000);
+      await expect(codeWindow.startAgainButton).toBeFocused();
+      await expectNothingClipped(window, 'expired');
+    });
   });
 }

@@ -1,7 +1,7 @@
 import { en } from '../../shared/messages/en.js';
 import { currentCode, enrolledAccount, wrongCode } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
-import { codeInput, expectSignedIn, signInWithPassword } from './support/steps.js';
+import { expectSignedIn } from './support/steps.js';
 
 const LOCK_SECONDS = 4;
 
@@ -14,51 +14,64 @@ test.describe('lock-out', () => {
     },
   });
 
-  test('counts a lock-out down, then lets the person try again', async ({ server, launch }) => {
+  test('counts a lock-out down in one voice, keeps focus, and says recovery codes are locked too', async ({ server, launch }) => {
     const account = await enrolledAccount(server);
     const app = await launch();
-    await signInWithPassword(app.page, account);
-    const window = await app.codeWindow();
-    const input = codeInput(window);
+    await app.loginWindow.signIn(account);
+    const codeWindow = await app.codeWindow();
+    const window = codeWindow.page;
+    const input = codeWindow.codeInput;
     const problem = window.locator('#code-problem');
+    const announcer = window.locator('[data-announcer]');
     for (let attempt = 0; attempt < 6; attempt++) {
-      await expect(input).toBeEnabled();
+      await expect(input).toBeEditable();
       await expect(input).toBeFocused();
       await window.keyboard.type(wrongCode(server, account.secret));
       await expect(problem).toBeVisible();
       if (/Too many attempts/.test((await problem.textContent()) ?? '')) break;
     }
-    await expect(problem).toContainText(/Too many attempts\. You can try again in \d seconds?\./);
-    await expect(input).toBeDisabled();
+    const lockSentence = /^Too many attempts\. You can try again in \d seconds?\. Recovery codes cannot be used until then either\.$/;
+    await expect(problem).toHaveText(lockSentence);
+    // Locked: the input keeps focus but takes nothing; the recovery code is not offered.
+    await expect(input).toBeFocused();
+    await expect(input).not.toBeEditable();
+    await expect(codeWindow.useRecoveryCodeButton).toHaveCount(0);
+    // One source: what is said is a sentence the screen showed, and it is not said again every second.
+    await expect(announcer).toHaveText(lockSentence);
+    const said = await announcer.textContent();
     const first = await problem.textContent();
     await expect(problem).not.toHaveText(first ?? '', { timeout: 3_000 });
-    await expect(problem).toContainText(en.code.lockedOver, { timeout: (LOCK_SECONDS + 2) * 1000 });
-    await expect(input).toBeEnabled();
+    await expect(announcer).toHaveText(said ?? '');
+    await expect(problem).toHaveText(en.code.lockedOver, { timeout: (LOCK_SECONDS + 2) * 1000 });
+    await expect(announcer).toContainText(en.code.lockedOver);
+    await expect(input).toBeEditable();
     await expect(input).toBeFocused();
+    await expect(codeWindow.useRecoveryCodeButton).toBeVisible();
     // The server's clock is the test's: the lock ends there when the test says so.
     server.clock.advance(LOCK_SECONDS * 1000);
     await window.keyboard.type(currentCode(server, account.secret));
-    await expectSignedIn(app.page, account);
+    await expectSignedIn(app, account);
   });
 });
 
 test('an expired challenge says so and starts again from the password', async ({ server, launch }) => {
   const account = await enrolledAccount(server);
   const app = await launch();
-  await signInWithPassword(app.page, account);
-  const window = await app.codeWindow();
-  await expect(codeInput(window)).toBeFocused();
+  await app.loginWindow.signIn(account);
+  const codeWindow = await app.codeWindow();
+  await expect(codeWindow.codeInput).toBeFocused();
   server.clock.advance(6 * 60_000);
-  await window.keyboard.type(currentCode(server, account.secret));
-  await expect(window.getByRole('alert')).toHaveText(en.problem({ kind: 'challengeExpired' }, Date.now()));
-  await expect(codeInput(window)).toBeDisabled();
-  await window.getByRole('button', { name: en.code.startAgain }).click();
-  await expect(app.page.getByLabel(en.signIn.username)).toHaveValue(account.username);
-  await signInWithPassword(app.page, account);
+  await codeWindow.enterCode(currentCode(server, account.secret));
+  await expect(codeWindow.problem).toHaveText(en.problem({ kind: 'challengeExpired' }, Date.now()));
+  await expect(codeWindow.codeInput).toBeDisabled();
+  // The next action, "Start again", has focus.
+  await expect(codeWindow.startAgainButton).toBeFocused();
+  await codeWindow.page.keyboard.press('Enter');
+  await expect(app.loginWindow.username).toHaveValue(account.username);
+  await app.loginWindow.signIn(account);
   const again = await app.codeWindow();
-  await expect(codeInput(again)).toBeFocused();
-  await again.keyboard.type(currentCode(server, account.secret));
-  await expectSignedIn(app.page, account);
+  await again.enterCode(currentCode(server, account.secret));
+  await expectSignedIn(app, account);
 });
 
 test('signs in with a recovery code instead', async ({ server, launch }) => {
@@ -66,14 +79,10 @@ test('signs in with a recovery code instead', async ({ server, launch }) => {
   const recoveryCode = account.recoveryCodes[0];
   if (recoveryCode === undefined) throw new Error('the server gave no recovery codes');
   const app = await launch();
-  await signInWithPassword(app.page, account);
-  const window = await app.codeWindow();
-  await window.getByRole('button', { name: en.code.useRecovery }).click();
-  const field = window.getByLabel(en.code.recoveryLabel, { exact: true });
-  await expect(field).toBeFocused();
-  await field.fill(recoveryCode);
-  await window.getByRole('button', { name: en.code.recoverySubmit }).click();
-  await expectSignedIn(app.page, account);
+  await app.loginWindow.signIn(account);
+  const codeWindow = await app.codeWindow();
+  await codeWindow.enterRecoveryCode(recoveryCode);
+  await expectSignedIn(app, account);
   // The person learns how many codes are left, since each works only once.
   await expect(app.page.getByRole('status').filter({ hasText: en.signedIn.recoveryCodesLeft(account.recoveryCodes.length - 1) })).toBeVisible();
 });
@@ -86,12 +95,13 @@ test.describe('challenge expiry', () => {
     // Server time back to real time, so the short challenge ends by the page's clock too.
     server.clock.set(Date.now());
     const app = await launch();
-    await signInWithPassword(app.page, account);
-    const window = await app.codeWindow();
-    await expect(codeInput(window)).toBeFocused();
+    await app.loginWindow.signIn(account);
+    const codeWindow = await app.codeWindow();
+    const window = codeWindow.page;
+    await expect(codeWindow.codeInput).toBeFocused();
     await expect(window.locator('#code-status')).toContainText(/expires in \d seconds?\./);
-    await expect(window.getByRole('alert')).toHaveText(en.problem({ kind: 'challengeExpired' }, Date.now()), { timeout: 8_000 });
-    await expect(codeInput(window)).toBeDisabled();
-    await expect(window.getByRole('button', { name: en.code.startAgain })).toBeVisible();
+    await expect(codeWindow.problem).toHaveText(en.problem({ kind: 'challengeExpired' }, Date.now()), { timeout: 8_000 });
+    await expect(codeWindow.codeInput).toBeDisabled();
+    await expect(codeWindow.startAgainButton).toBeFocused();
   });
 });

@@ -1,16 +1,21 @@
-import { en } from '../../shared/messages/en.js';
 import { plainAccount } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
-import { signInWithPassword } from './support/steps.js';
 
-test('sends an account without an authenticator to the browser to set one up', async ({ server, launch }) => {
+test('sends an account without an authenticator to the browser, says what happened, and leads back to sign in', async ({ server, launch, t }) => {
   const account = await plainAccount(server, { totpRequired: true });
   const app = await launch();
-  await signInWithPassword(app.page, account);
-  await expect(app.page.getByRole('heading', { name: en.enrollment.heading })).toBeVisible();
-  await expect(app.page.getByText(en.enrollment.body)).toBeVisible();
-  await app.page.getByRole('button', { name: en.enrollment.open }).click();
+  await app.loginWindow.signIn(account);
+  await expect(app.enrollmentNeeded.heading).toBeVisible();
+  await expect(app.page.getByText(t.enrollment.body)).toBeVisible();
+  const open = app.enrollmentNeeded.openSetUpPageButton;
+  await expect(open).toBeFocused();
+  await open.click();
   await expect.poll(() => app.openedUrls()).toEqual([`${server.url}/enroll`]);
-  await app.page.getByRole('button', { name: en.enrollment.tryAgain }).click();
-  await expect(app.page.getByLabel(en.signIn.username)).toHaveValue(account.username);
+  // What happened and what to do next, read out; focus on the next action.
+  await expect(app.page.getByRole('status').filter({ hasText: t.enrollment.opened })).toBeVisible();
+  const back = app.enrollmentNeeded.backToSignInButton;
+  await expect(back).toBeFocused();
+  await app.page.keyboard.press('Enter');
+  await expect(app.loginWindow.username).toHaveValue(account.username);
+  await expect(app.loginWindow.password).toBeFocused();
 });

@@ -16,10 +16,10 @@ test('says plainly when the server cannot be reached', async ({ launch }) => {
   const app = await launch({ serverUrl: await deadAddress() });
   const unreachable = en.problem({ kind: 'unreachable' }, Date.now());
   await expect(app.page.getByRole('alert')).toHaveText(unreachable);
-  await app.page.getByLabel(en.signIn.username).fill('someone');
-  await app.page.getByLabel(en.signIn.password).fill('a password');
-  await app.page.getByRole('button', { name: en.signIn.submit }).click();
+  await app.loginWindow.username.fill('someone');
+  await app.loginWindow.password.fill('a password');
+  await app.loginWindow.signInButton.click();
   await expect(app.page.getByRole('alert')).toHaveText(unreachable);
-  await expect(app.page.getByRole('button', { name: en.signIn.submit })).toBeEnabled();
-  await expect(app.page.getByLabel(en.signIn.password)).toHaveValue('');
+  await expect(app.loginWindow.signInButton).toBeEnabled();
+  await expect(app.loginWindow.password).toHaveValue('');
 });

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeConfig, type ConfigOverrides } from '../../server/config.js';
 import { startServer } from '../../server/server.js';
-import type { NewUser, EnvironmentChange } from '../../server/operations.js';
+import type { NewUser, EnvironmentChange, Operations } from '../../server/operations.js';
+import type { Context } from '../../server/context.js';
 import { inject } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './postgres-databases.js';
 import { testClock, type TestClock } from './test-clock.js';
@@ -28,6 +29,9 @@ export interface TestServer {
   readonly logs: readonly Readonly<Record<string, unknown>>[];
   createUser(user: NewUser): Promise<{ readonly id: string }>;
   setEnvironment(change: EnvironmentChange): Promise<void>;
+  /** The server's own administration and context, for set-up the API does not offer (identity providers). */
+  readonly operations: Operations;
+  readonly context: Context;
   close(): Promise<void>;
 }
 
@@ -54,7 +58,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const logs: Record<string, unknown>[] = [];
   const logStream = { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) };
-  const server = await startServer(config, clock, { logStream });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(config, clock, { logStream });
+  } catch (error) {
+    // A server that refused to start leaves nothing behind either.
+    await database?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     logs,
     url: server.origin,
@@ -66,6 +78,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     setEnvironment: async (change) => {
       await server.operations.setEnvironment(change);
     },
+    operations: server.operations,
+    context: server.context,
     close: async () => {
       await server.close();
       await database?.drop();

@@ -7,13 +7,14 @@ import { LoginResponse } from '../../shared/api/schemas.js';
 import { pagesEn } from '../../shared/messages/pages-en.js';
 import { apiClient, fails, ok } from '../support/http-client.js';
 import { createTotpUser, createUser, passwordStep, signIn, uniqueUsername } from '../support/totp.js';
+import { clippedContent } from '../e2e/support/layout.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { expect, test } from './support/fixtures.js';
 import { signInWithPassword } from './support/steps.js';
 
 const t = pagesEn.admin;
 
-test('an admin requires TOTP and revokes a user’s secret: the next sign-in needs enrollment', async ({ browser, page, server, pageErrors }) => {
+test('an admin requires TOTP and revokes a user’s secret: the next sign-in needs enrollment', async ({ newPage, page, server }) => {
   const admin = await createUser(server, { isAdmin: true, username: uniqueUsername('admin') });
   const user = await createTotpUser(server, { username: uniqueUsername('lee') });
 
@@ -42,15 +43,13 @@ test('an admin requires TOTP and revokes a user’s secret: the next sign-in nee
   expect((await passwordStep(server, user.username, user.password)).status).toBe('enrollment_required');
 
   // In the browser: straight into enrollment.
-  const other = await browser.newPage();
+  const other = await newPage();
   await other.goto(`${server.url}/signin`);
   await signInWithPassword(other, user.username, user.password);
   await expect(other).toHaveURL(/\/enroll$/);
-  await other.close();
-  expect(pageErrors).toEqual([]);
 });
 
-test('environment switches: with TOTP off no code is asked; required for everyone', async ({ browser, page, server }) => {
+test('environment switches: with TOTP off no code is asked; required for everyone', async ({ newPage, page, server }) => {
   const admin = await createUser(server, { isAdmin: true, username: uniqueUsername('admin') });
   const user = await createTotpUser(server);
   const plain = await createUser(server);
@@ -62,7 +61,7 @@ test('environment switches: with TOTP off no code is asked; required for everyon
   await totpEnabled.uncheck();
   await expect(page.getByRole('status').filter({ hasText: t.saved })).toBeVisible();
 
-  const other = await browser.newPage();
+  const other = await newPage();
   await other.goto(`${server.url}/signin`);
   await signInWithPassword(other, user.username, user.password);
   await expect(other).toHaveURL(/\/settings$/);
@@ -73,7 +72,6 @@ test('environment switches: with TOTP off no code is asked; required for everyon
   await page.getByRole('checkbox', { name: t.requiredForAll, exact: true }).check();
   await expect(page.getByRole('checkbox', { name: t.requiredForAll, exact: true })).toBeChecked();
   await expect.poll(async () => (await passwordStep(server, plain.username, plain.password)).status).toBe('enrollment_required');
-  await other.close();
 });
 
 test('an admin creates and disables a user', async ({ page, server }) => {
@@ -84,7 +82,7 @@ test('an admin creates and disables a user', async ({ page, server }) => {
   await page.getByLabel(t.username, { exact: true }).fill(username);
   await page.getByLabel(t.displayName, { exact: true }).fill('New Person');
   await page.getByLabel(t.password, { exact: true }).fill('a-long-password');
-  await page.getByRole('checkbox', { name: t.requireTotp, exact: true }).check();
+  await page.getByRole('checkbox', { name: t.newRequireTotp, exact: true }).check();
   await page.getByRole('button', { name: t.create }).click();
   await expect(page.getByRole('status').filter({ hasText: t.created(username) })).toBeVisible();
   await expect(page.getByRole('rowheader', { name: username })).toBeVisible();
@@ -95,7 +93,8 @@ test('an admin creates and disables a user', async ({ page, server }) => {
   fails(await apiClient(server.api).post('/auth/login', { body: { username, password: 'a-long-password' } }), 401, 'invalid_credentials');
 });
 
-test('a non-admin is refused the administration page and endpoints', async ({ page, server }) => {
+test('a non-admin is refused the administration page and endpoints', async ({ page, server, expectConsole }) => {
+  expectConsole((message) => /status of 403/.test(message.text()) && message.location().url.endsWith('/admin'));
   const user = await createUser(server);
   await signInWithPassword(page, user.username, user.password);
   await expect(page).toHaveURL(/\/settings$/);
@@ -115,4 +114,30 @@ test('a non-admin is refused the administration page and endpoints', async ({ pa
   fails(await api.get('/admin/users', { token }), 403, 'forbidden');
   fails(await api.patch('/admin/environment', { token, body: { totpEnabled: false } }), 403, 'forbidden');
   ok(await api.post('/auth/login', { body: { username: user.username, password: user.password } }), 200, LoginResponse);
+});
+
+test('at 360 px wide each user is a card: nothing scrolls sideways or is cut off, and the table stays a table', async ({ page, server }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  const admin = await createUser(server, { isAdmin: true, username: uniqueUsername('admin') });
+  const user = await createTotpUser(server, { username: uniqueUsername('lee') });
+  await signInWithPassword(page, admin.username, admin.password, '/signin?next=%2Fadmin');
+  await expect(page.getByRole('rowheader', { name: user.username })).toBeVisible();
+  expect(await clippedContent(page, { fixedHeight: false })).toEqual([]);
+
+  // Screen readers still hear a table: column headers, rows, and cells under their headers.
+  await expect(page.getByRole('columnheader')).toHaveCount(6);
+  const row = page.getByRole('row', { name: new RegExp(user.username) });
+  for (const control of [
+    row.getByRole('checkbox', { name: t.requireTotpFor(user.username) }),
+    row.getByRole('button', { name: t.revokeFor(user.username) }),
+    row.getByRole('button', { name: t.disableFor(user.username) }),
+  ]) {
+    await control.scrollIntoViewIfNeeded();
+    const box = await control.boundingBox();
+    expect(box !== null && box.x >= 0 && box.x + box.width <= 360).toBe(true);
+  }
+  await row.getByRole('checkbox', { name: t.requireTotpFor(user.username) }).check();
+  await expect(page.getByRole('status').filter({ hasText: t.saved })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('TOTP');
+  await expectNoAxeViolations(page, 'administration at 360 px');
 });

@@ -7,13 +7,13 @@ import { Secret, TOTP } from 'otpauth';
 import { en } from '../../shared/messages/en.js';
 import { pagesEn } from '../../shared/messages/pages-en.js';
 import { apiClient, ok } from '../support/http-client.js';
-import { createUser, PERIOD_MS } from '../support/totp.js';
+import { codeNow, createUser, PERIOD_MS } from '../support/totp.js';
 import { LoginResponse } from '../../shared/api/schemas.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { expect, test } from './support/fixtures.js';
-import { readManualKey, saveRecoveryCodes, signInWithCode, signOut } from './support/steps.js';
+import { readManualKey, saveRecoveryCodes, signInWithCode, signInWithPassword, signOut } from './support/steps.js';
 
-test('a person sets up an authenticator from the page, keyboard only, and then signs in with its code', async ({ page, server, pageErrors }) => {
+test('a person sets up an authenticator from the page, keyboard only, and then signs in with its code', async ({ page, server }) => {
   const user = await createUser(server, { totpRequired: true });
 
   // Arriving at /settings without a session leads to sign-in and back.
@@ -80,7 +80,6 @@ test('a person sets up an authenticator from the page, keyboard only, and then s
   const api = apiClient(server.api);
   expect(ok(await api.post('/auth/login', { body: { username: user.username, password: user.password } }), 200, LoginResponse).status).toBe('totp_required');
   await signInWithCode(page, server, user, secret);
-  expect(pageErrors).toEqual([]);
 });
 
 test('enrollment on the key alone: the same key as the QR code carries', async ({ page, server }) => {
@@ -97,4 +96,36 @@ test('enrollment on the key alone: the same key as the QR code carries', async (
   expect(qr).toMatch(/^data:image\/png;base64,/);
   expect(key).toMatch(/^[A-Z2-7]{32,}$/);
   expect(page.url()).not.toContain(key);
+});
+
+test('each step gets focus, and the QR code, the manual key and the page name the account alike', async ({ page, server }) => {
+  const user = await createUser(server, { totpRequired: true });
+  const t = pagesEn.enroll;
+  await signInWithPassword(page, user.username, user.password, '/signin?next=%2Fenroll');
+  await expect(page).toHaveURL(/\/enroll$/);
+  await expect(page.getByLabel(t.nameLabel)).toHaveAccessibleDescription(t.nameHint);
+  await page.getByLabel(t.nameLabel).fill('Work phone');
+  const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/authenticators') && r.request().method() === 'POST');
+  await page.keyboard.press('Enter');
+  const { otpauthUri } = (await (await created).json()) as { otpauthUri: string };
+
+  // The new step's heading has focus, so a screen reader starts reading there.
+  await expect(page.getByRole('heading', { name: t.scanHeading })).toBeFocused();
+  // What the QR code holds is what the page says the app will show, and what the manual panel gives.
+  const label = new URL(otpauthUri).pathname.slice(1).split(':').map(decodeURIComponent);
+  expect(label).toEqual(['Stepgate', user.username]);
+  const shown = `Stepgate (${user.username})`;
+  await expect(page.getByText(t.appLabel(shown))).toBeVisible();
+  await page.getByRole('button', { name: t.showKey }).click();
+  await expect(page.getByRole('button', { name: t.showKey })).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('#manual-key')).toContainText(`${t.accountLabel}${shown}`);
+  await expect(page.locator('#manual-key')).not.toContainText('Work phone');
+
+  const secret = (await page.locator('.setup-key').innerText()).replace(/\s+/g, '');
+  await page.getByRole('textbox', { name: t.codeLabel(6) }).click();
+  await page.keyboard.type(codeNow(server, secret));
+  await expect(page.getByRole('heading', { name: pagesEn.recovery.heading })).toBeFocused();
+  await page.getByRole('button', { name: pagesEn.recovery.continue }).press('Enter');
+  await expect(page.getByRole('alert')).toHaveText(pagesEn.recovery.mustAcknowledge);
+  await expect(page.getByRole('checkbox', { name: pagesEn.recovery.acknowledge })).toBeFocused();
 });

@@ -3,7 +3,7 @@
  * safe choice) and returns to the opener when it closes; Escape cancels.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
-import { pagesEn } from '../../../shared/messages/pages-en.js';
+import { usePagesMessages } from '../../i18n/messages.js';
 
 interface Props {
   readonly heading: string;
@@ -15,6 +15,7 @@ interface Props {
 }
 
 export function ConfirmDialog({ heading, confirmLabel, busy = false, onConfirm, onCancel, children }: Props) {
+  const t = usePagesMessages();
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -42,7 +43,7 @@ export function ConfirmDialog({ heading, confirmLabel, busy = false, onConfirm, 
             {confirmLabel}
           </button>
           <button type="button" className="secondary" ref={cancelRef} disabled={busy} onClick={onCancel}>
-            {pagesEn.cancel}
+            {t.cancel}
           </button>
         </div>
       </div>

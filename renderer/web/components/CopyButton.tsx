@@ -1,16 +1,17 @@
 /** Copies text to the clipboard and says, politely, whether it worked. */
 import { useState } from 'react';
-import { pagesEn } from '../../../shared/messages/pages-en.js';
+import { usePagesMessages } from '../../i18n/messages.js';
 import { StatusText } from './Messages.js';
 
 export function CopyButton({ id, text, label }: { readonly id: string; readonly text: string; readonly label: string }) {
+  const t = usePagesMessages();
   const [result, setResult] = useState<string | null>(null);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setResult(pagesEn.copy.done);
+      setResult(t.copy.done);
     } catch {
-      setResult(pagesEn.copy.failed);
+      setResult(t.copy.failed);
     }
   };
   return (

@@ -1,11 +1,12 @@
 /** The frame of every page: the product name, where the person can go, sign out, and one <main>. */
 import { useEffect, type ReactNode } from 'react';
 import type { User } from '../../../shared/api/schemas.js';
-import { en } from '../../../shared/messages/en.js';
-import { pagesEn } from '../../../shared/messages/pages-en.js';
+import { useMessages, usePagesMessages } from '../../i18n/messages.js';
 import { api } from '../api/web-api.js';
 
 export function PageFrame({ title, user, wide = false, children }: { readonly title: string; readonly user?: User | undefined; readonly wide?: boolean; readonly children: ReactNode }) {
+  const t = usePagesMessages();
+  const appName = useMessages().appName;
   useEffect(() => {
     document.title = title;
   }, [title]);
@@ -18,14 +19,14 @@ export function PageFrame({ title, user, wide = false, children }: { readonly ti
   return (
     <>
       <header className="page-header">
-        <span className="brand">{en.appName}</span>
+        <span className="brand">{appName}</span>
         {user !== undefined && (
-          <nav aria-label={pagesEn.frame.nav}>
-            <a href="/settings">{pagesEn.frame.settings}</a>
-            {user.isAdmin && <a href="/admin">{pagesEn.frame.admin}</a>}
-            <span className="muted">{pagesEn.frame.signedInAs(user.displayName)}</span>
+          <nav aria-label={t.frame.nav}>
+            <a href="/settings">{t.frame.settings}</a>
+            {user.isAdmin && <a href="/admin">{t.frame.admin}</a>}
+            <span className="muted">{t.frame.signedInAs(user.displayName)}</span>
             <button type="button" className="secondary compact" onClick={() => void signOut()}>
-              {pagesEn.frame.signOut}
+              {t.frame.signOut}
             </button>
           </nav>
         )}

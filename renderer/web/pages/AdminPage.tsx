@@ -1,26 +1,29 @@
 /**
- * Administration: the environment's TOTP switches; users with search; create a user; per user
- * "Require TOTP", "Revoke TOTP secret" (after a confirmation) and disable or enable.
+ * Administration: the environment's two-factor switches; users with search; create a user; per
+ * user "Two-factor required", "Reset two-factor" (after a confirmation) and disable or enable.
+ * On narrow screens the users table becomes one card per user (see web.css).
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AdminUser, Environment } from '../../../shared/api/schemas.js';
-import { pagesEn } from '../../../shared/messages/pages-en.js';
+import { PasswordField } from '../../components/PasswordField.js';
+import { useLanguage, usePagesMessages } from '../../i18n/messages.js';
 import { problemText } from '../api/problem-text.js';
 import { api } from '../api/web-api.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { ErrorText, StatusText } from '../components/Messages.js';
 import { PageFrame } from '../components/PageFrame.js';
+import { StackedTable } from '../components/StackedTable.js';
 import { useMe } from './use-me.js';
 
-const t = pagesEn.admin;
-
 export function AdminPage() {
+  const p = usePagesMessages();
+  const t = p.admin;
   const [state] = useMe();
   const user = state.kind === 'ready' ? state.me.user : undefined;
   return (
-    <PageFrame title={pagesEn.title.admin} user={user} wide>
+    <PageFrame title={p.title.admin} user={user} wide>
       <h1>{t.heading}</h1>
-      {state.kind === 'loading' && <p>{pagesEn.loading}</p>}
+      {state.kind === 'loading' && <p>{p.loading}</p>}
       {state.kind === 'failed' && <ErrorText id="admin-problem" text={state.text} />}
       {state.kind === 'ready' && (state.me.user.isAdmin ? <Administration selfId={state.me.user.id} /> : <ErrorText id="admin-problem" text={t.notAllowed} />)}
     </PageFrame>
@@ -48,11 +51,14 @@ function Administration({ selfId }: { readonly selfId: string }) {
 type Report = (ok: string | null, failed: string | null) => void;
 
 function EnvironmentSwitches({ report }: { readonly report: Report }) {
+  const p = usePagesMessages();
+  const t = p.admin;
+  const language = useLanguage();
   const [env, setEnv] = useState<Environment | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    void api<Environment>('GET', '/admin/environment').then((r) => (r.ok ? setEnv(r.value) : report(null, problemText(r.failure))));
-  }, [report]);
+    void api<Environment>('GET', '/admin/environment').then((r) => (r.ok ? setEnv(r.value) : report(null, problemText(r.failure, language))));
+  }, [report, language]);
 
   // The switch moves at once; it moves back if the server refuses.
   const change = async (patch: Partial<Pick<Environment, 'totpEnabled' | 'totpRequiredForAll'>>) => {
@@ -63,7 +69,7 @@ function EnvironmentSwitches({ report }: { readonly report: Report }) {
     const r = await api<Environment>('PATCH', '/admin/environment', patch);
     setBusy(false);
     setEnv(r.ok ? r.value : before);
-    report(r.ok ? t.saved : null, r.ok ? null : problemText(r.failure));
+    report(r.ok ? t.saved : null, r.ok ? null : problemText(r.failure, language));
   };
 
   return (
@@ -73,7 +79,7 @@ function EnvironmentSwitches({ report }: { readonly report: Report }) {
         {env !== null && env.environment !== '' && <span className="muted"> – {env.environment}</span>}
       </h2>
       {env === null ? (
-        <p>{pagesEn.loading}</p>
+        <p>{p.loading}</p>
       ) : (
         <>
           <label className="checkbox">
@@ -103,6 +109,9 @@ function EnvironmentSwitches({ report }: { readonly report: Report }) {
 }
 
 function Users({ selfId, report }: { readonly selfId: string; readonly report: Report }) {
+  const p = usePagesMessages();
+  const t = p.admin;
+  const language = useLanguage();
   const [search, setSearch] = useState('');
   const [users, setUsers] = useState<readonly AdminUser[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -113,9 +122,9 @@ function Users({ selfId, report }: { readonly selfId: string; readonly report: R
       const query = term.trim() === '' ? '' : `?search=${encodeURIComponent(term.trim().slice(0, 64))}`;
       const r = await api<{ readonly users: readonly AdminUser[] }>('GET', `/admin/users${query}`);
       if (r.ok) setUsers(r.value.users);
-      else report(null, problemText(r.failure));
+      else report(null, problemText(r.failure, language));
     },
-    [report],
+    [report, language],
   );
 
   useEffect(() => {
@@ -133,7 +142,7 @@ function Users({ selfId, report }: { readonly selfId: string; readonly report: R
     setBusy(true);
     const r = await api('PATCH', `/admin/users/${encodeURIComponent(user.id)}`, patch);
     setBusy(false);
-    report(r.ok ? t.saved : null, r.ok ? null : problemText(r.failure));
+    report(r.ok ? t.saved : null, r.ok ? null : problemText(r.failure, language));
     await load(search);
   };
 
@@ -142,7 +151,7 @@ function Users({ selfId, report }: { readonly selfId: string; readonly report: R
     const r = await api('DELETE', `/admin/users/${encodeURIComponent(user.id)}/authenticators`);
     setBusy(false);
     setRevoking(null);
-    report(r.ok ? t.revoked(user.username) : null, r.ok ? null : problemText(r.failure));
+    report(r.ok ? t.revoked(user.username) : null, r.ok ? null : problemText(r.failure, language));
     await load(search);
   };
 
@@ -152,33 +161,32 @@ function Users({ selfId, report }: { readonly selfId: string; readonly report: R
       <label htmlFor="user-search">{t.search}</label>
       <input id="user-search" type="search" value={search} placeholder={t.searchHint} onChange={(e) => setSearch(e.target.value)} maxLength={64} />
       {users === null ? (
-        <p>{pagesEn.loading}</p>
+        <p>{p.loading}</p>
       ) : users.length === 0 ? (
         <p>{t.noUsers}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.username}</th>
-                <th scope="col">{t.displayName}</th>
-                <th scope="col">{t.authenticators}</th>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.requireTotp}</th>
-                <th scope="col">{pagesEn.settings.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row">{u.username}</th>
-                  <td>{u.displayName}</td>
-                  <td>{u.authenticatorCount}</td>
-                  <td>{[u.disabled ? t.disabled : t.active, ...(u.isAdmin ? [t.admin] : [])].join(', ')}</td>
-                  <td>
-                    <input type="checkbox" aria-label={t.requireTotpFor(u.username)} checked={u.totpRequired} disabled={busy} onChange={(e) => void update(u, { totpRequired: e.target.checked })} />
-                  </td>
-                  <td className="row-actions">
+        <StackedTable className="users-table">
+          <thead role="rowgroup">
+            <tr role="row">
+              <th role="columnheader" scope="col">{t.username}</th>
+              <th role="columnheader" scope="col">{t.displayName}</th>
+              <th role="columnheader" scope="col">{t.authenticators}</th>
+              <th role="columnheader" scope="col">{t.status}</th>
+              <th role="columnheader" scope="col">{t.requireTotp}</th>
+              <th role="columnheader" scope="col">{p.settings.actions}</th>
+            </tr>
+          </thead>
+          <tbody role="rowgroup">
+            {users.map((u) => (
+              <tr role="row" key={u.id}>
+                <th role="rowheader" scope="row">{u.username}</th>
+                <td role="cell" data-label={t.displayName}>{u.displayName}</td>
+                <td role="cell" data-label={t.authenticators}>{u.authenticatorCount}</td>
+                <td role="cell" data-label={t.status}>{[u.disabled ? t.disabled : t.active, ...(u.isAdmin ? [t.admin] : [])].join(', ')}</td>
+                <td role="cell" data-label={t.requireTotp}>
+                  <input type="checkbox" aria-label={t.requireTotpFor(u.username)} checked={u.totpRequired} disabled={busy} onChange={(e) => void update(u, { totpRequired: e.target.checked })} />
+                </td>
+                <td role="cell" className="row-actions">
                     <button type="button" className="secondary compact" aria-label={t.revokeFor(u.username)} disabled={busy || u.authenticatorCount === 0} onClick={() => setRevoking(u)}>
                       {t.revoke}
                     </button>
@@ -193,12 +201,11 @@ function Users({ selfId, report }: { readonly selfId: string; readonly report: R
                         {u.disabled ? t.enable : t.disable}
                       </button>
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </StackedTable>
       )}
       {revoking !== null && (
         <ConfirmDialog heading={t.revokeHeading(revoking.username)} confirmLabel={t.revokeConfirm} busy={busy} onCancel={() => setRevoking(null)} onConfirm={() => void revoke(revoking)}>
@@ -210,6 +217,9 @@ function Users({ selfId, report }: { readonly selfId: string; readonly report: R
 }
 
 function CreateUser({ report }: { readonly report: Report }) {
+  const t = usePagesMessages().admin;
+  const language = useLanguage();
+  const usernameRef = useRef<HTMLInputElement>(null);
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
@@ -234,18 +244,18 @@ function CreateUser({ report }: { readonly report: Report }) {
       setIsAdmin(false);
       setTotpRequired(false);
       window.dispatchEvent(new Event('stepgate:users-changed'));
-    } else setError(problemText(r.failure));
+      usernameRef.current?.focus();
+    } else setError(problemText(r.failure, language));
   };
 
   return (
     <form className="card" aria-labelledby="create-heading" onSubmit={(e) => void submit(e)} noValidate>
       <h2 id="create-heading">{t.createHeading}</h2>
       <label htmlFor="new-username">{t.username}</label>
-      <input id="new-username" autoComplete="off" autoCapitalize="none" spellCheck={false} value={username} onChange={(e) => setUsername(e.target.value)} required maxLength={64} />
+      <input id="new-username" ref={usernameRef} autoComplete="off" autoCapitalize="none" spellCheck={false} value={username} onChange={(e) => setUsername(e.target.value)} required maxLength={64} />
       <label htmlFor="new-display-name">{t.displayName}</label>
       <input id="new-display-name" autoComplete="off" value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={128} />
-      <label htmlFor="new-password">{t.password}</label>
-      <input id="new-password" type="password" autoComplete="new-password" aria-describedby="new-password-hint" value={password} onChange={(e) => setPassword(e.target.value)} required />
+      <PasswordField id="new-password" label={t.password} autoComplete="new-password" describedBy="new-password-hint" value={password} onChange={setPassword} />
       <p id="new-password-hint" className="muted hint">
         {t.passwordHint}
       </p>
@@ -255,7 +265,7 @@ function CreateUser({ report }: { readonly report: Report }) {
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={totpRequired} onChange={(e) => setTotpRequired(e.target.checked)} />
-        {t.requireTotp}
+        {t.newRequireTotp}
       </label>
       <ErrorText id="create-problem" text={error} />
       <button type="submit" className="primary" disabled={busy}>

@@ -1,17 +1,21 @@
 /**
- * The verification-code step in the browser, with the desktop's six-box input and words: submits
- * once when the code is complete, clears and refocuses after a wrong code, offers a recovery code.
+ * The verification-code step in the browser, with the desktop's six-box input, words and rules:
+ * submits once when the code is complete; while the server checks it or a lock-out runs, the input
+ * keeps focus but takes nothing; each answer starts with empty boxes in the render that makes them
+ * writable again; once the challenge is over focus goes to "Start again"; offers a recovery code.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { challengeDeadline } from '../../../shared/api/challenge-deadline.js';
 import type { Challenge, RecoveryResponse } from '../../../shared/api/schemas.js';
 import { isCompleteCode } from '../../../shared/code/normalise-code.js';
 import type { Problem } from '../../../shared/ipc/problem.js';
-import { en } from '../../../shared/messages/en.js';
-import { useNow } from '../../app/use-now.js';
+import { EXPIRY, useCountdownAnnouncement } from '../../app/use-countdown-announcement.js';
+import { useFocusWhen } from '../../app/use-focus-when.js';
+import { useSecondsLeft } from '../../app/use-seconds-left.js';
 import { CodeInput } from '../../components/CodeInput.js';
 import { ProblemMessage, problemKey } from '../../components/ProblemMessage.js';
 import { RecoveryCodeForm } from '../../components/RecoveryCodeForm.js';
+import { useMessages } from '../../i18n/messages.js';
 import { problemOf } from '../api/problem-of.js';
 import { api } from '../api/web-api.js';
 import { goOn } from './after-sign-in.js';
@@ -19,28 +23,33 @@ import { goOn } from './after-sign-in.js';
 type Method = 'totp' | 'recovery_code';
 
 export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Challenge; readonly onStartAgain: () => void }) {
+  const t = useMessages();
   const [method, setMethod] = useState<Method>('totp');
   const [code, setCode] = useState('');
   const [recovery, setRecovery] = useState('');
+  const [recoveryEmpty, setRecoveryEmpty] = useState(0);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [attempt, setAttempt] = useState(0);
   const codeRef = useRef<HTMLInputElement>(null);
   const recoveryRef = useRef<HTMLInputElement>(null);
-  const now = useNow(true);
+  const startAgainRef = useRef<HTMLButtonElement>(null);
 
   // Fixed when the challenge arrives, on this machine's clock.
   const expiresAt = useMemo(() => challengeDeadline(challenge, Date.now()), [challenge]);
-  const over =
-    problem?.kind === 'challengeExpired' || (problem?.kind === 'wrongCode' && problem.attemptsRemaining === 0) || now >= expiresAt;
-  const locked = problem?.kind === 'locked' && problem.retryAt > now;
-  const disabled = busy || over || locked;
+  const expiryLeft = useSecondsLeft(expiresAt);
+  const lockLeft = useSecondsLeft(problem?.kind === 'locked' ? problem.retryAt : null);
+  const over = problem?.kind === 'challengeExpired' || (problem?.kind === 'wrongCode' && problem.attemptsRemaining === 0) || expiryLeft === 0;
+  const waiting = busy || lockLeft > 0;
   const totp = method === 'totp';
-  const shown: Problem | null = problem ?? (now >= expiresAt ? { kind: 'challengeExpired' } : null);
+  const shown: Problem | null = problem ?? (expiryLeft === 0 ? { kind: 'challengeExpired' } : null);
+  const expirySentence = t.code.expiresIn(expiryLeft);
+  useCountdownAnnouncement(over ? null : expiryLeft, expirySentence, EXPIRY);
 
-  useEffect(() => {
-    if (!disabled) (totp ? codeRef : recoveryRef).current?.focus();
-  }, [disabled, totp, attempt]);
+  useFocusWhen(over ? 'over' : `${attempt}:${method}:${recoveryEmpty}`, () => {
+    if (over) startAgainRef.current?.focus();
+    else (totp ? codeRef : recoveryRef).current?.focus();
+  });
 
   const send = async (path: '/auth/totp' | '/auth/recovery', body: Record<string, string>) => {
     setBusy(true);
@@ -49,6 +58,7 @@ export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Chal
       goOn('authenticated');
       return;
     }
+    // One render: the answer, empty boxes, and the input writable again.
     setBusy(false);
     setCode('');
     setRecovery('');
@@ -57,17 +67,18 @@ export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Chal
   };
 
   const submitCode = (value: string) => {
-    if (disabled || !isCompleteCode(value, challenge.digits)) return;
+    if (waiting || over || !isCompleteCode(value, challenge.digits)) return;
     void send('/auth/totp', { code: value });
   };
 
   const describedBy = shown === null ? 'code-status' : 'code-problem code-status';
-  const secondsLeft = Math.max(0, Math.ceil((expiresAt - now) / 1000));
+  const hasRecovery = challenge.methods.includes('recovery_code');
+  const lockAlso = hasRecovery ? (totp ? t.code.lockIncludesRecovery : t.code.lockIncludesAuthenticator) : undefined;
 
   return (
     <section className="card code-card" aria-labelledby="code-heading" aria-busy={busy}>
-      <h1 id="code-heading">{totp ? en.code.heading : en.code.recoveryHeading}</h1>
-      <p className="muted">{totp ? en.code.intro(challenge.digits) : en.code.recoveryIntro}</p>
+      <h1 id="code-heading">{totp ? t.code.heading : t.code.recoveryHeading}</h1>
+      <p className="muted">{totp ? t.code.intro(challenge.digits) : t.code.recoveryIntro}</p>
       {totp ? (
         <form onSubmit={(e) => (e.preventDefault(), submitCode(code))} noValidate>
           <CodeInput
@@ -80,11 +91,11 @@ export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Chal
               submitCode(value);
             }}
             onEnter={() => submitCode(code)}
-            label={en.code.label(challenge.digits)}
-            disabled={disabled}
+            label={t.code.label(challenge.digits)}
+            readOnly={waiting}
+            disabled={over}
             invalid={shown?.kind === 'wrongCode'}
             describedBy={describedBy}
-            autoFocus
           />
         </form>
       ) : (
@@ -93,21 +104,25 @@ export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Chal
           value={recovery}
           onValueChange={setRecovery}
           onSubmit={(recoveryCode) => void send('/auth/recovery', { recoveryCode })}
-          disabled={disabled}
+          onEmpty={() => setRecoveryEmpty((n) => n + 1)}
+          showEmpty={recoveryEmpty > 0}
+          readOnly={waiting}
+          disabled={over}
           describedBy={describedBy}
         />
       )}
       <p id="code-status" className="muted status">
-        {busy ? en.code.verifying : over ? '' : en.code.expiresIn(secondsLeft)}
+        {busy ? t.code.verifying : over ? '' : expirySentence}
       </p>
-      {shown !== null && <ProblemMessage key={problemKey(shown, attempt)} problem={shown} now={now} id="code-problem" />}
+      {shown !== null && <ProblemMessage key={problemKey(shown, attempt)} problem={shown} id="code-problem" whileLocked={lockAlso} />}
       <div className="actions">
         {over ? (
-          <button type="button" className="primary" onClick={onStartAgain}>
-            {en.code.startAgain}
+          <button type="button" className="primary" ref={startAgainRef} onClick={onStartAgain}>
+            {t.code.startAgain}
           </button>
         ) : (
-          challenge.methods.includes('recovery_code') && (
+          hasRecovery &&
+          lockLeft === 0 && (
             <button
               type="button"
               className="link"
@@ -115,14 +130,18 @@ export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Chal
               onClick={() => {
                 setMethod(totp ? 'recovery_code' : 'totp');
                 setProblem(null);
+                setAttempt((n) => n + 1);
               }}
             >
-              {totp ? en.code.useRecovery : en.code.useAuthenticator}
+              {totp ? t.code.useRecovery : t.code.useAuthenticator}
             </button>
           )
         )}
+        <a className="help-link" href="/help" target="_blank" rel="noopener">
+          {t.code.help}
+        </a>
         <button type="button" className="secondary" onClick={onStartAgain}>
-          {en.code.cancel}
+          {t.code.cancel}
         </button>
       </div>
     </section>

@@ -6,8 +6,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConfirmAuthenticatorResponse, InfoResponse, PendingAuthenticator } from '../../../shared/api/schemas.js';
 import { isCompleteCode } from '../../../shared/code/normalise-code.js';
-import { pagesEn } from '../../../shared/messages/pages-en.js';
+import type { UiLanguage } from '../../../shared/messages/language.js';
+import { useFocusWhen } from '../../app/use-focus-when.js';
 import { CodeInput } from '../../components/CodeInput.js';
+import { useLanguage, usePagesMessages } from '../../i18n/messages.js';
 import { problemText } from '../api/problem-text.js';
 import { api, isCode, type Failure } from '../api/web-api.js';
 import { CopyButton } from '../components/CopyButton.js';
@@ -15,8 +17,8 @@ import { ErrorText, StatusText } from '../components/Messages.js';
 import { PageFrame } from '../components/PageFrame.js';
 import { RecoveryCodesPanel } from '../components/RecoveryCodesPanel.js';
 import { keyGroups } from './key-groups.js';
+import { appAccount } from './otpauth-label.js';
 
-const t = pagesEn.enroll;
 const DIGITS = 6;
 
 type Step =
@@ -26,6 +28,8 @@ type Step =
   | { readonly kind: 'saved'; readonly name: string };
 
 export function EnrollPage() {
+  const p = usePagesMessages();
+  const t = p.enroll;
   const [step, setStep] = useState<Step>({ kind: 'name' });
   const [environment, setEnvironment] = useState('');
   const [totpOff, setTotpOff] = useState(false);
@@ -39,7 +43,7 @@ export function EnrollPage() {
   }, []);
 
   return (
-    <PageFrame title={pagesEn.title.enroll}>
+    <PageFrame title={p.title.enroll}>
       <h1>{t.heading}</h1>
       {totpOff ? (
         <p className="card">{t.totpOff}</p>
@@ -65,6 +69,8 @@ export function EnrollPage() {
 }
 
 function NameStep({ onCreated }: { readonly onCreated: (pending: PendingAuthenticator) => void }) {
+  const t = usePagesMessages().enroll;
+  const language = useLanguage();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -83,7 +89,7 @@ function NameStep({ onCreated }: { readonly onCreated: (pending: PendingAuthenti
     setBusy(false);
     if (result.ok) onCreated(result.value);
     else {
-      setError(unauthorizedOr(result.failure));
+      setError(unauthorizedOr(result.failure, language));
       inputRef.current?.focus();
     }
   };
@@ -116,9 +122,9 @@ function NameStep({ onCreated }: { readonly onCreated: (pending: PendingAuthenti
 }
 
 /** An ended session sends the person to sign in again and back here. */
-function unauthorizedOr(failure: Failure): string {
+function unauthorizedOr(failure: Failure, language: UiLanguage): string {
   if (isCode(failure, 'unauthorized')) window.location.assign('/signin?next=%2Fenroll');
-  return problemText(failure);
+  return problemText(failure, language);
 }
 
 interface ConfirmProps {
@@ -130,6 +136,11 @@ interface ConfirmProps {
 }
 
 function ConfirmStep({ pending, over, onOver, onStartAgain, onConfirmed }: ConfirmProps) {
+  const t = usePagesMessages().enroll;
+  const language = useLanguage();
+  const account = appAccount(pending.otpauthUri);
+  const scanHeadingRef = useRef<HTMLHeadingElement>(null);
+  const startAgainRef = useRef<HTMLButtonElement>(null);
   const [showKey, setShowKey] = useState(false);
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
@@ -138,10 +149,13 @@ function ConfirmStep({ pending, over, onOver, onStartAgain, onConfirmed }: Confi
   const codeRef = useRef<HTMLInputElement>(null);
   const sent = useRef<string | null>(null);
 
-  // After every answer the boxes are empty and take the next code at once.
-  useEffect(() => {
-    if (attempt > 0 && !busy && !over) codeRef.current?.focus();
-  }, [attempt, busy, over]);
+  // A new step: the person hears its heading and reads on (QR code, key, then the code); after
+  // every answer the boxes are empty and take the next code; once over, "Start again".
+  useFocusWhen(busy ? null : over ? 'over' : `${attempt}`, () => {
+    if (over) startAgainRef.current?.focus();
+    else if (attempt === 0) scanHeadingRef.current?.focus();
+    else codeRef.current?.focus();
+  });
 
   const confirm = async (value: string) => {
     if (busy || over || !isCompleteCode(value, DIGITS) || sent.current === value) return;
@@ -163,7 +177,7 @@ function ConfirmStep({ pending, over, onOver, onStartAgain, onConfirmed }: Confi
       setError(t.expired);
       onOver();
     } else {
-      setError(unauthorizedOr(failure));
+      setError(unauthorizedOr(failure, language));
     }
     setAttempt((n) => n + 1);
   };
@@ -176,17 +190,24 @@ function ConfirmStep({ pending, over, onOver, onStartAgain, onConfirmed }: Confi
   return (
     <>
       <section className="card" aria-labelledby="scan-heading">
-        <h2 id="scan-heading">{t.scanHeading}</h2>
+        <h2 id="scan-heading" tabIndex={-1} ref={scanHeadingRef}>
+          {t.scanHeading}
+        </h2>
         <p>{t.scanIntro}</p>
+        {account !== null && <p>{t.appLabel(account.label)}</p>}
         <img className="qr" src={pending.qrCode} alt={t.qrAlt(pending.name)} width={240} height={240} />
         <button type="button" className="link" aria-expanded={showKey} aria-controls="manual-key" onClick={() => setShowKey((s) => !s)}>
-          {showKey ? t.hideKey : t.showKey}
+          {t.showKey}
         </button>
         <div id="manual-key" hidden={!showKey}>
           <p>{t.keyIntro}</p>
           <dl className="facts">
-            <dt>{t.accountLabel}</dt>
-            <dd>{pending.name}</dd>
+            {account !== null && (
+              <>
+                <dt>{t.accountLabel}</dt>
+                <dd>{account.label}</dd>
+              </>
+            )}
             <dt>{t.keyLabel}</dt>
             <dd>
               <code className="setup-key" aria-label={`${t.keyLabel}: ${keyGroups(pending.secret).join(' ')}`}>
@@ -213,7 +234,8 @@ function ConfirmStep({ pending, over, onOver, onStartAgain, onConfirmed }: Confi
           }}
           onEnter={() => void confirm(code)}
           label={t.codeLabel(DIGITS)}
-          disabled={busy || over}
+          readOnly={busy}
+          disabled={over}
           invalid={error !== null}
           describedBy="enroll-problem enroll-status"
         />
@@ -222,7 +244,7 @@ function ConfirmStep({ pending, over, onOver, onStartAgain, onConfirmed }: Confi
         </p>
         <ErrorText id="enroll-problem" text={error} />
         {over ? (
-          <button type="button" className="primary" onClick={onStartAgain}>
+          <button type="button" className="primary" ref={startAgainRef} onClick={onStartAgain}>
             {t.startAgain}
           </button>
         ) : (
@@ -236,6 +258,7 @@ function ConfirmStep({ pending, over, onOver, onStartAgain, onConfirmed }: Confi
 }
 
 function Saved({ name }: { readonly name: string }) {
+  const t = usePagesMessages().enroll;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (

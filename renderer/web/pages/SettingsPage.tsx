@@ -4,27 +4,28 @@
  */
 import { useRef, useState } from 'react';
 import type { Authenticator, MeResponse } from '../../../shared/api/schemas.js';
-import { en } from '../../../shared/messages/en.js';
-import { pagesEn } from '../../../shared/messages/pages-en.js';
+import { useFocusWhen } from '../../app/use-focus-when.js';
+import { useLanguage, useMessages, usePagesMessages } from '../../i18n/messages.js';
 import { problemText } from '../api/problem-text.js';
 import { api } from '../api/web-api.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { ErrorText, StatusText } from '../components/Messages.js';
 import { PageFrame } from '../components/PageFrame.js';
 import { RecoveryCodesPanel } from '../components/RecoveryCodesPanel.js';
+import { StackedTable } from '../components/StackedTable.js';
 import { useMe } from './use-me.js';
-
-const t = pagesEn.settings;
 
 type Pending = { readonly kind: 'remove'; readonly authenticator: Authenticator } | { readonly kind: 'regenerate' } | null;
 
 export function SettingsPage() {
+  const p = usePagesMessages();
+  const t = p.settings;
   const [state, reload] = useMe();
   const user = state.kind === 'ready' ? state.me.user : undefined;
   return (
-    <PageFrame title={pagesEn.title.settings} user={user} wide>
+    <PageFrame title={p.title.settings} user={user} wide>
       <h1>{t.heading}</h1>
-      {state.kind === 'loading' && <p>{pagesEn.loading}</p>}
+      {state.kind === 'loading' && <p>{p.loading}</p>}
       {state.kind === 'failed' && <ErrorText id="settings-problem" text={state.text} />}
       {state.kind === 'ready' && <Settings me={state.me} reload={reload} />}
     </PageFrame>
@@ -32,12 +33,19 @@ export function SettingsPage() {
 }
 
 function Settings({ me, reload }: { readonly me: MeResponse; readonly reload: () => Promise<void> }) {
+  const t = usePagesMessages().settings;
+  const time = useMessages().time;
+  const language = useLanguage();
   const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [news, setNews] = useState<string | null>(null);
   const [codes, setCodes] = useState<readonly string[] | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const recoveryHeadingRef = useRef<HTMLHeadingElement>(null);
+  /** New codes saved: back on the list, focus goes to the recovery codes, where the person was. */
+  const [codesSaved, setCodesSaved] = useState(0);
+  useFocusWhen(codesSaved === 0 || codes !== null ? null : `${codesSaved}`, () => recoveryHeadingRef.current?.focus());
   const { authenticators, required, environmentEnabled, recoveryCodesRemaining } = me.totp;
 
   const run = async (action: () => Promise<string | null>) => {
@@ -56,7 +64,7 @@ function Settings({ me, reload }: { readonly me: MeResponse; readonly reload: ()
     run(async () => {
       const result = await api('DELETE', `/me/authenticators/${encodeURIComponent(a.id)}`);
       if (result.ok) setNews(t.removed(a.name));
-      else setError(problemText(result.failure));
+      else setError(problemText(result.failure, language));
       return null;
     });
 
@@ -64,11 +72,22 @@ function Settings({ me, reload }: { readonly me: MeResponse; readonly reload: ()
     run(async () => {
       const result = await api<{ readonly recoveryCodes: readonly string[] }>('POST', '/me/recovery-codes');
       if (result.ok) setCodes(result.value.recoveryCodes);
-      else setError(problemText(result.failure));
+      else setError(problemText(result.failure, language));
       return null;
     });
 
-  if (codes !== null) return <RecoveryCodesPanel codes={codes} environment="" onDone={() => setCodes(null)} />;
+  if (codes !== null) {
+    return (
+      <RecoveryCodesPanel
+        codes={codes}
+        environment=""
+        onDone={() => {
+          setCodes(null);
+          setCodesSaved((n) => n + 1);
+        }}
+      />
+    );
+  }
 
   const isLast = authenticators.length === 1;
   return (
@@ -85,22 +104,22 @@ function Settings({ me, reload }: { readonly me: MeResponse; readonly reload: ()
         {authenticators.length === 0 ? (
           <p>{t.none}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.added}</th>
-                <th scope="col">{t.lastUsed}</th>
-                <th scope="col">{t.actions}</th>
+          <StackedTable>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th role="columnheader" scope="col">{t.name}</th>
+                <th role="columnheader" scope="col">{t.added}</th>
+                <th role="columnheader" scope="col">{t.lastUsed}</th>
+                <th role="columnheader" scope="col">{t.actions}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {authenticators.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">{a.name}</th>
-                  <td>{en.time(Date.parse(a.createdAt))}</td>
-                  <td>{a.lastUsedAt === null ? t.never : en.time(Date.parse(a.lastUsedAt))}</td>
-                  <td>
+                <tr role="row" key={a.id}>
+                  <th role="rowheader" scope="row">{a.name}</th>
+                  <td role="cell" data-label={t.added}>{time(Date.parse(a.createdAt))}</td>
+                  <td role="cell" data-label={t.lastUsed}>{a.lastUsedAt === null ? t.never : time(Date.parse(a.lastUsedAt))}</td>
+                  <td role="cell" className="row-actions">
                     <button type="button" className="secondary compact" aria-label={t.removeLabel(a.name)} disabled={busy} onClick={() => setPending({ kind: 'remove', authenticator: a })}>
                       {t.remove}
                     </button>
@@ -108,7 +127,7 @@ function Settings({ me, reload }: { readonly me: MeResponse; readonly reload: ()
                 </tr>
               ))}
             </tbody>
-          </table>
+          </StackedTable>
         )}
         {environmentEnabled && (
           <a className="button primary" href="/enroll">
@@ -118,7 +137,9 @@ function Settings({ me, reload }: { readonly me: MeResponse; readonly reload: ()
       </section>
 
       <section className="card" aria-labelledby="recovery-codes-heading">
-        <h2 id="recovery-codes-heading">{t.recoveryHeading}</h2>
+        <h2 id="recovery-codes-heading" tabIndex={-1} ref={recoveryHeadingRef}>
+          {t.recoveryHeading}
+        </h2>
         {authenticators.length === 0 ? (
           <p>{t.recoveryNone}</p>
         ) : (

@@ -1,18 +1,18 @@
 /**
- * Browser sign-in: username and password, then (when the account has TOTP) the same code step as
- * the desktop. Success goes where the person was heading, or to the settings; an account that
- * still needs an authenticator goes straight into enrollment.
+ * Browser sign-in: username and password, then (when the account has two-factor authentication)
+ * the same code step as the desktop. Success goes where the person was heading, or to the
+ * settings; an account that still needs an authenticator goes straight into enrollment.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { Challenge, LoginResponse } from '../../../shared/api/schemas.js';
 import type { Problem } from '../../../shared/ipc/problem.js';
-import { en } from '../../../shared/messages/en.js';
-import { CredentialFields } from '../../components/CredentialFields.js';
-import { pagesEn } from '../../../shared/messages/pages-en.js';
+import { useFocusWhen } from '../../app/use-focus-when.js';
+import { useAnnounce } from '../../components/Announcer.js';
+import { CredentialFields, useCredentials } from '../../components/CredentialFields.js';
 import { ProblemMessage, problemKey } from '../../components/ProblemMessage.js';
+import { useMessages, usePagesMessages } from '../../i18n/messages.js';
 import { problemOf } from '../api/problem-of.js';
 import { api } from '../api/web-api.js';
-import { StatusText } from '../components/Messages.js';
 import { PageFrame } from '../components/PageFrame.js';
 import { goOn } from './after-sign-in.js';
 import { CodeStep } from './CodeStep.js';
@@ -20,21 +20,33 @@ import { CodeStep } from './CodeStep.js';
 const params = new URLSearchParams(window.location.search);
 
 export function SignInPage() {
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const t = useMessages();
+  const p = usePagesMessages();
+  const announce = useAnnounce();
+  const credentials = useCredentials('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  /** Submit presses: each one that is refused or answered puts focus back into the form. */
   const [attempt, setAttempt] = useState(0);
   const [challenge, setChallenge] = useState<Challenge | null>(null);
 
+  const notice = params.get('signedOut') === '1' ? t.signIn.signedOut : params.has('next') ? p.signIn.sessionEnded : null;
+  useEffect(() => {
+    if (notice !== null) announce(notice);
+  }, [notice, announce]);
+  // Also after coming back from the code step ("Start again", "Cancel").
+  useFocusWhen(busy || challenge !== null ? null : `${attempt}`, credentials.focusPrimary);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy || username.trim() === '' || password === '') return;
+    if (busy) return;
+    setAttempt((n) => n + 1);
+    if (!credentials.check()) return;
+    const { username, password } = credentials;
     setBusy(true);
     const result = await api<LoginResponse>('POST', '/auth/login', { username: username.trim().slice(0, 256), password: password.slice(0, 1024) });
-    setPassword('');
+    credentials.clearPassword();
     setBusy(false);
-    setAttempt((n) => n + 1);
     if (!result.ok) {
       setProblem(problemOf(result.failure, Date.now()));
       return;
@@ -46,31 +58,26 @@ export function SignInPage() {
 
   if (challenge !== null) {
     return (
-      <PageFrame title={en.windowTitle.code}>
+      <PageFrame title={t.windowTitle.code}>
         <CodeStep challenge={challenge} onStartAgain={() => setChallenge(null)} />
       </PageFrame>
     );
   }
 
-  const notice = params.get('signedOut') === '1' ? pagesEn.signIn.signedOut : params.has('next') ? pagesEn.signIn.sessionEnded : null;
   return (
-    <PageFrame title={pagesEn.title.signIn}>
-      <form className="card" onSubmit={(e) => void submit(e)} aria-busy={busy} noValidate>
-        <h1>{en.signIn.heading}</h1>
-        <StatusText id="signin-notice" text={notice} />
+    <PageFrame title={p.title.signIn}>
+      <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="signin-heading" aria-busy={busy} noValidate>
+        <h1 id="signin-heading">{t.signIn.heading}</h1>
+        {notice !== null && <p className="status-note">{notice}</p>}
         <CredentialFields
-          username={username}
-          password={password}
-          onUsernameChange={setUsername}
-          onPasswordChange={setPassword}
+          {...credentials.fields}
           readOnly={busy}
-          focus="username"
           invalid={problem?.kind === 'invalidCredentials'}
           problemId={problem === null ? undefined : 'signin-problem'}
         />
-        {problem !== null && <ProblemMessage key={problemKey(problem, attempt)} problem={problem} now={Date.now()} id="signin-problem" />}
+        {problem !== null && <ProblemMessage key={problemKey(problem, attempt)} problem={problem} id="signin-problem" />}
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? en.signIn.busy : en.signIn.submit}
+          {busy ? t.signIn.busy : t.signIn.submit}
         </button>
       </form>
     </PageFrame>

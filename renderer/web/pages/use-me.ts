@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MeResponse } from '../../../shared/api/schemas.js';
 import { signInUrl } from '../../../shared/pages/page-paths.js';
+import { useLanguage } from '../../i18n/messages.js';
 import { problemText } from '../api/problem-text.js';
 import { api, isCode } from '../api/web-api.js';
 
@@ -9,12 +10,13 @@ export type MeState = { readonly kind: 'loading' } | { readonly kind: 'ready'; r
 
 export function useMe(): readonly [MeState, () => Promise<void>] {
   const [state, setState] = useState<MeState>({ kind: 'loading' });
+  const language = useLanguage();
   const reload = useCallback(async () => {
     const result = await api<MeResponse>('GET', '/me');
     if (result.ok) setState({ kind: 'ready', me: result.value });
     else if (isCode(result.failure, 'unauthorized')) window.location.assign(signInUrl(window.location.pathname));
-    else setState({ kind: 'failed', text: problemText(result.failure) });
-  }, []);
+    else setState({ kind: 'failed', text: problemText(result.failure, language) });
+  }, [language]);
   useEffect(() => void reload(), [reload]);
   return [state, reload] as const;
 }

@@ -22,6 +22,7 @@ import { migrate } from './migrate.js';
 import { postgresRecoveryCodes } from './recovery-codes.js';
 import { postgresSessions } from './sessions.js';
 import { postgresSettings } from './settings.js';
+import { postgresSso } from './sso.js';
 import { sqlOn, TYPES } from './sql.js';
 import { postgresThrottle } from './throttle.js';
 import { postgresUsers } from './users.js';
@@ -47,9 +48,9 @@ export interface PostgresStats {
 /** Units hold what they decide on (`FOR SHARE`); reads lock nothing. */
 type Mode = 'unit' | 'read';
 
-function repositories(client: pg.ClientBase, clock: Clock, mode: Mode): Tx {
+function repositories(client: pg.ClientBase, clock: Clock, mode: Mode, claims: string[]): Tx {
   const db = sqlOn(client);
-  const throttle = postgresThrottle(db);
+  const throttle = postgresThrottle(db, (key) => claims.push(key));
   const lock = mode === 'unit' ? ' FOR SHARE' : '';
   return {
     users: postgresUsers(db, lock),
@@ -60,6 +61,7 @@ function repositories(client: pg.ClientBase, clock: Clock, mode: Mode): Tx {
     settings: postgresSettings(db, lock),
     throttle,
     audit: postgresAudit(db, clock),
+    sso: postgresSso(db),
   };
 }
 
@@ -103,24 +105,29 @@ export async function openPostgresStore(url: string, clock: Clock, options: Post
     for (const wake of waiters) wake();
   };
 
-  /** `body` inside `begin` ... COMMIT on a connection of its own; a connection in an unknown state is not reused. */
-  async function transaction<T>(kind: Mode, begin: string, body: (tx: Tx) => Promise<T>): Promise<T> {
+  /**
+   * `body` inside `begin` ... COMMIT on a connection of its own; a connection in an unknown state is not
+   * reused. `queue`: keys to wait for before the transaction starts (see `write`); `claims` collects the
+   * keys the body claims.
+   */
+  async function transaction<T>(kind: Mode, begin: string, body: (tx: Tx) => Promise<T>, queue: readonly string[] = [], claims: string[] = []): Promise<T> {
     const client = await pool.connect();
     let reusable = true;
     // An error the database answered with (it has a SQLSTATE) leaves the connection usable; a broken connection does not.
-    const step = async (text: string) => {
+    const step = async (text: string, values?: readonly unknown[]) => {
       try {
-        await client.query(text);
+        await client.query(text, values === undefined ? undefined : [...values]);
       } catch (error) {
         reusable &&= typeof (error as { code?: unknown }).code === 'string';
         throw error;
       }
     };
     try {
+      for (const key of queue) await step('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
       await step(begin);
       let result: T;
       try {
-        result = await body(repositories(client, clock, kind));
+        result = await body(repositories(client, clock, kind, claims));
       } catch (error) {
         await step('ROLLBACK').catch(() => undefined);
         throw error;
@@ -128,6 +135,8 @@ export async function openPostgresStore(url: string, clock: Clock, options: Post
       await step('COMMIT');
       return result;
     } finally {
+      // A connection that might still hold a key goes, and its locks with it.
+      if (queue.length > 0) await step('SELECT pg_advisory_unlock_all()').catch(() => (reusable = false));
       client.release(!reusable);
     }
   }
@@ -143,16 +152,23 @@ export async function openPostgresStore(url: string, clock: Clock, options: Post
         settle();
       }
     },
+    // A unit that lost a conflict over a claimed key (units queued on one account's row all lose to the
+    // first, whose snapshot they predate) runs again holding that key's advisory lock from before its
+    // transaction starts: its snapshot then follows the previous holder's commit, and units that run
+    // again queue for the account instead of colliding again.
     async write(unit) {
       busy += 1;
       stats.units += 1;
+      let queue: readonly string[] = [];
       try {
         for (let run = 1; ; run += 1) {
+          const claims: string[] = [];
           try {
-            return await transaction('unit', 'BEGIN ISOLATION LEVEL SERIALIZABLE', unit);
+            return await transaction('unit', 'BEGIN ISOLATION LEVEL SERIALIZABLE', unit, queue, claims);
           } catch (error) {
             if (!isRetryable(error) || run >= MAX_RUNS) throw error;
             stats.reruns += 1;
+            queue = [...new Set([...queue, ...claims])];
             await backOff(run);
           }
         }

@@ -22,6 +22,7 @@ export function postgresUsers(db: Sql, lock: string): Users {
         [`%${escaped}%`],
       );
     },
+    ids: async () => (await db.rows<{ id: string }>('SELECT id FROM users')).map((r) => r.id),
     insert: async (u) => {
       await db.changes(
         `INSERT INTO users (id, username, username_key, display_name, password_hash, is_admin, disabled, totp_required, created_at)

@@ -19,6 +19,7 @@ import { groupCommit } from './group-commit.js';
 import { sqliteRecoveryCodes } from './recovery-codes.js';
 import { sqliteSessions } from './sessions.js';
 import { sqliteSettings } from './settings.js';
+import { sqliteSso } from './sso.js';
 import { sqliteThrottle } from './throttle.js';
 import { sqliteUsers } from './users.js';
 
@@ -43,6 +44,7 @@ function repositories(db: Db, clock: Clock): Tx {
     settings: sqliteSettings(db),
     throttle,
     audit: sqliteAudit(db, clock),
+    sso: sqliteSso(db),
   };
 }
 

@@ -46,6 +46,7 @@ export function sqliteUsers(db: Db): Users {
       ).all({ pattern: `%${escaped}%` }) as RawUser[];
       return rows.map(toUser);
     },
+    ids: async () => (sql(db, 'SELECT id FROM users').pluck().all() as string[]),
     insert: async (u) => {
       sql(
         db,

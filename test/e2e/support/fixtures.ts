@@ -1,17 +1,27 @@
 /**
- * Fixtures shared by every spec: a fresh reference server per test and a way to launch the app
- * against it, in whichever project runs the spec.
+ * The project's fixtures, on top of the testing kit's (`testing/`): a fresh reference server per
+ * test with a clock the test moves, that server for every launch, the Electron project skipped with
+ * its reason where no Electron runtime is installed, and a check after every test that no window of
+ * the app logged a CSP violation, an error or a warning.
  */
-import { test as base, expect } from '@playwright/test';
 import { findElectronBinary } from '../../../electron/launch/electron-binary.js';
 import type { ConfigOverrides } from '../../../server/config.js';
+import { expect, test as kit, type LaunchStepgate } from '../../../testing/index.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
-import { launchElectronApp, launchPreviewApp, type AppDriver, type LaunchOptions } from './app-driver.js';
+import { watchPage } from './page-problems.js';
 
-export type Launch = (options?: Partial<LaunchOptions>) => Promise<AppDriver>;
+export type Launch = LaunchStepgate;
 
-export const test = base.extend<{ electronAvailable: undefined; serverConfig: ConfigOverrides; server: TestServer; launch: Launch }>({
+interface Fixtures {
+  electronAvailable: undefined;
   /** Server settings for one spec file, e.g. a short lock-out: test.use({ serverConfig: ... }). */
+  serverConfig: ConfigOverrides;
+  server: TestServer;
+  /** The kit's launchStepgate, with every window watched for CSP violations, console errors and warnings. */
+  launch: Launch;
+}
+
+export const test = kit.extend<Fixtures>({
   serverConfig: [{}, { option: true }],
   electronAvailable: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
@@ -29,16 +39,11 @@ export const test = base.extend<{ electronAvailable: undefined; serverConfig: Co
     await use(server);
     await server.close();
   },
-  launch: async ({ server }, use, testInfo) => {
-    const launched: AppDriver[] = [];
-    const keychainService = `StepgateE2E-${process.pid}-${testInfo.workerIndex}-${testInfo.testId}`;
-    await use(async (options = {}) => {
-      const full: LaunchOptions = { serverUrl: server.url, keychainService, ...options };
-      const app = testInfo.project.name === 'electron' ? await launchElectronApp(full) : await launchPreviewApp(full);
-      launched.push(app);
-      return app;
-    });
-    for (const app of launched) await app.close();
+  serverUrl: async ({ server }, use) => use(server.url),
+  launch: async ({ launchStepgate }, use) => {
+    const problems: string[] = [];
+    await use((options = {}) => launchStepgate({ onWindow: (window) => watchPage(window, problems), ...options }));
+    expect(problems, 'CSP violations, console errors and warnings, uncaught exceptions').toEqual([]);
   },
 });
 

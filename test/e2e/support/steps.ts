@@ -1,24 +1,12 @@
-/** Steps the specs share, written against roles and the message catalogue, never CSS classes. */
+/** Steps the specs share, on the kit's page objects (roles and accessible names in the app's language). */
 import type { Page } from '@playwright/test';
-import { en } from '../../../shared/messages/en.js';
+import type { StepgateApp } from '../../../testing/index.js';
 import { expect } from './fixtures.js';
 import type { Account } from './accounts.js';
 
-export async function signInWithPassword(page: Page, account: Account, options: { readonly keepSignedIn?: boolean } = {}): Promise<void> {
-  await expect(page.getByRole('heading', { name: en.signIn.heading })).toBeVisible();
-  await page.getByLabel(en.signIn.username).fill(account.username);
-  await page.getByLabel(en.signIn.password).fill(account.password);
-  if (options.keepSignedIn === true) await page.getByLabel(en.signIn.keepSignedIn).check();
-  await page.getByRole('button', { name: en.signIn.submit }).click();
-}
-
-export function codeInput(window: Page) {
-  return window.getByRole('textbox', { name: en.code.label(6) });
-}
-
-export async function expectSignedIn(page: Page, account: Account): Promise<void> {
-  await expect(page.getByRole('heading', { name: en.signedIn.heading })).toBeVisible();
-  await expect(page.getByTestId('signed-in-user')).toContainText(account.username);
+export async function expectSignedIn(app: StepgateApp, account: Account): Promise<void> {
+  await expect(app.signedIn.heading).toBeVisible();
+  await expect(app.signedIn.person).toContainText(account.username);
 }
 
 /** Puts text on the clipboard and pastes it with the keyboard shortcut into the focused field. */

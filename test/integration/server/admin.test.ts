@@ -176,22 +176,22 @@ describe('administration', () => {
   describe('environment', () => {
     it('GET /admin/environment reports the settings', async () => {
       const env = ok(await api.get('/admin/environment', { token }), 200, Environment);
-      expect(env).toEqual({ environment: 'Admin Test', totpEnabled: true, totpRequiredForAll: false });
+      expect(env).toEqual({ environment: 'Admin Test', totpEnabled: true, totpRequiredForAll: false, ssoRequiredForAll: false });
     });
 
     it('PATCH /admin/environment changes the settings, and sign-in and /info follow at once', async () => {
       const user = await createUser(server);
       const required = ok(await api.patch('/admin/environment', { token, body: { totpRequiredForAll: true } }), 200, Environment);
-      expect(required).toEqual({ environment: 'Admin Test', totpEnabled: true, totpRequiredForAll: true });
+      expect(required).toEqual({ environment: 'Admin Test', totpEnabled: true, totpRequiredForAll: true, ssoRequiredForAll: false });
       ok(await login(server, user.username, user.password), 200, EnrollmentRequiredResponse);
 
       const off = ok(await api.patch('/admin/environment', { token, body: { totpEnabled: false } }), 200, Environment);
-      expect(off).toEqual({ environment: 'Admin Test', totpEnabled: false, totpRequiredForAll: true });
+      expect(off).toEqual({ environment: 'Admin Test', totpEnabled: false, totpRequiredForAll: true, ssoRequiredForAll: false });
       expect(ok(await api.get('/info'), 200, InfoResponse).totp.enabled).toBe(false);
       ok(await login(server, user.username, user.password), 200, AuthenticatedResponse);
 
       const back = ok(await api.patch('/admin/environment', { token, body: { totpEnabled: true, totpRequiredForAll: false } }), 200, Environment);
-      expect(back).toEqual({ environment: 'Admin Test', totpEnabled: true, totpRequiredForAll: false });
+      expect(back).toEqual({ environment: 'Admin Test', totpEnabled: true, totpRequiredForAll: false, ssoRequiredForAll: false });
       expect(ok(await api.get('/admin/environment', { token }), 200, Environment)).toEqual(back);
       expect(ok(await api.get('/info'), 200, InfoResponse).totp.enabled).toBe(true);
     });

@@ -26,7 +26,7 @@ describe('public routes', () => {
     const info = ok(await api.get('/info'), 200, InfoResponse);
     expect(info.environment).toBe('Acme Test');
     expect(info.totp).toEqual({ enabled: true });
-    expect(info.sso).toEqual({ enabled: false });
+    expect(info.sso).toEqual({ enabled: false, requiredForAll: false, providers: [] });
   });
 
   it('GET /info gives absolute enrollment and settings URLs on the server', async () => {

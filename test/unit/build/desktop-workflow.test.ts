@@ -39,14 +39,15 @@ describe('GitHub workflows', () => {
     expect((await runLint(broken, 'broken.yml')).map((r) => r.kind).sort()).toEqual(['action', 'runner-label']);
   });
 
-  it('desktop.yml runs the electron project and builds the installers on Windows, macOS and Linux', () => {
+  it('desktop.yml runs the electron project, drives the end-to-end package with the kit, and builds the installers on Windows, macOS and Linux', () => {
     const workflow = parse(readFileSync(join(DIR, 'desktop.yml'), 'utf8')) as { jobs: { desktop: { strategy: { matrix: { os: string[] } }; steps: Step[] } } };
     const job = workflow.jobs.desktop;
     expect(job.strategy.matrix.os.map((os) => os.split('-')[0]).sort()).toEqual(['macos', 'ubuntu', 'windows']);
     const runs = job.steps.map((step) => step.run ?? '');
     const index = (pattern: RegExp) => runs.findIndex((run) => pattern.test(run));
-    // In this order: install as README says, fetch the runtime, the specs in Electron, the installers.
-    const order = [/^npm ci\b/, /node_modules\/electron\/install\.js/, /--project electron/, /^npm run dist\b/].map(index);
+    // In this order: install as README says, fetch the runtime, the specs in Electron, the end-to-end
+    // package driven by the sample QA project, the installers.
+    const order = [/^npm ci\b/, /node_modules\/electron\/install\.js/, /--project electron/, /npm run dist -- --e2e --dir[\s\S]*npm run test:kit/, /^npm run dist$/].map(index);
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // Linux runs the specs under a virtual display and a private keyring.

@@ -62,7 +62,11 @@ describe('Windows ADMX and ADML', () => {
     const element = only(only(policy, 'elements'), kind.admx);
     expect(element.getAttribute('valueName')).toBe(name);
     expect(policy.getAttribute('presentation')).toBe(`$(presentation.${name})`);
-    const box = { text: 'textBox', multiText: 'multiTextBox', decimal: 'decimalTextBox' }[kind.admx];
+    if (kind.admx === 'enum') {
+      const values = all(element, 'item').map((item) => only(item, 'string').textContent);
+      expect(values).toEqual(kind.choices);
+    }
+    const box = { text: 'textBox', multiText: 'multiTextBox', decimal: 'decimalTextBox', enum: 'dropdownList' }[kind.admx];
     const presentation = presentations.get(name);
     if (presentation === undefined) throw new Error(`no presentation ${name} in stepgate.adml`);
     expect(only(presentation, box).getAttribute('refId')).toBe(element.getAttribute('id'));

@@ -12,7 +12,7 @@ import { expect } from './fixtures.js';
 export async function signInWithPassword(page: Page, username: string, password: string, path = '/signin'): Promise<void> {
   if (!page.url().includes('/signin')) await page.goto(path);
   await page.getByLabel(en.signIn.username).fill(username);
-  await page.getByLabel(en.signIn.password).fill(password);
+  await page.getByLabel(en.signIn.password, { exact: true }).fill(password);
   await page.getByRole('button', { name: en.signIn.submit }).click();
 }
 

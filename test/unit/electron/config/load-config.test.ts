@@ -73,8 +73,8 @@ describe('loadConfig precedence', () => {
   it('uses the table’s defaults when nothing is set: no server, keeping sessions allowed', async () => {
     const loaded = config(await loadConfig(environment({})));
     expect(loaded).toEqual({
-      settings: { serverUrl: null, allowKeepSignedIn: true, externalOrigins: [] },
-      locked: { serverUrl: false, allowKeepSignedIn: false, externalOrigins: false },
+      settings: { serverUrl: null, allowKeepSignedIn: true, externalOrigins: [], language: null, helpUrl: null },
+      locked: { serverUrl: false, allowKeepSignedIn: false, externalOrigins: false, language: false, helpUrl: false },
       origins: {},
       problems: [],
     });
@@ -124,7 +124,7 @@ describe('loadConfig precedence', () => {
       ),
     );
     expect(both.settings).toMatchObject({ serverUrl: 'https://machine.example.com', allowKeepSignedIn: false });
-    expect(both.locked).toEqual({ serverUrl: true, allowKeepSignedIn: true, externalOrigins: false });
+    expect(both.locked).toEqual({ serverUrl: true, allowKeepSignedIn: true, externalOrigins: false, language: false, helpUrl: false });
     expect(both.origins).toEqual({ serverUrl: HKLM_KEY, allowKeepSignedIn: HKCU_KEY });
 
     const userOnly = config(

@@ -28,7 +28,7 @@ export const apiChallenge = {
   period: 30,
 };
 
-export const idle: StateOf<'idle'> = { kind: 'idle', server, username: 'ada', keepSignedIn: false, problem: null };
+export const idle: StateOf<'idle'> = { kind: 'idle', server, username: 'ada', keepSignedIn: false, problem: null, signedOut: false };
 export const submittingCredentials: StateOf<'submittingCredentials'> = {
   kind: 'submittingCredentials',
   server,
@@ -51,6 +51,7 @@ export const enrollmentNeeded: StateOf<'enrollmentNeeded'> = {
   server,
   username: 'ada',
   enrollmentUrl: 'https://id.example.com/enroll',
+  browser: 'notOpened',
 };
 export const signedIn: StateOf<'signedIn'> = {
   kind: 'signedIn',

@@ -93,6 +93,8 @@ function setup(overrides: Partial<SignInFlowDeps> & { readonly credentials?: Ret
     server: { url: 'https://id.example.com', locked: false },
     allowKeepSignedIn: true,
     extraExternalOrigins: [],
+    helpUrl: null,
+    app: { language: 'en', version: '1.2.3' },
     saveServerUrl: async () => undefined,
     openExternal: async (url) => void opened.push(url),
     now: () => now,
@@ -328,10 +330,55 @@ describe('SignInFlow', () => {
       value: { status: 'enrollment_required', enrollmentUrl: 'https://id.example.com/enroll', enrollmentSession: session },
     });
     expect(t.flow.view.flow).toMatchObject({ kind: 'enrollmentNeeded', username: 'ada' });
+    expect(t.flow.view.flow).toMatchObject({ browser: 'notOpened', enrollmentUrl: 'https://id.example.com/enroll' });
     await t.flow.handle({ type: 'openEnrollment' });
     expect(t.opened).toEqual(['https://id.example.com/enroll']);
+    expect(t.flow.view.flow).toMatchObject({ kind: 'enrollmentNeeded', browser: 'opened' });
     await t.flow.handle({ type: 'startAgain' });
     expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', username: 'ada' });
+  });
+
+  it('says so when no browser could be opened for the enrollment page', async () => {
+    const t = setup({
+      openExternal: async () => {
+        throw new Error('no browser');
+      },
+    });
+    await t.flow.start();
+    void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'pw', keepSignedIn: false });
+    await t.answer('login', {
+      ok: true,
+      value: { status: 'enrollment_required', enrollmentUrl: 'https://id.example.com/enroll', enrollmentSession: session },
+    });
+    await t.flow.handle({ type: 'openEnrollment' });
+    expect(t.flow.view.flow).toMatchObject({ kind: 'enrollmentNeeded', browser: 'failed' });
+  });
+
+  it('opens the help page policy names, else the server’s own', async () => {
+    const own = setup();
+    await own.flow.start();
+    await own.flow.handle({ type: 'openHelp' });
+    expect(own.opened).toEqual(['https://id.example.com/help']);
+    const named = setup({ helpUrl: 'https://desk.example.org/authenticator' });
+    await named.flow.start();
+    await named.flow.handle({ type: 'openHelp' });
+    expect(named.opened).toEqual(['https://desk.example.org/authenticator']);
+  });
+
+  it('says "signed out" on the login form after signing out, until the person moves on', async () => {
+    const t = setup();
+    await t.flow.start();
+    await settle();
+    void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'pw', keepSignedIn: false });
+    await t.answer('login', { ok: true, value: { status: 'authenticated', session } });
+    void t.flow.handle({ type: 'signOut' });
+    await settle();
+    await t.answer('logout', { ok: true, value: null });
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', username: 'ada', signedOut: true });
+    expect(t.flow.view.app).toEqual({ language: 'en', version: '1.2.3' });
+    void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'pw', keepSignedIn: false });
+    await t.answer('login', failed());
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', signedOut: false });
   });
 
   it('refuses to open an enrollment page elsewhere', async () => {

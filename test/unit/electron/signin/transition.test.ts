@@ -283,7 +283,7 @@ describe('transition: kept sessions and sign-out', () => {
   it('signs out to the login form with the username kept', () => {
     const signingOut = transition(signedIn, { type: 'signOutRequested' });
     expect(signingOut).toEqual({ ...signedIn, kind: 'signingOut' });
-    expect(transition(signingOut, { type: 'signedOut' })).toEqual(idle);
+    expect(transition(signingOut, { type: 'signedOut' })).toEqual({ ...idle, signedOut: true });
     expectIgnoredOutside({ type: 'signOutRequested' }, ['signedIn']);
     expectIgnoredOutside({ type: 'signedOut' }, ['signingOut']);
   });

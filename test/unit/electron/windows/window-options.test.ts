@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../../shared/messages/en.js';
+import { fi } from '../../../../shared/messages/fi.js';
 import { CODE_WINDOW_CONTENT, hasMenuBar, pagePath, windowOptions, type WindowRole } from '../../../../electron/windows/window-options.js';
 
 const PLATFORMS: readonly NodeJS.Platform[] = ['win32', 'darwin', 'linux'];
 const ROLES: readonly WindowRole[] = ['login', 'code'];
-const context = (platform: NodeJS.Platform) => ({ platform, preloadPath: '/app/dist/electron/preload.cjs', darkMode: false });
+const context = (platform: NodeJS.Platform) => ({ platform, language: 'en' as const, preloadPath: '/app/dist/electron/preload.cjs', darkMode: false });
 
 describe('windowOptions', () => {
   it.each(PLATFORMS.flatMap((platform) => ROLES.map((role) => [role, platform] as const)))('%s window on %s: isolated, sandboxed, sized by content, hidden until drawn', (role, platform) => {
@@ -38,6 +39,11 @@ describe('windowOptions', () => {
     expect(windowOptions('login', context('win32')).resizable).toBeUndefined();
   });
 
+  it('titles the windows in the app’s language', () => {
+    expect(windowOptions('code', { ...context('win32'), language: 'fi' }).title).toBe(fi.windowTitle.code);
+    expect(windowOptions('login', { ...context('win32'), language: 'fi' }).title).toBe(fi.windowTitle.signIn);
+  });
+
   it('paints the background the page will have, so nothing flashes white in dark mode', () => {
     expect(windowOptions('code', { ...context('linux'), darkMode: true }).backgroundColor).toBe('#1c1d21');
     expect(windowOptions('code', context('linux')).backgroundColor).toBe('#f6f7f9');
@@ -55,8 +61,9 @@ describe('hasMenuBar', () => {
 });
 
 describe('pagePath', () => {
-  it('gives the code window its own page', () => {
-    expect(pagePath('code')).toBe('/code.html');
-    expect(pagePath('login')).toBe('/index.html?window=login');
+  it('gives the code window its own page in each language', () => {
+    expect(pagePath('code', 'en')).toBe('/code.html');
+    expect(pagePath('code', 'fi')).toBe('/code-fi.html');
+    expect(pagePath('login', 'fi')).toBe('/index.html?window=login');
   });
 });

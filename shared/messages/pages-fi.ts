@@ -1,0 +1,202 @@
+/** The browser pages' words in Finnish: the keys of pages-en.ts, the vocabulary written down in en.ts. */
+import type { FieldReason } from './field-reason.js';
+import type { PagesMessages } from './pages-en.js';
+import { count, type PluralForms } from './plural.js';
+
+const LOCALE = 'fi';
+const n = (value: number, forms: PluralForms) => count(LOCALE, value, forms);
+const CHARACTERS: PluralForms = { one: 'merkki', other: 'merkkiä' };
+
+/** The fields the server may name, in the nominative and the genitive, as the sentences need them. */
+const FIELD_NAMES: Readonly<Record<string, { readonly nominative: string; readonly genitive: string }>> = {
+  name: { nominative: 'Nimi', genitive: 'Nimen' },
+  username: { nominative: 'Käyttäjätunnus', genitive: 'Käyttäjätunnuksen' },
+  password: { nominative: 'Salasana', genitive: 'Salasanan' },
+  displayName: { nominative: 'Näyttönimi', genitive: 'Näyttönimen' },
+  disabled: { nominative: 'Tämä muutos', genitive: 'Tämän muutoksen' },
+};
+const SOME_VALUE = { nominative: 'Arvo', genitive: 'Arvon' };
+
+function fieldSentence(field: string, reason: FieldReason): string {
+  const name = FIELD_NAMES[field] ?? SOME_VALUE;
+  switch (reason.kind) {
+    case 'required':
+      return `${name.nominative} puuttuu.`;
+    case 'empty':
+      return `${name.nominative} ei saa olla tyhjä.`;
+    case 'tooShort':
+      return `${name.genitive} pituuden on oltava vähintään ${n(reason.min, CHARACTERS)}.`;
+    case 'tooLong':
+      return `${name.genitive} pituus saa olla enintään ${n(reason.max, CHARACTERS)}.`;
+    case 'format':
+      return `${name.genitive} muoto on väärä.`;
+    case 'notAllowed':
+      return `${name.nominative} ei ole sallittu.`;
+    case 'other':
+      return `${name.nominative} ei kelpaa.`;
+  }
+}
+
+export const pagesFi: PagesMessages = {
+  title: {
+    signIn: 'Kirjaudu sisään – Stepgate',
+    enroll: 'Ota todennussovellus käyttöön – Stepgate',
+    settings: 'Kaksivaiheinen tunnistautuminen – Stepgate',
+    admin: 'Ylläpito – Stepgate',
+    help: 'Etkö voi käyttää todennussovellusta? – Stepgate',
+  },
+  frame: {
+    nav: 'Stepgaten sivut',
+    settings: 'Kaksivaiheinen tunnistautuminen',
+    admin: 'Ylläpito',
+    signOut: 'Kirjaudu ulos',
+    signedInAs: (name: string) => `Kirjautuneena: ${name}`,
+  },
+  loading: 'Ladataan…',
+  cancel: 'Peruuta',
+  close: 'Sulje',
+  copy: {
+    done: 'Kopioitu leikepöydälle.',
+    failed: 'Kopiointi ei onnistunut. Valitse teksti ja kopioi se itse.',
+  },
+  signIn: {
+    sessionEnded: 'Istuntosi on päättynyt. Kirjaudu uudelleen jatkaaksesi.',
+  },
+  enroll: {
+    heading: 'Ota todennussovellus käyttöön',
+    intro:
+      'Todennussovellus, kuten Microsoft Authenticator tai Google Authenticator, näyttää 30 sekunnin välein uuden vahvistuskoodin. Annat koodin, kun kirjaudut sisään.',
+    nameLabel: 'Tämän todennussovelluksen nimi',
+    nameHint:
+      'Voit ottaa käyttöön useamman kuin yhden todennussovelluksen, joten valitse nimi, josta tunnistat laitteen, esimerkiksi ”Työpuhelin”. Kaksivaiheisen tunnistautumisen asetuksissa se näkyy tällä nimellä.',
+    nameRequired: 'Anna tälle todennussovellukselle nimi.',
+    continue: 'Jatka',
+    creating: 'Valmistellaan…',
+    scanHeading: 'Skannaa QR-koodi sovelluksella',
+    scanIntro: 'Valitse todennussovelluksessa tilin lisääminen ja skannaa sitten tämä QR-koodi.',
+    appLabel: (label: string) => `Sovellus näyttää tilin nimellä ”${label}”.`,
+    qrAlt: (name: string) => `QR-koodi todennussovelluksen ”${name}” käyttöönottoon`,
+    showKey: 'Syötä avain sen sijaan käsin',
+    keyIntro: 'Valitse todennussovelluksessa asetusavaimen syöttäminen ja anna nämä tiedot. Jos sovellus kysyy, valitse aikaan perustuva koodi.',
+    accountLabel: 'Tilin nimi',
+    keyLabel: 'Asetusavain',
+    copyKey: 'Kopioi avain',
+    confirmHeading: 'Anna sovelluksen koodi',
+    confirmIntro: (digits: number) => `Viimeistele antamalla ${digits}-numeroinen koodi, jonka sovellus nyt näyttää tälle tilille.`,
+    codeLabel: (digits: number) => `Sovelluksen koodi, ${n(digits, { one: 'numero', other: 'numeroa' })}`,
+    save: 'Vahvista ja tallenna',
+    saving: 'Tarkistetaan koodia…',
+    wrongCode: (left: number) =>
+      left > 0
+        ? `Koodi on väärin. ${n(left, { one: 'yritys', other: 'yritystä' })} jäljellä. Tarkista, että laitteesi kellonaika on oikein, ja anna uusin koodi.`
+        : 'Koodi on väärin, ja tämä käyttöönotto päättyi. Aloita alusta.',
+    expired: 'Käyttöönotto kesti liian kauan ja päättyi. Aloita alusta.',
+    startAgain: 'Aloita alusta',
+    saved: (name: string) => `”${name}” on otettu käyttöön. Tästä lähtien voit kirjautua sen näyttämällä koodilla.`,
+    toSettings: 'Siirry kaksivaiheisen tunnistautumisen asetuksiin',
+    totpOff: 'Kaksivaiheinen tunnistautuminen ei ole käytössä tällä palvelimella, joten mitään ei tarvitse ottaa käyttöön.',
+  },
+  recovery: {
+    heading: 'Tallenna varakoodisi',
+    intro:
+      'Jos et pääse käyttämään todennussovellustasi, voit kirjautua varakoodilla. Kukin koodi toimii kerran. Koodit näytetään vain tämän kerran: kopioi tai lataa ne tai kirjoita ne muistiin ja säilytä ne turvallisessa paikassa.',
+    listLabel: 'Varakoodisi',
+    copy: 'Kopioi koodit',
+    download: 'Lataa koodit',
+    fileName: 'stepgate-varakoodit.txt',
+    fileHeader: (environment: string) => `Stepgaten varakoodit${environment === '' ? '' : ` (${environment})`}. Kukin koodi toimii kerran.`,
+    acknowledge: 'Olen tallentanut varakoodit turvalliseen paikkaan',
+    mustAcknowledge: 'Vahvista, että olet tallentanut varakoodit, ennen kuin jatkat.',
+    continue: 'Jatka',
+  },
+  settings: {
+    heading: 'Kaksivaiheinen tunnistautuminen',
+    totpOff: 'Kaksivaiheinen tunnistautuminen ei ole käytössä tällä palvelimella. Todennussovelluksesi säilyvät, mutta kirjautuminen ei kysy koodia.',
+    required: 'Tilisi edellyttää kaksivaiheista tunnistautumista.',
+    optional: 'Kaksivaiheinen tunnistautuminen on tilillesi vapaaehtoinen, mutta suositeltava.',
+    authenticatorsHeading: 'Todennussovellukset',
+    none: 'Sinulla ei ole käytössä todennussovellusta.',
+    name: 'Nimi',
+    added: 'Lisätty',
+    lastUsed: 'Viimeksi käytetty',
+    never: 'Ei koskaan',
+    actions: 'Toiminnot',
+    add: 'Ota todennussovellus käyttöön',
+    addAnother: 'Ota käyttöön toinen todennussovellus',
+    remove: 'Poista',
+    removeLabel: (name: string) => `Poista ”${name}”`,
+    removeHeading: (name: string) => `Poistetaanko ”${name}”?`,
+    removeBody:
+      'Tämän todennussovelluksen koodeilla ei voi enää kirjautua. Poista myös tämän tilin Stepgate-merkintä todennussovelluksestasi, jotta et myöhemmin valitse väärää koodia.',
+    removeLastRequired:
+      'Tämä on ainoa todennussovelluksesi, ja tilisi edellyttää kaksivaiheista tunnistautumista: kun seuraavan kerran kirjaudut, sinua pyydetään ottamaan todennussovellus uudelleen käyttöön.',
+    removeLastOptional: 'Tämä on ainoa todennussovelluksesi: kun poistat sen, kirjautuminen kysyy vain salasanaa, eivätkä varakoodisi enää toimi.',
+    removeConfirm: 'Poista todennussovellus',
+    removed: (name: string) => `”${name}” poistettiin. Muista poistaa se myös todennussovelluksestasi.`,
+    recoveryHeading: 'Varakoodit',
+    recoveryLeft: (left: number) => `Sinulla on ${n(left, { one: 'käyttämätön varakoodi', other: 'käyttämätöntä varakoodia' })}.`,
+    recoveryNone: 'Varakoodit luodaan, kun otat ensimmäisen todennussovelluksesi käyttöön.',
+    regenerate: 'Luo uudet varakoodit',
+    regenerateHeading: 'Luodaanko uudet varakoodit?',
+    regenerateBody: 'Nykyiset varakoodisi lakkaavat toimimasta heti. Tallenna uudet, kun ne näytetään.',
+    regenerateConfirm: 'Luo uudet koodit',
+  },
+  admin: {
+    heading: 'Ylläpito',
+    notAllowed: 'Vain ylläpitäjät voivat avata tämän sivun. Kirjaudu ylläpitäjän tilillä tai kysy ylläpitäjältä.',
+    environmentHeading: 'Ympäristö',
+    totpEnabled: 'Kaksivaiheinen tunnistautuminen käytössä',
+    totpEnabledHint: 'Kun tämä ei ole käytössä, keneltäkään ei kysytä vahvistuskoodia eikä todennussovellusta voi ottaa käyttöön.',
+    requiredForAll: 'Pakollinen kaikille',
+    requiredForAllHint: 'Jokaisen on otettava todennussovellus käyttöön seuraavalla kirjautumiskerrallaan.',
+    usersHeading: 'Käyttäjät',
+    search: 'Hae käyttäjiä',
+    searchHint: 'Käyttäjätunnus tai näyttönimi',
+    noUsers: 'Hakua vastaavia käyttäjiä ei ole.',
+    username: 'Käyttäjätunnus',
+    displayName: 'Näyttönimi',
+    authenticators: 'Todennussovellukset',
+    status: 'Tila',
+    admin: 'Ylläpitäjä',
+    active: 'Aktiivinen',
+    disabled: 'Poistettu käytöstä',
+    requireTotp: 'Kaksivaiheinen pakollinen',
+    requireTotpFor: (username: string) => `Tee kaksivaiheinen tunnistautuminen pakolliseksi käyttäjälle ${username}`,
+    revoke: 'Nollaa kaksivaiheinen',
+    revokeFor: (username: string) => `Nollaa käyttäjän ${username} kaksivaiheinen tunnistautuminen`,
+    revokeHeading: (username: string) => `Nollataanko käyttäjän ${username} kaksivaiheinen tunnistautuminen?`,
+    revokeBody:
+      'Kaikki tämän käyttäjän todennussovellukset ja varakoodit lakkaavat toimimasta heti, ja hänen istuntonsa päättyvät. Jos kaksivaiheinen tunnistautuminen on hänelle pakollinen, seuraava kirjautuminen pyytää häntä ottamaan todennussovelluksen uudelleen käyttöön.',
+    revokeConfirm: 'Nollaa kaksivaiheinen tunnistautuminen',
+    disable: 'Poista käyttäjä käytöstä',
+    disableFor: (username: string) => `Poista käyttäjä ${username} käytöstä`,
+    enable: 'Ota käyttäjä käyttöön',
+    enableFor: (username: string) => `Ota käyttäjä ${username} käyttöön`,
+    createHeading: 'Luo käyttäjä',
+    password: 'Alkusalasana',
+    passwordHint: 'Vähintään 8 merkkiä. Anna se käyttäjälle turvallista reittiä.',
+    makeAdmin: 'Ylläpitäjä',
+    newRequireTotp: 'Kaksivaiheinen tunnistautuminen pakollinen',
+    create: 'Luo käyttäjä',
+    created: (username: string) => `Käyttäjä ${username} luotiin.`,
+    saved: 'Tallennettu.',
+    revoked: (username: string) => `Käyttäjän ${username} kaksivaiheinen tunnistautuminen nollattiin.`,
+  },
+  help: {
+    heading: 'Etkö voi käyttää todennussovellusta?',
+    intro:
+      'Jos puhelimesi on kadonnut, vaihtunut tai palautettu tehdasasetuksiin tai sovellus ei enää näytä tämän tilin koodeja, pääset silti takaisin.',
+    recoveryHeading: 'Käytä varakoodia',
+    recovery: (button: string) =>
+      `Kun kirjautuminen kysyy vahvistuskoodia, valitse ”${button}” ja anna jokin varakoodeista, jotka tallensit ottaessasi kaksivaiheisen tunnistautumisen käyttöön. Kukin koodi toimii kerran.`,
+    afterRecovery:
+      'Kun olet kirjautunut, ota todennussovellus uudelleen käyttöön kaksivaiheisen tunnistautumisen asetuksissa ja luo uudet varakoodit, jos niitä on vähän jäljellä.',
+    adminHeading: 'Eikö sinulla ole varakoodeja?',
+    admin:
+      'Pyydä ylläpitäjää nollaamaan kaksivaiheinen tunnistautumisesi. Seuraava kirjautumisesi kysyy silloin vain salasanaa ja ohjaa sinut ottamaan todennussovelluksen uudelleen käyttöön.',
+    timeHeading: 'Eivätkö koodit kelpaa?',
+    time: 'Todennussovellukset käyttävät puhelimesi kelloa. Tarkista, että puhelin asettaa kellonajan automaattisesti, ja anna uusin koodi.',
+    toSignIn: 'Siirry kirjautumaan',
+  },
+  field: fieldSentence,
+};

@@ -1,0 +1,15 @@
+/**
+ * The code window on its own, at its fixed size, for layout checks: Electron's own window, or in
+ * the preview (where the code window is a dialog in the login page) the code window's page as
+ * Electron loads it, in a page of that size, driving the same sign-in flow.
+ */
+import { CODE_WINDOW_SIZE, codePageFile } from '../../../shared/ipc/code-window.js';
+import { CodeWindow, type StepgateApp } from '../../../testing/index.js';
+
+export async function fixedSizeCodeWindow(app: StepgateApp): Promise<CodeWindow> {
+  if (app.kind !== 'preview') return app.codeWindow();
+  const window = await app.page.context().newPage();
+  await window.setViewportSize(CODE_WINDOW_SIZE);
+  await window.goto(new URL(`/${codePageFile(app.language === 'fi' ? 'fi' : 'en')}`, app.page.url()).toString());
+  return new CodeWindow(window, window, app.t);
+}

@@ -1,0 +1,69 @@
+/**
+ * The testing contract: the roles and accessible names QA teams' tests find the app's elements by.
+ * The rows come from the app's catalogues; docs/testing.md writes them down, CHANGELOG.md names
+ * every version by its fingerprint. A catalogue change that renames one of these elements fails
+ * here until the written contract and the changelog say so.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../shared/messages/en.js';
+import { fi } from '../../../shared/messages/fi.js';
+import { CONTRACT, contractFingerprint, contractRows, contractTable, type ContractRow } from '../../../testing/contract.js';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+
+function writtenTable(doc: string): string {
+  const match = /<!-- contract:begin -->\n([\s\S]*?)\n<!-- contract:end -->/.exec(doc);
+  if (match?.[1] === undefined) throw new Error('docs/testing.md has no contract table between its markers');
+  return match[1];
+}
+
+describe('the written contract', () => {
+  const doc = read('docs/testing.md');
+
+  it('is the contract the catalogues give: the words the app shows', () => {
+    // On failure: the expected text is the table to write into docs/testing.md, with a CHANGELOG.md note.
+    expect(writtenTable(doc)).toBe(contractTable());
+  });
+
+  it('states its fingerprint, and CHANGELOG.md has a note for it', () => {
+    const fingerprint = contractFingerprint();
+    expect(doc).toContain(`Contract fingerprint: \`${fingerprint}\`.`);
+    expect(read('CHANGELOG.md')).toContain(`Testing contract \`${fingerprint}\``);
+  });
+
+  it('changes its fingerprint when any name changes', () => {
+    const rows = contractRows();
+    const renamed: ContractRow[] = rows.map((row, i) => (i === 0 ? { ...row, names: { ...row.names, fi: `${row.names.fi}!` } } : row));
+    expect(contractFingerprint(renamed)).not.toBe(contractFingerprint(rows));
+  });
+});
+
+describe('the contract', () => {
+  it('names every element in every language', () => {
+    for (const row of contractRows()) {
+      expect(row.names.en, `${row.view}: ${row.element}`).not.toMatch(/^\s*$|undefined/);
+      expect(row.names.fi, `${row.view}: ${row.element}`).not.toMatch(/^\s*$|undefined/);
+    }
+  });
+
+  it('never gives two elements of one view the same role and name, in either language', () => {
+    for (const language of ['en', 'fi'] as const) {
+      const seen = new Map<string, string>();
+      for (const row of contractRows()) {
+        const key = `${row.view}|${row.role}|${row.names[language]}`;
+        expect(seen.get(key), `${language}: "${row.element}" and "${seen.get(key) ?? ''}" in ${row.view}`).toBeUndefined();
+        seen.set(key, row.element);
+      }
+    }
+  });
+
+  it('names a single sign-on button after its provider, apart from "Sign in"', () => {
+    const sso = CONTRACT['Login window']['single sign-on'];
+    expect(sso.name(en, 'Contoso')).toBe('Sign in with Contoso');
+    expect(sso.name(fi, 'Contoso')).toBe('Kirjaudu sisään palvelulla Contoso');
+    for (const t of [en, fi]) expect(sso.name(t, 'Contoso')).not.toBe(CONTRACT['Login window']['sign in'].name(t, ''));
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * The real app through Playwright's Electron support: a packaged end-to-end build by its
+ * executable, or an app folder run by an Electron binary. Each launch gets a profile folder of its
+ * own (kept across restarts), the server and keychain entries given, and the system languages as a
+ * Linux locale environment. "Open in browser" is recorded instead of performed.
+ */
+import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isCodePagePath } from '../../shared/ipc/code-window.js';
+import type { AppHandle } from './app-handle.js';
+import type { LaunchOptions, StepgateTarget } from './target.js';
+
+type ElectronTarget = Exclude<StepgateTarget, { kind: 'preview' }>;
+
+/** The Electron binary an app folder's own node_modules provide, or why there is none. */
+export function electronBinaryOf(appDir: string): { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string } {
+  try {
+    const path = createRequire(join(appDir, 'package.json'))('electron') as unknown;
+    if (typeof path !== 'string') return { ok: false, reason: 'the electron package did not name a binary' };
+    return existsSync(path) ? { ok: true, path } : { ok: false, reason: `the Electron binary is missing at ${path}` };
+  } catch (error) {
+    return { ok: false, reason: `the Electron runtime is not installed (${(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''})` };
+  }
+}
+
+function commandOf(target: ElectronTarget): { readonly executablePath: string; readonly appArgs: readonly string[] } {
+  if (target.kind === 'packaged') return { executablePath: target.executablePath, appArgs: [] };
+  if (target.electronPath !== undefined) return { executablePath: target.electronPath, appArgs: [target.appDir] };
+  const binary = electronBinaryOf(target.appDir);
+  if (!binary.ok) throw new Error(binary.reason);
+  return { executablePath: binary.path, appArgs: [target.appDir] };
+}
+
+const CODE_WINDOW_TIMEOUT_MS = 10_000;
+const POSIX_LOCALE = (tag: string) => tag.replace('-', '_');
+
+export async function launchElectron(target: ElectronTarget, options: LaunchOptions): Promise<AppHandle> {
+  const { executablePath, appArgs } = commandOf(target);
+  const userData = mkdtempSync(join(tmpdir(), 'stepgate-e2e-userdata-'));
+  // The person's own settings file, where the language setting lives.
+  if (options.language !== undefined) writeFileSync(join(userData, 'settings.json'), `${JSON.stringify({ language: options.language })}\n`);
+  const systemLanguages = options.systemLanguages ?? ['en-US'];
+  const locale = `${POSIX_LOCALE(systemLanguages[0] ?? 'en-US')}.UTF-8`;
+
+  const startOne = async (): Promise<{ app: ElectronApplication; page: Page }> => {
+    let app: ElectronApplication;
+    try {
+      app = await _electron.launch({
+        executablePath,
+        args: [
+          ...appArgs,
+          ...(options.serverUrl === null ? [] : ['--server', options.serverUrl]),
+          ...(options.scaleFactor === undefined ? [] : [`--force-device-scale-factor=${options.scaleFactor}`]),
+        ],
+        env: {
+          ...process.env,
+          STEPGATE_KEYCHAIN_SERVICE: options.keychainService,
+          STEPGATE_USER_DATA: userData,
+          LANGUAGE: systemLanguages.map(POSIX_LOCALE).join(':'),
+          LANG: locale,
+          LC_ALL: locale,
+          // A desktop without a Secret Service: the keychain's D-Bus address leads nowhere.
+          ...(options.keychain === false ? { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/stepgate-no-keychain' } : {}),
+        },
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `Playwright could not drive ${executablePath}. A packaged app can be driven only when built with \`npm run dist -- --e2e\` ` +
+          `(release builds have the inspect fuse off). Playwright said: ${message}`,
+      );
+    }
+    if (options.onWindow !== undefined) {
+      app.on('window', options.onWindow);
+      app.windows().forEach(options.onWindow);
+    }
+    // Recorded instead of opening a real browser; the sign-in flow has already checked the URL by then.
+    await app.evaluate(({ shell }) => {
+      const record: string[] = [];
+      (globalThis as { stepgateOpened?: string[] }).stepgateOpened = record;
+      shell.openExternal = async (url: string) => {
+        record.push(url);
+      };
+    });
+    return { app, page: await app.firstWindow() };
+  };
+
+  let current = await startOne();
+  const codeWindowPage = async (): Promise<Page> => {
+    // The code window is a second window whose page is code.html (code-fi.html in Finnish). Its
+    // URL is set a moment after the window exists, so the windows are looked at until one has it.
+    const deadline = Date.now() + CODE_WINDOW_TIMEOUT_MS;
+    for (;;) {
+      const found = current.app.windows().find((w) => w.url().startsWith('app:') && isCodePagePath(new URL(w.url()).pathname));
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`no verification-code window opened within ${CODE_WINDOW_TIMEOUT_MS / 1000} seconds`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  return {
+    kind: target.kind,
+    page: () => current.page,
+    codeWindow: async () => {
+      const page = await codeWindowPage();
+      return { page, scope: page };
+    },
+    openedUrls: () => current.app.evaluate(() => (globalThis as { stepgateOpened?: string[] }).stepgateOpened ?? []),
+    restart: async () => {
+      await current.app.close();
+      current = await startOne();
+    },
+    close: async () => {
+      await current.app.close();
+      rmSync(userData, { recursive: true, force: true });
+    },
+    electronApp: () => current.app,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * The browser preview: the built renderer and the real main-process sign-in flow (in this process,
+ * with the real keychain) served on loopback, in a Chromium page. The code window is a modal dialog
+ * in the same page, found by the name the packaged app gives its window.
+ */
+import { expect, type Browser } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configSource, resolveConfig } from '../../electron/config/resolve-config.js';
+import { noKeychain } from '../../electron/keychain/credential-store.js';
+import { keychainStore, loadKeytar } from '../../electron/keychain/keytar-store.js';
+import { startPreview, type Preview } from '../../electron/preview/preview-server.js';
+import type { Messages } from '../../shared/messages/en.js';
+import { CONTRACT } from '../contract.js';
+import { packageRoot } from '../package-root.js';
+import type { AppHandle } from './app-handle.js';
+import type { LaunchOptions } from './target.js';
+
+export async function launchPreview(browser: Browser, options: LaunchOptions, t: Messages): Promise<AppHandle> {
+  const rendererDir = join(packageRoot(), 'dist', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`the renderer is not built at ${rendererDir}: run npm run build:renderer`);
+  const settingsDir = mkdtempSync(join(tmpdir(), 'stepgate-preview-settings-'));
+  const systemLanguages = options.systemLanguages ?? ['en-US'];
+  const startOne = async (): Promise<Preview> => {
+    const settings = {
+      ...(options.serverUrl === null ? {} : { serverUrl: options.serverUrl }),
+      ...(options.language === undefined ? {} : { language: options.language }),
+    };
+    return startPreview({
+      rendererDir,
+      config: resolveConfig([configSource('settings.json', 'userSettings', settings)]),
+      configEnvironment: { userSettingsPath: join(settingsDir, 'settings.json'), readFile: async () => ({ kind: 'absent' }) },
+      credentials: options.keychain === false ? noKeychain : keychainStore(await loadKeytar(), options.keychainService),
+      systemLanguages,
+    });
+  };
+  let preview = await startOne();
+  const context = await browser.newContext(options.scaleFactor === undefined ? {} : { deviceScaleFactor: options.scaleFactor });
+  if (options.onWindow !== undefined) context.on('page', options.onWindow);
+  let page = await context.newPage();
+  await page.goto(`${preview.url}/`);
+  return {
+    kind: 'preview',
+    page: () => page,
+    codeWindow: async () => {
+      const dialog = page.getByRole('dialog', { name: CONTRACT['Verification-code window'].window.name(t, ''), exact: true });
+      await expect(dialog).toBeVisible();
+      return { page, scope: dialog };
+    },
+    openedUrls: async () => [...preview.opened],
+    restart: async () => {
+      await page.close();
+      await preview.close();
+      preview = await startOne();
+      page = await context.newPage();
+      await page.goto(`${preview.url}/`);
+    },
+    close: async () => {
+      await context.close();
+      await preview.close();
+      rmSync(settingsDir, { recursive: true, force: true });
+    },
+    electronApp: () => null,
+  };
+}

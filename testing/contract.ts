@@ -1,0 +1,106 @@
+/**
+ * The roles and accessible names the kit finds the app's elements by: a contract with the QA teams
+ * whose tests use the kit. Every name comes from the app's own message catalogue, so what this
+ * module says is what the app shows; docs/testing.md writes the same table down, and a unit test
+ * fails when the two differ (a catalogue change that renames a button breaks it there first).
+ * Changing a row needs a note in CHANGELOG.md, carrying the new fingerprint.
+ */
+import { createHash } from 'node:crypto';
+import { CODE_DIGITS } from '../shared/api/schemas.js';
+import { messagesFor } from '../shared/messages/catalogue.js';
+import type { Messages } from '../shared/messages/en.js';
+import { LANGUAGES, type Language } from '../shared/messages/language.js';
+
+/**
+ * A role as Playwright's getByRole takes it; `label` for a control that has no role of its own (a
+ * password field), found by its label; `definition` for the first definition in the view, whose
+ * term is the name (ARIA gives definitions no name of their own).
+ */
+export type ContractRole = 'heading' | 'region' | 'textbox' | 'button' | 'checkbox' | 'dialog' | 'definition' | 'label';
+
+export interface ContractElement {
+  readonly role: ContractRole;
+  /** The accessible name in the catalogue `t`; `provider` for names that carry one. */
+  readonly name: (t: Messages, provider: string) => string;
+}
+
+/** How the contract writes a name that carries the identity provider's display name. */
+export const PROVIDER_PLACEHOLDER = '{provider}';
+
+const element = (role: ContractRole, name: (t: Messages, provider: string) => string): ContractElement => ({ role, name });
+
+/** Each view's elements, named after what a person sees. */
+export const CONTRACT = {
+  'Server-address view': {
+    heading: element('heading', (t) => t.serverPrompt.heading),
+    'server address': element('textbox', (t) => t.serverPrompt.label),
+    continue: element('button', (t) => t.serverPrompt.submit),
+  },
+  'Login window': {
+    heading: element('heading', (t) => t.signIn.heading),
+    username: element('textbox', (t) => t.signIn.username),
+    password: element('label', (t) => t.signIn.password),
+    'show password': element('button', (t) => t.signIn.showPassword),
+    'keep me signed in': element('checkbox', (t) => t.signIn.keepSignedIn),
+    'sign in': element('button', (t) => t.signIn.submit),
+    'single sign-on': element('button', (t, provider) => t.signIn.withProvider(provider)),
+  },
+  'Verification-code window': {
+    window: element('dialog', (t) => t.windowTitle.code),
+    heading: element('heading', (t) => t.code.heading),
+    'verification code': element('textbox', (t) => t.code.label(CODE_DIGITS)),
+    'use a recovery code': element('button', (t) => t.code.useRecovery),
+    'recovery-code heading': element('heading', (t) => t.code.recoveryHeading),
+    'recovery code': element('textbox', (t) => t.code.recoveryLabel),
+    verify: element('button', (t) => t.code.recoverySubmit),
+    'use the authenticator app': element('button', (t) => t.code.useAuthenticator),
+    help: element('button', (t) => t.code.help),
+    cancel: element('button', (t) => t.code.cancel),
+    'start again': element('button', (t) => t.code.startAgain),
+  },
+  'Enrollment-needed view': {
+    heading: element('heading', (t) => t.enrollment.heading),
+    'open set-up page': element('button', (t) => t.enrollment.open),
+    'back to sign in': element('button', (t) => t.enrollment.backToSignIn),
+  },
+  'Signed-in view': {
+    view: element('region', (t) => t.signedIn.heading),
+    heading: element('heading', (t) => t.signedIn.heading),
+    'signed-in person': element('definition', (t) => t.signedIn.as),
+    'manage two-factor authentication': element('button', (t) => t.signedIn.manage),
+    'sign out': element('button', (t) => t.signedIn.signOut),
+  },
+} as const satisfies Readonly<Record<string, Readonly<Record<string, ContractElement>>>>;
+
+export type ContractView = keyof typeof CONTRACT;
+
+export interface ContractRow {
+  readonly view: string;
+  readonly element: string;
+  readonly role: ContractRole;
+  /** The accessible name in each language, by language code. */
+  readonly names: Readonly<Record<Language, string>>;
+}
+
+/** The contract as rows, in the order of CONTRACT, with the names in every language the app speaks. */
+export function contractRows(): readonly ContractRow[] {
+  return Object.entries(CONTRACT).flatMap(([view, elements]) =>
+    Object.entries(elements).map(([name, e]: [string, ContractElement]) => ({
+      view,
+      element: name,
+      role: e.role,
+      names: Object.fromEntries(LANGUAGES.map((language) => [language, e.name(messagesFor(language), PROVIDER_PLACEHOLDER)])) as Record<Language, string>,
+    })),
+  );
+}
+
+/** Twelve hex digits that change whenever a row does: a CHANGELOG.md note names the contract by it. */
+export function contractFingerprint(rows: readonly ContractRow[] = contractRows()): string {
+  return createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 12);
+}
+
+/** The contract as docs/testing.md writes it: a Markdown table, one row per element. */
+export function contractTable(rows: readonly ContractRow[] = contractRows()): string {
+  const header = ['| View | Element | Role | English | Finnish |', '| --- | --- | --- | --- | --- |'];
+  return [...header, ...rows.map((r) => `| ${r.view} | ${r.element} | ${r.role} | ${r.names.en} | ${r.names.fi} |`)].join('\n');
+}

@@ -1,0 +1,21 @@
+/**
+ * Stepgate's testing kit (`stepgate/testing`): Playwright fixtures that launch the app (a packaged
+ * end-to-end build, a development build, or the browser preview) against a sign-in server, page
+ * objects named after what a person sees, verification codes from a key or an otpauth URI, and a
+ * demo server. Every element is found by role and accessible name, as docs/testing.md lists them.
+ */
+export { test, expect, type StepgateOptions, type StepgateFixtures, type LaunchStepgate } from './fixtures.js';
+export { launchStepgate, languageOf, type StepgateApp } from './app/stepgate-app.js';
+export { electronBinaryOf } from './app/launch-electron.js';
+export type { LaunchOptions, StepgateTarget } from './app/target.js';
+export { LoginWindow, type Credentials } from './pages/login-window.js';
+export { CodeWindow } from './pages/code-window.js';
+export { EnrollmentNeededView } from './pages/enrollment-needed-view.js';
+export { SignedInView } from './pages/signed-in-view.js';
+export { ServerAddressView } from './pages/server-address-view.js';
+export { Authenticator, parseTotp, waitForNextTimeStep, type AuthenticatorOptions, type NextStepOptions } from './totp.js';
+export { startDemoServer, type DemoServer, type DemoServerOptions, type DemoAccount, type DemoAccountWithCode, type DemoAccountKind } from './demo-server.js';
+export { CONTRACT, PROVIDER_PLACEHOLDER, contractRows, contractFingerprint, contractTable, type ContractRole, type ContractElement, type ContractRow, type ContractView } from './contract.js';
+export { messagesFor as catalogue } from '../shared/messages/catalogue.js';
+export type { Messages } from '../shared/messages/en.js';
+export type { Language, UiLanguage } from '../shared/messages/language.js';

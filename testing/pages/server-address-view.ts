@@ -1,0 +1,29 @@
+/** First start without a configured server: the app asks for the sign-in server's address. */
+import type { Locator, Page } from '@playwright/test';
+import type { Messages } from '../../shared/messages/en.js';
+import { CONTRACT } from '../contract.js';
+import { locate } from './locate.js';
+
+const C = CONTRACT['Server-address view'];
+
+export class ServerAddressView {
+  readonly heading: Locator;
+  readonly address: Locator;
+  readonly continueButton: Locator;
+  readonly problem: Locator;
+
+  constructor(
+    readonly page: Page,
+    t: Messages,
+  ) {
+    this.heading = locate(page, C.heading, t);
+    this.address = locate(page, C['server address'], t);
+    this.continueButton = locate(page, C.continue, t);
+    this.problem = page.getByRole('alert');
+  }
+
+  async enter(url: string): Promise<void> {
+    await this.address.fill(url);
+    await this.continueButton.click();
+  }
+}
