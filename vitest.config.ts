@@ -9,6 +9,7 @@ const SQLITE_ONLY = [
   'test/integration/server/database.test.ts',
   'test/integration/server/data-folder.test.ts',
   'test/integration/server/crash.test.ts',
+  'test/integration/server/sqlite-schema.test.ts',
   'test/integration/server/sso/sso-desktop.test.ts',
   'test/integration/server/sso/sso-pages.test.ts',
 ];

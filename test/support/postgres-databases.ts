@@ -30,9 +30,10 @@ async function admin(cluster: PostgresTestCluster, statement: string): Promise<v
   }
 }
 
-export async function createTestDatabase(cluster: PostgresTestCluster): Promise<TestDatabase> {
+/** `empty`: without the schema, as a new deployment's database is. */
+export async function createTestDatabase(cluster: PostgresTestCluster, options: { readonly empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `stepgate_${randomBytes(6).toString('hex')}`;
-  await admin(cluster, `CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE}`);
+  await admin(cluster, `CREATE DATABASE ${name} TEMPLATE ${options.empty === true ? 'template0' : POSTGRES_TEMPLATE}`);
   return {
     url: cluster.base.replace('DATABASE', name),
     // WITH (FORCE): a server killed outright may have left connections behind.
