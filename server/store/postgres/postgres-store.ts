@@ -39,12 +39,6 @@ export interface PostgresStoreOptions {
   readonly poolSize?: number;
 }
 
-/** How often units ran again after a conflict, for the operator's benchmark. */
-export interface PostgresStats {
-  units: number;
-  reruns: number;
-}
-
 /** Units hold what they decide on (`FOR SHARE`); reads lock nothing. */
 type Mode = 'unit' | 'read';
 
@@ -79,7 +73,7 @@ export function displayUrl(url: string): string {
 const isRetryable = (error: unknown): boolean => RETRYABLE.has((error as { code?: unknown }).code as string);
 const backOff = (run: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** run, 50)));
 
-export async function openPostgresStore(url: string, clock: Clock, options: PostgresStoreOptions = {}): Promise<Store & { readonly stats: PostgresStats }> {
+export async function openPostgresStore(url: string, clock: Clock, options: PostgresStoreOptions = {}): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? POOL_SIZE, types: TYPES, application_name: 'stepgate' });
   pool.on('error', (error) => options.onIdleError?.(error));
   try {
@@ -94,7 +88,6 @@ export async function openPostgresStore(url: string, clock: Clock, options: Post
     throw new Error(`Cannot open the PostgreSQL database ${displayUrl(url)}: ${(error as Error).message}`, { cause: error });
   }
 
-  const stats: PostgresStats = { units: 0, reruns: 0 };
   let busy = 0;
   let idleWaiters: (() => void)[] = [];
   const settle = () => {
@@ -143,7 +136,6 @@ export async function openPostgresStore(url: string, clock: Clock, options: Post
 
   return {
     location: displayUrl(url),
-    stats,
     async read(work) {
       busy += 1;
       try {
@@ -158,7 +150,6 @@ export async function openPostgresStore(url: string, clock: Clock, options: Post
     // again queue for the account instead of colliding again.
     async write(unit) {
       busy += 1;
-      stats.units += 1;
       let queue: readonly string[] = [];
       try {
         for (let run = 1; ; run += 1) {
@@ -167,7 +158,6 @@ export async function openPostgresStore(url: string, clock: Clock, options: Post
             return await transaction('unit', 'BEGIN ISOLATION LEVEL SERIALIZABLE', unit, queue, claims);
           } catch (error) {
             if (!isRetryable(error) || run >= MAX_RUNS) throw error;
-            stats.reruns += 1;
             queue = [...new Set([...queue, ...claims])];
             await backOff(run);
           }
