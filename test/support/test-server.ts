@@ -14,8 +14,8 @@ import { inject } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './postgres-databases.js';
 import { testClock, type TestClock } from './test-clock.js';
 
-/** The PostgreSQL pass's cluster, or undefined on the SQLite pass. */
-export const testPostgres = () => inject('postgres');
+/** The PostgreSQL pass's cluster; undefined on the SQLite pass, and outside vitest (the Playwright specs use SQLite). */
+export const testPostgres = () => (process.env['VITEST'] === undefined ? undefined : inject('postgres'));
 
 export interface TestServer {
   /** Origin, e.g. http://127.0.0.1:41234 */
