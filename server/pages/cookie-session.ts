@@ -4,6 +4,7 @@
  * token to the HTTP layer's request session; `answerWithCookie` runs only on the routes that issue or
  * end a session, and moves the token between the answer's body and the cookie.
  */
+import type { SerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest, onSendAsyncHookHandler } from 'fastify';
 import type { Context } from '../context.js';
 import { hashToken } from '../crypto/tokens.js';
@@ -42,8 +43,20 @@ export interface CookieSessions {
 
 export type HandSessionToBrowser = (request: FastifyRequest, reply: FastifyReply, token: string) => Promise<void>;
 
+/**
+ * Adds a Set-Cookie line to the answer itself. The cookie plugin's reply.setCookie writes its cookies in an
+ * onSend hook of its own, which has already run when the session routes' onSend hooks move the token; a
+ * cookie set through it there would never be sent.
+ */
+function sendCookie(reply: FastifyReply, name: string, value: string, attributes: SerializeOptions): void {
+  const line = reply.server.serializeCookie(name, value, attributes);
+  const existing = reply.getHeader('set-cookie');
+  const lines = existing === undefined ? [] : Array.isArray(existing) ? existing.map(String) : [String(existing)];
+  void reply.header('set-cookie', [...lines, line]);
+}
+
 export function cookieSessions(ctx: Context, policy: CookiePolicy, idle: IdleSessions, cookies: CookieJar): CookieSessions {
-  const clear = (reply: FastifyReply) => reply.clearCookie(policy.sessionName, cookieAttributes(policy));
+  const clear = (reply: FastifyReply) => sendCookie(reply, policy.sessionName, '', { ...cookieAttributes(policy), expires: new Date(0), maxAge: 0 });
   const endSession = (tokenHash: string) => ctx.store.write((tx) => tx.sessions.delete(tokenHash));
   const hand: HandSessionToBrowser = async (request, reply, token) => {
     const previous = cookieSessionToken(request);
@@ -53,7 +66,7 @@ export function cookieSessions(ctx: Context, policy: CookiePolicy, idle: IdleSes
       idle.forget(hashToken(previous));
     }
     idle.start(hashToken(token), ctx.clock.now());
-    void reply.setCookie(policy.sessionName, token, cookieAttributes(policy));
+    sendCookie(reply, policy.sessionName, token, cookieAttributes(policy));
   };
 
   return {

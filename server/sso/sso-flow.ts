@@ -29,7 +29,6 @@ import { SsoFailure } from './sso-failure.js';
 import { RESULT_TTL_SECONDS, TRANSACTION_TTL_SECONDS } from './sso-lifetimes.js';
 import { mayCompleteSso } from './sso-policy.js';
 
-
 export interface SsoDeps {
   readonly registry: ProviderRegistry;
   readonly clients: OidcClients;
@@ -71,7 +70,9 @@ export function ssoFlow(ctx: Context, deps: SsoDeps) {
   /** The failure is written to the audit trail (committed) before the browser is told. */
   const failed = async (returnTo: ReturnTo | undefined, failure: SsoFailure, address: string, provider: string, user?: { readonly id: string; readonly username: string }): Promise<FlowEnd> => {
     const written =
-      failure.code === 'sso_cancelled' ? entry('sso_cancelled', address, { provider }, user) : entry('sso_failed', address, { provider, code: failure.code, reason: failure.reason }, user);
+      failure.code === 'sso_cancelled'
+        ? entry('sso_cancelled', address, { provider }, user)
+        : entry('sso_failed', address, { provider, code: failure.code, reason: failure.reason }, user);
     await ctx.store.write((tx) => tx.audit.record(written));
     return { kind: 'redirect', location: failureLocation(returnTo, failure) };
   };
@@ -151,11 +152,12 @@ export function ssoFlow(ctx: Context, deps: SsoDeps) {
       } catch (error) {
         return failed(returnTo, failureOf(error), address, providerId);
       }
-      const unusableHash = (await ctx.store.read((view) => mayCreate(view, provider, identity))) ? await hashSecret(randomToken('unusable'), ctx.config.argon2) : undefined;
+      const creates = await ctx.store.read((view) => mayCreate(view, provider, identity));
+      const unusableHash = creates ? await hashSecret(randomToken('unusable'), ctx.config.argon2) : undefined;
       return finish(transaction, provider, identity, unusableHash, address);
     },
 
-    /** POST /auth/sso/exchange: the result code is spent by a conditional delete, and the session issued in the same transaction. */
+    /** POST /auth/sso/exchange: the result code is spent by a conditional delete, and the session issued in the same unit of work. */
     async exchange(request: SsoExchangeRequest, address: string): Promise<Static<typeof AuthenticatedResponse>> {
       type Outcome =
         | { readonly kind: 'ok'; readonly session: Session }

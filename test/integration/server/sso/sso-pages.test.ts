@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeResponse } from '../../../../shared/api/schemas.js';
+import { CONTINUE_PAGE_CSP } from '../../../../server/sso/continue-page.js';
 import { shape } from '../../../support/http-client.js';
 import { cancelAtProvider, signInAtProvider } from '../../../support/sso/browser.js';
 import { providerAccount, startSsoSetup, type SsoSetup } from '../../../support/sso/sso-setup.js';
@@ -42,13 +43,15 @@ describe('browser pages SSO sign-in', () => {
     }
   });
 
-  it('goes to the settings page when no page was named', async () => {
+  it('goes to the settings page when no page was named, through a continue page under its own policy', async () => {
     const user = await createUser(setup.server);
     const context = await setup.newContext();
     try {
       const page = await context.newPage();
       await page.goto(setup.startUrl('idp'));
+      const continued = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/v1/auth/sso/idp/callback');
       await signInAtProvider(page, providerAccount(setup, user.username));
+      expect((await continued).headers()['content-security-policy']).toBe(CONTINUE_PAGE_CSP);
       await page.waitForURL((url) => url.pathname === '/settings', { timeout: 10_000 });
       expect(await page.evaluate(async () => (await fetch('/api/v1/me')).status)).toBe(200);
     } finally {

@@ -1,0 +1,85 @@
+/**
+ * The browser pages' session as the pages hold it: asked for with the x-stepgate-session header, sent
+ * back in an HttpOnly cookie (never in the body), carried by the cookie alone afterwards, replaced by a
+ * second sign-in in the same browser, and cleared by logout.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../support/test-server.js';
+
+/** A browser's cookies for one server, and requests sent the way the pages send them. */
+function browser(origin: string) {
+  const cookies = new Map<string, string>();
+  let csrf = '';
+  const remember = (res: Response): readonly string[] => {
+    const set = res.headers.getSetCookie();
+    for (const line of set) {
+      const [pair = ''] = line.split(';');
+      const name = pair.slice(0, pair.indexOf('='));
+      const value = pair.slice(pair.indexOf('=') + 1);
+      if (value === '' || /max-age=0/i.test(line)) cookies.delete(name);
+      else cookies.set(name, value);
+    }
+    return set;
+  };
+  const header = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  return {
+    cookies,
+    remember,
+    async start(): Promise<void> {
+      const res = await fetch(`${origin}/web/csrf`, { headers: { cookie: header() } });
+      remember(res);
+      csrf = ((await res.json()) as { token: string }).token;
+    },
+    async api(method: string, path: string, body?: unknown) {
+      const res = await fetch(`${origin}/api/v1${path}`, {
+        method,
+        headers: { cookie: header(), 'x-csrf-token': csrf, 'x-stepgate-session': 'cookie', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const setCookies = remember(res);
+      const text = await res.text();
+      return { status: res.status, body: (text === '' ? undefined : JSON.parse(text)) as Record<string, unknown> | undefined, setCookies };
+    },
+  };
+}
+
+describe('cookie sessions', () => {
+  let server: TestServer;
+  const person = { username: 'cookie-person', password: 'cookie-person-password' };
+  beforeAll(async () => {
+    server = await startTestServer();
+    await server.createUser(person);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('a sign-in puts the session in an HttpOnly, SameSite=Strict cookie and not in the body; the cookie alone then works', async () => {
+    const b = browser(server.url);
+    await b.start();
+    const signedIn = await b.api('POST', '/auth/login', person);
+    expect(signedIn.status).toBe(200);
+    expect((signedIn.body?.['session'] as { token: string }).token).toBe('');
+    const line = signedIn.setCookies.find((l) => l.startsWith('stepgate_session='));
+    expect(line).toMatch(/HttpOnly/i);
+    expect(line).toMatch(/SameSite=Strict/i);
+    expect((await b.api('GET', '/me')).status).toBe(200);
+  });
+
+  it('a second sign-in in the same browser ends the first session; logout clears the cookie and ends the session', async () => {
+    const b = browser(server.url);
+    await b.start();
+    await b.api('POST', '/auth/login', person);
+    const first = b.cookies.get('stepgate_session') ?? '';
+    await b.api('POST', '/auth/login', person);
+    const second = b.cookies.get('stepgate_session') ?? '';
+    expect(second).not.toBe(first);
+    expect((await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${first}` } })).status).toBe(401);
+
+    const out = await b.api('POST', '/auth/logout');
+    expect(out.status).toBe(204);
+    expect(out.setCookies.some((l) => l.startsWith('stepgate_session=;'))).toBe(true);
+    expect(b.cookies.has('stepgate_session')).toBe(false);
+    expect((await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${second}` } })).status).toBe(401);
+  });
+});
