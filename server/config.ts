@@ -47,6 +47,8 @@ export interface ServerConfig {
   /** Origin the browser pages are reached at; defaults to http://host:port. */
   readonly publicUrl: string | undefined;
   readonly dataDir: string;
+  /** A PostgreSQL URL: the store shared by several server processes. Unset: SQLite in dataDir. */
+  readonly database: string | undefined;
   /** Encryption key supplied by the operator (file path); otherwise a key file in dataDir. */
   readonly keyFile: string | undefined;
   readonly issuer: string;
@@ -77,6 +79,7 @@ export const DEFAULT_CONFIG: Omit<ServerConfig, 'dataDir'> = {
   host: '127.0.0.1',
   port: 4000,
   publicUrl: undefined,
+  database: undefined,
   keyFile: undefined,
   issuer: 'Stepgate',
   trustProxy: false,
@@ -106,6 +109,7 @@ export function makeConfig(dataDir: string, overrides: ConfigOverrides = {}): Se
     ...o,
     dataDir,
     publicUrl: o.publicUrl ?? d.publicUrl,
+    database: o.database ?? d.database,
     keyFile: o.keyFile ?? d.keyFile,
     webDir: o.webDir ?? d.webDir,
     totp: { ...d.totp, ...o.totp },

@@ -5,6 +5,7 @@ import { createContext, type Context } from './context.js';
 import { keySourceFor, loadEncryptionKey } from './crypto/encryption-key.js';
 import { buildApp } from './http/app.js';
 import { operations, type Operations } from './operations.js';
+import { ensurePrivateFolder } from './db/data-folder.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Store } from './store/store.js';
 
@@ -27,20 +28,34 @@ export interface OpenedData {
 }
 
 /**
- * Opens the data folder: for the server (checkpoints in the background) and for the operator command
- * line's short runs (SQLite's own checkpoints).
+ * Opens the store: PostgreSQL when `config.database` names one, else SQLite in the data folder, with
+ * checkpoints in the background for the server and SQLite's own for the command line's short runs.
  */
-export function openData(config: ServerConfig, clock: Clock = systemClock, origin = () => publicOrigin(config, config.port), serving = false): OpenedData {
-  // The store first: it makes the data folder, where the key file may have to be created.
-  const store = openSqliteStore(config.dataDir, clock, {
+async function openStore(config: ServerConfig, clock: Clock, serving: boolean): Promise<Store> {
+  if (config.database !== undefined) {
+    // Loaded only when used: a server on SQLite never reads the PostgreSQL driver.
+    const { openPostgresStore } = await import('./store/postgres/postgres-store.js');
+    return openPostgresStore(config.database, clock, {
+      onIdleError: (error) => console.error(`A PostgreSQL connection failed while idle; the next request opens another: ${error.message}`),
+    });
+  }
+  return openSqliteStore(config.dataDir, clock, {
     backgroundCheckpoints: serving,
     onCheckpointFailure: (error) => console.error(`Background WAL checkpoints stopped; SQLite checkpoints on commit instead: ${String(error)}`),
   });
+}
+
+/** Opens the store and the encryption key: for the server, and for the operator command line. */
+export async function openData(config: ServerConfig, clock: Clock = systemClock, origin = () => publicOrigin(config, config.port), serving = false): Promise<OpenedData> {
+  // The store first: SQLite's makes the data folder, where the key file may have to be created.
+  const store = await openStore(config, clock, serving);
   let key: Buffer;
   try {
-    key = loadEncryptionKey(keySourceFor(config.dataDir, config.keyFile, process.env));
+    const source = keySourceFor(config.dataDir, config.keyFile, process.env);
+    if (source.kind === 'data-dir') ensurePrivateFolder(config.dataDir);
+    key = loadEncryptionKey(source);
   } catch (error) {
-    void store.close();
+    await store.close();
     throw error;
   }
   const context = createContext(config, clock, store, key, origin);
@@ -54,7 +69,7 @@ export interface StartOptions {
 
 export async function startServer(config: ServerConfig, clock: Clock = systemClock, options: StartOptions = {}): Promise<RunningServer> {
   let boundPort = config.port;
-  const data = openData(config, clock, () => publicOrigin(config, boundPort), true);
+  const data = await openData(config, clock, () => publicOrigin(config, boundPort), true);
   let app;
   try {
     app = await buildApp(data.context, data.operations, options.logStream);

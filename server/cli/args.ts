@@ -4,7 +4,7 @@ import type { ConfigOverrides } from '../config.js';
 export const USAGE = `Stepgate reference server
 
 Usage:
-  npm run server -- serve [--host 127.0.0.1] [--port 4000] [--data DIR] [--key-file FILE] [--public-url URL] [--totp-window 0|1|2] [--trust-proxy] [--log-requests] [--config FILE]
+  npm run server -- serve [--host 127.0.0.1] [--port 4000] [--data DIR] [--database postgres://...] [--key-file FILE] [--public-url URL] [--totp-window 0|1|2] [--trust-proxy] [--log-requests] [--config FILE]
   npm run server -- user create USERNAME [--admin] [--totp-required] [--display-name NAME] [--data DIR]   (password read from standard input)
   npm run server -- env set totp-enabled true|false [--data DIR]
   npm run server -- env set totp-required-for-all true|false [--data DIR]
@@ -20,6 +20,10 @@ Usage:
   npm run server -- sso unlink USERNAME PROVIDER-ID [--data DIR]
   npm run server -- demo [--port 4000] [--data DIR]     (what npm start runs)
 
+The database is SQLite in the data folder, unless --database (or $STEPGATE_DATABASE_URL) names a PostgreSQL
+database (postgres://USER:PASSWORD@HOST:PORT/DATABASE), which several server processes can share; every
+command takes --database. Several processes need the same encryption key: give each $STEPGATE_ENCRYPTION_KEY
+or --key-file.
 The encryption key for TOTP secrets is read from $STEPGATE_ENCRYPTION_KEY (base64 of 32 bytes), else from
 --key-file, else from secret.key in the data folder (created with mode 0600 on first start).
 --config FILE reads JSON settings (TOTP window, challenge, sessions, throttling, Argon2id, identity providers); see README.md.
@@ -30,6 +34,8 @@ export class UsageError extends Error {}
 export interface ParsedArgs {
   readonly positionals: readonly string[];
   readonly dataDir: string | undefined;
+  /** --database, checked to be a PostgreSQL URL. */
+  readonly database: string | undefined;
   readonly overrides: ConfigOverrides;
   readonly admin: boolean;
   readonly totpRequired: boolean;
@@ -76,6 +82,19 @@ function publicUrl(value: string | undefined): string | undefined {
   return url.origin;
 }
 
+/** A PostgreSQL URL, from --database or $STEPGATE_DATABASE_URL (named by `source` in the error). */
+export function databaseUrl(value: string | undefined, source = '--database'): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${source} must be a URL such as postgres://user:password@host:5432/stepgate`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new UsageError(`${source} must be a postgres:// URL, not ${url.protocol}//...`);
+  return value;
+}
+
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   let parsed;
   try {
@@ -87,6 +106,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
         host: { type: 'string' },
         port: { type: 'string' },
         data: { type: 'string' },
+        database: { type: 'string' },
         'key-file': { type: 'string' },
         'public-url': { type: 'string' },
         'totp-window': { type: 'string' },
@@ -123,6 +143,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   return {
     positionals: parsed.positionals,
     dataDir: v.data,
+    database: databaseUrl(v.database),
     overrides: overrides as ConfigOverrides,
     admin: v.admin === true,
     totpRequired: v['totp-required'] === true,

@@ -4,7 +4,7 @@ import { makeConfig, type ServerConfig } from '../config.js';
 import { PROJECT_DIR } from '../project-dir.js';
 import { Refusal } from '../refusal.js';
 import { openData, startServer, type RunningServer } from '../server.js';
-import { parseBoolean, parseCommandLine, UsageError, USAGE, type ParsedArgs } from './args.js';
+import { databaseUrl, parseBoolean, parseCommandLine, UsageError, USAGE, type ParsedArgs } from './args.js';
 import { defaultDataDir } from './data-dir.js';
 import { readPassword } from './read-password.js';
 
@@ -31,8 +31,9 @@ async function run(args: ParsedArgs): Promise<void> {
   const [command, sub, ...rest] = args.positionals;
   // Modules only some commands need are loaded by those commands: the server starts without them.
   const file = args.configFile === undefined ? {} : (await import('./config-file.js')).readConfigFile(args.configFile);
+  const database = args.database ?? databaseUrl(process.env['STEPGATE_DATABASE_URL'], '$STEPGATE_DATABASE_URL');
   const config = (dataDir: string, logRequests: boolean) =>
-    makeConfig(args.dataDir ?? dataDir, { ...file, logRequests, ...args.overrides, totp: { ...file.totp, ...args.overrides.totp } });
+    makeConfig(args.dataDir ?? dataDir, { ...file, logRequests, database, ...args.overrides, totp: { ...file.totp, ...args.overrides.totp } });
 
   switch (command) {
     case 'serve': {
@@ -57,7 +58,7 @@ async function run(args: ParsedArgs): Promise<void> {
       if (!Value.Check(Username, username)) throw new UsageError('USERNAME may hold up to 64 letters, digits and . _ @ -, starting with a letter or digit.');
       const password = await readPassword(process.stdin, process.stderr);
       if (!Value.Check(NewPassword, password)) throw new UsageError('The password must be 8 to 1024 characters long.');
-      const data = openData(config(defaultDataDir(), false));
+      const data = await openData(config(defaultDataDir(), false));
       try {
         const user = await data.operations.createUser({ username, password, displayName: args.displayName, isAdmin: args.admin, totpRequired: args.totpRequired });
         console.log(`Created user ${user.username} (${user.id})${user.isAdmin ? ', administrator' : ''}${user.totpRequired ? ', two-factor required' : ''}`);
@@ -67,7 +68,7 @@ async function run(args: ParsedArgs): Promise<void> {
       return;
     }
     case 'env': {
-      const data = openData(config(defaultDataDir(), false));
+      const data = await openData(config(defaultDataDir(), false));
       try {
         if (sub === 'set') {
           const [setting, value] = rest;
@@ -102,7 +103,7 @@ async function run(args: ParsedArgs): Promise<void> {
     }
     case 'sso': {
       const { runSsoCommand } = await import('../sso/sso-command.js');
-      const data = openData(config(defaultDataDir(), false));
+      const data = await openData(config(defaultDataDir(), false));
       try {
         await runSsoCommand(
           {

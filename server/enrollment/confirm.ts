@@ -28,6 +28,7 @@ const notWaiting = (): Refusal => notFound('There is no authenticator waiting fo
 
 export async function confirmAuthenticator(ctx: Context, access: Grant, id: string, code: string, address: string): Promise<ConfirmAuthenticatorResponse> {
   const { pending, hasSet } = await ctx.store.read(async (view) => {
+    await access.recheck(view);
     await assertTotpEnabled(view);
     return {
       pending: await view.authenticators.find(access.user.id, id, ctx.clock.now()),

@@ -80,6 +80,8 @@ export async function removeAuthenticator(ctx: Context, access: Grant, id: strin
 
 export async function regenerateRecoveryCodes(ctx: Context, access: Grant, address: string): Promise<readonly string[]> {
   await ctx.store.read(async (view) => {
+    // Again here: the session may have ended since the request's own check (a store's reads are not instant).
+    await access.recheck(view);
     await assertTotpEnabled(view);
     if ((await view.authenticators.countConfirmed(access.user.id)) === 0) throw noRecoveryCodesYet();
   });

@@ -29,7 +29,7 @@ async function bare(): Promise<string> {
 async function stub(): Promise<string> {
   if (dataDir === undefined || configFile === undefined) throw new Error('stub needs DATA_DIR CONFIG');
   const config = makeConfig(dataDir, { ...readConfigFile(configFile), port: 0 });
-  const data = openData(config, undefined, undefined, true);
+  const data = await openData(config, undefined, undefined, true);
   // POST /auth/totp as routes/auth.ts declares it, answering as a wrong code is answered (a refusal
   // made and sent the same way), but at once.
   const stubTotp: FastifyPluginAsyncTypebox = async (api) => {

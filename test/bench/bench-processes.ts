@@ -86,8 +86,8 @@ export function runCommand(checkout: Checkout, args: readonly string[], stdin = 
   });
 }
 
-export function serve(checkout: Checkout, dataDir: string, configFile: string): Promise<Running> {
-  return startProcess([...checkout.command, 'serve', '--host', '127.0.0.1', '--port', '0', '--data', dataDir, '--config', configFile], checkout.dir);
+export function serve(checkout: Checkout, dataDir: string, configFile: string, extra: readonly string[] = []): Promise<Running> {
+  return startProcess([...checkout.command, 'serve', '--host', '127.0.0.1', '--port', '0', '--data', dataDir, '--config', configFile, ...extra], checkout.dir);
 }
 
 const statusField = (pid: number, field: string): number => {

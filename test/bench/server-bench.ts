@@ -1,5 +1,7 @@
 /**
- * npm run bench:server [-- --baseline DIR]: the reference server under load, every figure from one run.
+ * npm run bench:server [-- --baseline DIR] [-- --database postgres://...|temporary]: the reference server
+ * under load, every figure from one run; with --database, the same figures again on PostgreSQL, with one
+ * server process and with two on one database (bench-stores.ts).
  *
  * The server is the built command line (`serve --config FILE`), as operators run it; its limits come from
  * that file, inside the ranges the file allows (at most 10 attempts a challenge, 100 failures an account
@@ -30,6 +32,7 @@ import { DEFAULT_CONFIG } from '../../server/config.js';
 import { codeAt, createAccounts, openChallenges, postJson, signInToken, stepOf, wrongCode, type BenchAccount } from './bench-accounts.js';
 import { load, type LoadResult } from './bench-load.js';
 import { peakResidentMiB, residentMiB, runCommand, serve, startProcess, type Checkout, type Running } from './bench-processes.js';
+import { loadAcross, postgresStores, SQLITE, type BenchStore } from './bench-stores.js';
 
 const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const CHILDREN = join(PROJECT_DIR, 'dist', 'bench', 'children.js');
@@ -103,8 +106,21 @@ const drawing = <T>(items: readonly T[]) => {
   return () => items[next++ % items.length];
 };
 
-async function measure(checkout: Checkout): Promise<Figures> {
+/** `count` servers on one store, stopped when `work` is done. */
+async function withServers<T>(count: number, start: (i: number) => Promise<Running>, work: (servers: readonly Running[]) => Promise<T>): Promise<T> {
+  const servers: Running[] = [];
+  try {
+    for (let i = 0; i < count; i += 1) servers.push(await start(i));
+    return await work(servers);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
+async function measure(checkout: Checkout, store: BenchStore): Promise<Figures> {
   const work = await mkdtemp(join(tmpdir(), 'stepgate-bench-'));
+  const opened = await store.open(work);
+  const storeArgs = opened.args;
   try {
     const setupFile = join(work, 'setup.json');
     const runFile = join(work, 'run.json');
@@ -113,13 +129,13 @@ async function measure(checkout: Checkout): Promise<Figures> {
 
     const coldStartMs: number[] = [];
     for (let i = 0; i < COLD_STARTS; i += 1) {
-      coldStartMs.push(await withServer(serve(checkout, join(work, `cold${i}`), runFile), async (s) => s.startMs));
+      coldStartMs.push(await withServer(serve(checkout, join(work, `cold${i}`), runFile, storeArgs), async (s) => s.startMs));
     }
 
     const dataDir = join(work, 'data');
-    await runCommand(checkout, ['user', 'create', ADMIN.username, '--admin', '--data', dataDir, '--config', setupFile], `${ADMIN.password}\n`);
-    process.stdout.write(`  ${checkout.label}: setting up ${ACCOUNTS} accounts ...`);
-    const { accounts, single, fifty } = await withServer(serve(checkout, dataDir, setupFile), async (s) => {
+    await runCommand(checkout, ['user', 'create', ADMIN.username, '--admin', '--data', dataDir, '--config', setupFile, ...storeArgs], `${ADMIN.password}\n`);
+    process.stdout.write(`  ${checkout.label}, ${store.label}: setting up ${ACCOUNTS} accounts ...`);
+    const { accounts, single, fifty } = await withServer(serve(checkout, dataDir, setupFile, storeArgs), async (s) => {
       const api = `${s.origin}/api/v1`;
       const token = await signInToken(api, ADMIN.username, ADMIN.password);
       return {
@@ -130,8 +146,10 @@ async function measure(checkout: Checkout): Promise<Figures> {
     });
     process.stdout.write(` opening ${ACCOUNTS * CHALLENGES} challenges ...`);
 
-    // The measured server: started again on the populated folder, with the production Argon2id parameters.
-    return await withServer(serve(checkout, dataDir, runFile), async (s) => {
+    // The measured servers: started again on the populated store, with the production Argon2id parameters.
+    return await withServers(store.instances, (i) => serve(checkout, i === 0 ? dataDir : `${dataDir}-${i}`, runFile, storeArgs), async (servers) => {
+      const s = servers[0];
+      if (s === undefined) throw new Error('no server started');
       const api = `${s.origin}/api/v1`;
       await sleep(IDLE_MS);
       const idleMiB = residentMiB(s.pid);
@@ -144,17 +162,18 @@ async function measure(checkout: Checkout): Promise<Figures> {
 
       const wrong = wrongBodies(accounts);
       const warmUp = Math.floor(wrong.length / 10);
-      await load({ url: `${api}/auth/totp`, connections: CONNECTIONS, amount: warmUp, body: drawing(wrong.slice(0, warmUp)), pid: s.pid });
-      const wrongRun = await load({ url: `${api}/auth/totp`, connections: CONNECTIONS, amount: wrong.length - warmUp, body: drawing(wrong.slice(warmUp)), pid: s.pid });
+      const totp = '/api/v1/auth/totp';
+      await loadAcross(servers, { path: totp, connections: CONNECTIONS, amount: warmUp, body: drawing(wrong.slice(0, warmUp)) });
+      const wrongRun = await loadAcross(servers, { path: totp, connections: CONNECTIONS, amount: wrong.length - warmUp, body: drawing(wrong.slice(warmUp)) });
       const right = rightBodies(accounts);
-      const rightRun = await load({ url: `${api}/auth/totp`, connections: CONNECTIONS, amount: right.length, body: drawing(right), pid: s.pid });
-      const passwordRun = await load({ url: `${api}/auth/login`, connections: 4, seconds: 5, body: PLAIN, pid: s.pid });
+      const rightRun = await loadAcross(servers, { path: totp, connections: CONNECTIONS, amount: right.length, body: drawing(right) });
+      const passwordRun = await loadAcross(servers, { path: '/api/v1/auth/login', connections: 4, seconds: 5, body: PLAIN });
       const singleBodies = wrongBodies(single);
-      const oneAccount = await load({ url: `${api}/auth/totp`, connections: CONNECTIONS, amount: singleBodies.length, body: drawing(singleBodies), pid: s.pid });
+      const oneAccount = await loadAcross(servers, { path: totp, connections: CONNECTIONS, amount: singleBodies.length, body: drawing(singleBodies) });
       const fiftyBodies = wrongBodies(fifty);
-      const fiftyAccounts = await load({ url: `${api}/auth/totp`, connections: CONNECTIONS, amount: fiftyBodies.length, body: drawing(fiftyBodies), pid: s.pid });
+      const fiftyAccounts = await loadAcross(servers, { path: totp, connections: CONNECTIONS, amount: fiftyBodies.length, body: drawing(fiftyBodies) });
       return {
-        label: checkout.label,
+        label: `${checkout.label}, ${store.label}`,
         oneAccount,
         fiftyAccounts,
         coldStartMs,
@@ -167,6 +186,7 @@ async function measure(checkout: Checkout): Promise<Figures> {
       };
     });
   } finally {
+    await opened.drop();
     await rm(work, { recursive: true, force: true });
   }
 }
@@ -203,7 +223,7 @@ function baselineCheckout(dir: string): Checkout {
 
 // --- the run ---
 
-const { values } = parseArgs({ options: { baseline: { type: 'string' } }, strict: true });
+const { values } = parseArgs({ options: { baseline: { type: 'string' }, database: { type: 'string' } }, strict: true });
 await buildServer();
 await build({
   entryPoints: [join(PROJECT_DIR, 'test', 'bench', 'bench-children.ts')],
@@ -228,7 +248,15 @@ const checkouts: Checkout[] = [
   { label: 'this checkout', dir: PROJECT_DIR, command: [process.execPath, SERVER_BUNDLE] },
 ];
 const figures: Figures[] = [];
-for (const checkout of checkouts) figures.push(await measure(checkout));
+for (const checkout of checkouts) figures.push(await measure(checkout, SQLITE));
+if (values.database !== undefined) {
+  const postgres = await postgresStores(values.database);
+  try {
+    for (const store of postgres.stores) figures.push(await measure({ label: 'this checkout', dir: PROJECT_DIR, command: [process.execPath, SERVER_BUNDLE] }, store));
+  } finally {
+    await postgres.stop();
+  }
+}
 const bareAfter = await bareRun();
 
 // --- the report ---

@@ -1,6 +1,7 @@
 /**
- * Starts the real reference server on loopback with a fresh SQLite file in a temporary folder.
- * Only the clock is the test's: it starts at the real time and moves when the test says so.
+ * Starts the real reference server on loopback with a fresh store: a SQLite file in a temporary folder,
+ * or, on the PostgreSQL pass (vitest's "postgres" project), a fresh database on the pass's PostgreSQL
+ * server. Only the clock is the test's: it starts at the real time and moves when the test says so.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,12 @@ import { makeConfig, type ConfigOverrides } from '../../server/config.js';
 import { startServer } from '../../server/server.js';
 import type { NewUser, EnvironmentChange, Operations } from '../../server/operations.js';
 import type { Context } from '../../server/context.js';
+import { inject } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './postgres-databases.js';
 import { testClock, type TestClock } from './test-clock.js';
+
+/** The PostgreSQL pass's cluster; undefined on the SQLite pass, and outside vitest (the Playwright specs use SQLite). */
+export const testPostgres = () => (process.env['VITEST'] === undefined ? undefined : inject('postgres'));
 
 export interface TestServer {
   /** Origin, e.g. http://127.0.0.1:41234 */
@@ -40,11 +46,27 @@ export interface TestServerOptions {
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'stepgate-test-'));
+  const postgres = testPostgres();
+  const database: TestDatabase | undefined = postgres === undefined ? undefined : await createTestDatabase(postgres);
   const clock = testClock();
-  const config = makeConfig(dataDir, { port: 0, argon2: TEST_ARGON2, ...options.config, ...(options.logs === true ? { logRequests: true } : {}) });
+  const config = makeConfig(dataDir, {
+    port: 0,
+    argon2: TEST_ARGON2,
+    database: database?.url,
+    ...options.config,
+    ...(options.logs === true ? { logRequests: true } : {}),
+  });
   const logs: Record<string, unknown>[] = [];
   const logStream = { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) };
-  const server = await startServer(config, clock, { logStream });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(config, clock, { logStream });
+  } catch (error) {
+    // A server that refused to start leaves nothing behind either.
+    await database?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     logs,
     url: server.origin,
@@ -60,6 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     context: server.context,
     close: async () => {
       await server.close();
+      await database?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

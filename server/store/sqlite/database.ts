@@ -3,6 +3,7 @@ import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePrivateFolder } from '../../db/data-folder.js';
 import type { TransactionControl } from './group-commit.js';
+import { newerSchema } from '../schema.js';
 import { MIGRATIONS } from './migrations.js';
 
 export type Db = Database.Database;
@@ -30,7 +31,12 @@ export function openWriter(dataDir: string, checkpointing: Checkpointing): { rea
   db.pragma('secure_delete = ON');
   // After the WAL is reset, a file grown under a burst is cut back rather than kept at its largest.
   db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return { db, path };
 }
 
@@ -73,6 +79,7 @@ function migrate(db: Db): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
   const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
   const current = row.v ?? 0;
+  if (current > MIGRATIONS.length) throw newerSchema(current);
   MIGRATIONS.forEach((sql, index) => {
     const version = index + 1;
     if (version <= current) return;

@@ -77,7 +77,7 @@ describe('SSO for the operator', () => {
     it('stop the server when the same id was also added with sso add', async () => {
       const data = mkdtempSync(join(tmpdir(), 'stepgate-sso-both-'));
       try {
-        const opened = openData(makeConfig(data));
+        const opened = await openData(makeConfig(data));
         await opened.operations.sso.addProvider({ ...fileEntry(''), clientAuth: 'client_secret_basic', keyId: undefined, scopes: ['openid'], usernameClaim: 'preferred_username', unknownUsers: 'refuse' }, { kind: 'client_secret', secret: SECRET }, {});
         await opened.store.close();
         const config = makeConfig(data, { port: 0, sso: { providers: [fileEntry(secretFile('both.secret', 0o600))] } });
@@ -115,10 +115,10 @@ describe('SSO for the operator', () => {
   });
 
   describe('sso commands on an open data folder', () => {
-    let data: ReturnType<typeof openData>;
+    let data: Awaited<ReturnType<typeof openData>>;
     let lines: string[];
-    beforeAll(() => {
-      data = openData(makeConfig(join(dir, 'in-process'), { sso: { providers: [fileEntry(secretFile('listed.secret', 0o600))] } }));
+    beforeAll(async () => {
+      data = await openData(makeConfig(join(dir, 'in-process'), { sso: { providers: [fileEntry(secretFile('listed.secret', 0o600))] } }));
     });
     afterAll(async () => {
       await data.store.close();

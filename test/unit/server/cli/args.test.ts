@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBoolean, parseCommandLine, UsageError } from '../../../../server/cli/args.js';
+import { databaseUrl, parseBoolean, parseCommandLine, UsageError } from '../../../../server/cli/args.js';
 
 describe('operator command line', () => {
   it('reads serve options into configuration overrides', () => {
@@ -20,9 +20,23 @@ describe('operator command line', () => {
     [['serve', '--totp-window', '3'], /--totp-window/],
     [['serve', '--public-url', 'ftp://x'], /--public-url/],
     [['serve', '--unknown'], /unknown/i],
+    [['serve', '--database', 'mysql://db/stepgate'], /--database must be a postgres:\/\/ URL/],
+    [['serve', '--database', 'stepgate'], /--database must be a URL/],
   ])('refuses %j with a message naming the option', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(UsageError);
     expect(() => parseCommandLine(argv)).toThrow(message);
+  });
+
+  it('takes a PostgreSQL URL from --database, and names the variable when it comes from there', () => {
+    expect(parseCommandLine(['serve', '--database', 'postgres://sg:pw@db:5432/stepgate']).database).toBe('postgres://sg:pw@db:5432/stepgate');
+    expect(parseCommandLine(['serve', '--database', 'postgresql://db/stepgate']).database).toBe('postgresql://db/stepgate');
+    expect(parseCommandLine(['serve']).database).toBeUndefined();
+    expect(databaseUrl('', '$STEPGATE_DATABASE_URL')).toBeUndefined();
+    expect(() => databaseUrl('sqlite:///tmp/x', '$STEPGATE_DATABASE_URL')).toThrow(/^\$STEPGATE_DATABASE_URL must be a postgres:\/\/ URL/);
+  });
+
+  it('never repeats a password given in a refused URL', () => {
+    expect(() => parseCommandLine(['serve', '--database', 'mysql://sg:hunter22@db/x'])).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter22') }));
   });
 
   it('takes only true or false for switches', () => {
