@@ -1,48 +1,41 @@
 /** Single sign-on's tables on PostgreSQL: the same statements as SQLite's (../sqlite/sso.ts), one per operation. */
 import type { SsoMode } from '../../../shared/api/schemas.js';
-import { DEFAULT_SSO_MODE, type ReturnTo, type SsoIdentityRow, type SsoProviderRow, type SsoResultRow, type SsoTransactionRow } from '../rows.js';
+import { DEFAULT_SSO_MODE, type SsoIdentityRow, type SsoResultRow } from '../rows.js';
+import {
+  IDENTITY_SELECT,
+  PROVIDER_INSERT_COLUMNS,
+  PROVIDER_SELECT,
+  providerValues,
+  RESULT_RETURNING,
+  toProvider,
+  toTransaction,
+  TRANSACTION_INSERT_COLUMNS,
+  TRANSACTION_SELECT,
+  transactionValues,
+  type ProviderColumns,
+  type TransactionColumns,
+} from '../sso-columns.js';
 import type { Sso } from '../store.js';
 import type { Sql } from './sql.js';
 
-const PROVIDER = `id, display_name AS "displayName", issuer, client_id AS "clientId", client_auth AS "clientAuth", key_id AS "keyId", scopes,
-  username_claim AS "usernameClaim", unknown_users AS "unknownUsers", credential_ciphertext AS "credentialCiphertext", created_at AS "createdAt"`;
-const IDENTITY = 'issuer, subject, user_id AS "userId", provider_id AS "providerId", linked_at AS "linkedAt", last_used_at AS "lastUsedAt"';
-const TRANSACTION = `state_hash AS "stateHash", provider_id AS "providerId", binding_hash AS "bindingHash", sealed_checks AS "sealedChecks", kind,
-  app_redirect_uri AS "redirectUri", app_state AS "state", app_code_challenge AS "codeChallenge", next_path AS "next", created_at AS "createdAt", expires_at AS "expiresAt"`;
-
-type RawProvider = Omit<SsoProviderRow, 'keyId' | 'scopes'> & { keyId: string | null; scopes: string };
-const toProvider = ({ keyId, scopes, ...r }: RawProvider): SsoProviderRow => ({ ...r, keyId: keyId ?? undefined, scopes: scopes.split(' ') });
-
-type RawTransaction = Omit<SsoTransactionRow, 'returnTo'> & {
-  kind: ReturnTo['kind'];
-  redirectUri: string | null;
-  state: string | null;
-  codeChallenge: string | null;
-  next: string | null;
-};
-const toTransaction = ({ kind, redirectUri, state, codeChallenge, next, ...r }: RawTransaction): SsoTransactionRow => ({
-  ...r,
-  returnTo: kind === 'desktop' ? { kind, redirectUri: redirectUri ?? '', state: state ?? '', codeChallenge: codeChallenge ?? '' } : { kind, next: next ?? '' },
-});
 const maybe = <R, T>(row: R | undefined, to: (r: R) => T): T | undefined => (row === undefined ? undefined : to(row));
 
 export function postgresSso(db: Sql): Sso {
   return {
     providers: {
-      all: async () => (await db.rows<RawProvider>(`SELECT ${PROVIDER} FROM sso_providers ORDER BY id COLLATE "C"`)).map(toProvider),
+      all: async () => (await db.rows<ProviderColumns>(`SELECT ${PROVIDER_SELECT} FROM sso_providers ORDER BY id COLLATE "C"`)).map(toProvider),
       insert: async (p) =>
         (await db.changes(
-          `INSERT INTO sso_providers (id, display_name, issuer, client_id, client_auth, credential_ciphertext, key_id, scopes, username_claim, unknown_users, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
-          [p.id, p.displayName, p.issuer, p.clientId, p.clientAuth, p.credentialCiphertext, p.keyId ?? null, p.scopes.join(' '), p.usernameClaim, p.unknownUsers, p.createdAt],
+          `INSERT INTO sso_providers (${PROVIDER_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
+          providerValues(p),
         )) === 1,
       delete: async (id) => (await db.changes('DELETE FROM sso_providers WHERE id = $1', [id])) === 1,
     },
 
     identities: {
-      find: (issuer, subject) => db.one<SsoIdentityRow>(`SELECT ${IDENTITY} FROM sso_identities WHERE issuer = $1 AND subject = $2`, [issuer, subject]),
-      ofUser: (userId) => db.rows<SsoIdentityRow>(`SELECT ${IDENTITY} FROM sso_identities WHERE user_id = $1 ORDER BY issuer COLLATE "C"`, [userId]),
-      ofUserAt: (userId, issuer) => db.one<SsoIdentityRow>(`SELECT ${IDENTITY} FROM sso_identities WHERE user_id = $1 AND issuer = $2`, [userId, issuer]),
+      find: (issuer, subject) => db.one<SsoIdentityRow>(`SELECT ${IDENTITY_SELECT} FROM sso_identities WHERE issuer = $1 AND subject = $2`, [issuer, subject]),
+      ofUser: (userId) => db.rows<SsoIdentityRow>(`SELECT ${IDENTITY_SELECT} FROM sso_identities WHERE user_id = $1 ORDER BY issuer COLLATE "C"`, [userId]),
+      ofUserAt: (userId, issuer) => db.one<SsoIdentityRow>(`SELECT ${IDENTITY_SELECT} FROM sso_identities WHERE user_id = $1 AND issuer = $2`, [userId, issuer]),
       link: async (row) =>
         (await db.changes('INSERT INTO sso_identities (issuer, subject, user_id, provider_id, linked_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
           row.issuer,
@@ -65,28 +58,11 @@ export function postgresSso(db: Sql): Sso {
     },
 
     transactions: {
-      find: async (stateHash) => maybe(await db.one<RawTransaction>(`SELECT ${TRANSACTION} FROM sso_transactions WHERE state_hash = $1`, [stateHash]), toTransaction),
+      find: async (stateHash) => maybe(await db.one<TransactionColumns>(`SELECT ${TRANSACTION_SELECT} FROM sso_transactions WHERE state_hash = $1`, [stateHash]), toTransaction),
       insert: async (t) => {
-        const app = t.returnTo.kind === 'desktop' ? t.returnTo : undefined;
-        await db.changes(
-          `INSERT INTO sso_transactions (state_hash, provider_id, binding_hash, sealed_checks, kind, app_redirect_uri, app_state, app_code_challenge, next_path, created_at, expires_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [
-            t.stateHash,
-            t.providerId,
-            t.bindingHash,
-            t.sealedChecks,
-            t.returnTo.kind,
-            app?.redirectUri ?? null,
-            app?.state ?? null,
-            app?.codeChallenge ?? null,
-            t.returnTo.kind === 'browser' ? t.returnTo.next : null,
-            t.createdAt,
-            t.expiresAt,
-          ],
-        );
+        await db.changes(`INSERT INTO sso_transactions (${TRANSACTION_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, transactionValues(t));
       },
-      take: async (stateHash) => maybe(await db.one<RawTransaction>(`DELETE FROM sso_transactions WHERE state_hash = $1 RETURNING ${TRANSACTION}`, [stateHash]), toTransaction),
+      take: async (stateHash) => maybe(await db.one<TransactionColumns>(`DELETE FROM sso_transactions WHERE state_hash = $1 RETURNING ${TRANSACTION_SELECT}`, [stateHash]), toTransaction),
       deleteForProvider: async (providerId) => {
         await db.changes('DELETE FROM sso_transactions WHERE provider_id = $1', [providerId]);
       },
@@ -107,7 +83,7 @@ export function postgresSso(db: Sql): Sso {
         ]);
       },
       take: (codeHash, now) =>
-        db.one<SsoResultRow>('DELETE FROM sso_results WHERE code_hash = $1 AND expires_at > $2 RETURNING user_id AS "userId", provider_id AS "providerId", code_challenge AS "codeChallenge"', [
+        db.one<SsoResultRow>(`DELETE FROM sso_results WHERE code_hash = $1 AND expires_at > $2 RETURNING ${RESULT_RETURNING}`, [
           codeHash,
           now,
         ]),

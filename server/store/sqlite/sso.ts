@@ -1,90 +1,40 @@
 /** Single sign-on's tables: providers added with `sso add`, linked identities, modes, sign-ins under way, result codes. */
 import type { SsoMode } from '../../../shared/api/schemas.js';
-import { DEFAULT_SSO_MODE, type ReturnTo, type SsoIdentityRow, type SsoProviderRow, type SsoResultRow, type SsoTransactionRow } from '../rows.js';
+import { DEFAULT_SSO_MODE, type SsoIdentityRow, type SsoResultRow } from '../rows.js';
+import {
+  IDENTITY_SELECT,
+  PROVIDER_INSERT_COLUMNS,
+  PROVIDER_SELECT,
+  providerValues,
+  RESULT_RETURNING,
+  toProvider,
+  toTransaction,
+  TRANSACTION_INSERT_COLUMNS,
+  TRANSACTION_SELECT,
+  transactionValues,
+  type ProviderColumns,
+  type TransactionColumns,
+} from '../sso-columns.js';
 import type { Sso } from '../store.js';
 import type { Db } from './database.js';
 import { sql } from './statements.js';
 
-interface RawProvider {
-  id: string;
-  display_name: string;
-  issuer: string;
-  client_id: string;
-  client_auth: SsoProviderRow['clientAuth'];
-  credential_ciphertext: Buffer;
-  key_id: string | null;
-  scopes: string;
-  username_claim: string;
-  unknown_users: SsoProviderRow['unknownUsers'];
-  created_at: number;
-}
-
-const toProvider = (r: RawProvider): SsoProviderRow => ({
-  id: r.id,
-  displayName: r.display_name,
-  issuer: r.issuer,
-  clientId: r.client_id,
-  clientAuth: r.client_auth,
-  keyId: r.key_id ?? undefined,
-  scopes: r.scopes.split(' '),
-  usernameClaim: r.username_claim,
-  unknownUsers: r.unknown_users,
-  credentialCiphertext: r.credential_ciphertext,
-  createdAt: r.created_at,
-});
-
-interface RawTransaction {
-  state_hash: string;
-  provider_id: string;
-  binding_hash: string;
-  sealed_checks: Buffer;
-  kind: 'desktop' | 'browser';
-  app_redirect_uri: string | null;
-  app_state: string | null;
-  app_code_challenge: string | null;
-  next_path: string | null;
-  created_at: number;
-  expires_at: number;
-}
-
-function toTransaction(r: RawTransaction): SsoTransactionRow {
-  const returnTo: ReturnTo =
-    r.kind === 'desktop'
-      ? { kind: 'desktop', redirectUri: r.app_redirect_uri ?? '', state: r.app_state ?? '', codeChallenge: r.app_code_challenge ?? '' }
-      : { kind: 'browser', next: r.next_path ?? '' };
-  return {
-    stateHash: r.state_hash,
-    providerId: r.provider_id,
-    bindingHash: r.binding_hash,
-    sealedChecks: r.sealed_checks,
-    returnTo,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-  };
-}
-
-const IDENTITY_COLUMNS = 'issuer, subject, user_id AS userId, provider_id AS providerId, linked_at AS linkedAt, last_used_at AS lastUsedAt';
-
 export function sqliteSso(db: Db): Sso {
   return {
     providers: {
-      all: async () => (sql(db, 'SELECT * FROM sso_providers ORDER BY id').all() as RawProvider[]).map(toProvider),
+      all: async () => (sql(db, `SELECT ${PROVIDER_SELECT} FROM sso_providers ORDER BY id`).all() as ProviderColumns[]).map(toProvider),
       insert: async (p) =>
-        sql(
-          db,
-          `INSERT INTO sso_providers (id, display_name, issuer, client_id, client_auth, credential_ciphertext, key_id, scopes, username_claim, unknown_users, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
-        ).run(p.id, p.displayName, p.issuer, p.clientId, p.clientAuth, p.credentialCiphertext, p.keyId ?? null, p.scopes.join(' '), p.usernameClaim, p.unknownUsers, p.createdAt)
+        sql(db, `INSERT INTO sso_providers (${PROVIDER_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`).run(...providerValues(p))
           .changes === 1,
       delete: async (id) => sql(db, 'DELETE FROM sso_providers WHERE id = ?').run(id).changes === 1,
     },
 
     identities: {
       find: async (issuer, subject) =>
-        sql(db, `SELECT ${IDENTITY_COLUMNS} FROM sso_identities WHERE issuer = ? AND subject = ?`).get(issuer, subject) as SsoIdentityRow | undefined,
-      ofUser: async (userId) => sql(db, `SELECT ${IDENTITY_COLUMNS} FROM sso_identities WHERE user_id = ? ORDER BY issuer`).all(userId) as SsoIdentityRow[],
+        sql(db, `SELECT ${IDENTITY_SELECT} FROM sso_identities WHERE issuer = ? AND subject = ?`).get(issuer, subject) as SsoIdentityRow | undefined,
+      ofUser: async (userId) => sql(db, `SELECT ${IDENTITY_SELECT} FROM sso_identities WHERE user_id = ? ORDER BY issuer`).all(userId) as SsoIdentityRow[],
       ofUserAt: async (userId, issuer) =>
-        sql(db, `SELECT ${IDENTITY_COLUMNS} FROM sso_identities WHERE user_id = ? AND issuer = ?`).get(userId, issuer) as SsoIdentityRow | undefined,
+        sql(db, `SELECT ${IDENTITY_SELECT} FROM sso_identities WHERE user_id = ? AND issuer = ?`).get(userId, issuer) as SsoIdentityRow | undefined,
       link: async (row) =>
         sql(db, 'INSERT INTO sso_identities (issuer, subject, user_id, provider_id, linked_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING').run(
           row.issuer,
@@ -108,31 +58,14 @@ export function sqliteSso(db: Db): Sso {
 
     transactions: {
       find: async (stateHash) => {
-        const r = sql(db, 'SELECT * FROM sso_transactions WHERE state_hash = ?').get(stateHash) as RawTransaction | undefined;
+        const r = sql(db, `SELECT ${TRANSACTION_SELECT} FROM sso_transactions WHERE state_hash = ?`).get(stateHash) as TransactionColumns | undefined;
         return r && toTransaction(r);
       },
       insert: async (t) => {
-        const app = t.returnTo.kind === 'desktop' ? t.returnTo : undefined;
-        sql(
-          db,
-          `INSERT INTO sso_transactions (state_hash, provider_id, binding_hash, sealed_checks, kind, app_redirect_uri, app_state, app_code_challenge, next_path, created_at, expires_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          t.stateHash,
-          t.providerId,
-          t.bindingHash,
-          t.sealedChecks,
-          t.returnTo.kind,
-          app?.redirectUri ?? null,
-          app?.state ?? null,
-          app?.codeChallenge ?? null,
-          t.returnTo.kind === 'browser' ? t.returnTo.next : null,
-          t.createdAt,
-          t.expiresAt,
-        );
+        sql(db, `INSERT INTO sso_transactions (${TRANSACTION_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...transactionValues(t));
       },
       take: async (stateHash) => {
-        const r = sql(db, 'DELETE FROM sso_transactions WHERE state_hash = ? RETURNING *').get(stateHash) as RawTransaction | undefined;
+        const r = sql(db, `DELETE FROM sso_transactions WHERE state_hash = ? RETURNING ${TRANSACTION_SELECT}`).get(stateHash) as TransactionColumns | undefined;
         return r && toTransaction(r);
       },
       deleteForProvider: async (providerId) => {
@@ -157,7 +90,7 @@ export function sqliteSso(db: Db): Sso {
       take: async (codeHash, now) =>
         sql(
           db,
-          'DELETE FROM sso_results WHERE code_hash = ? AND expires_at > ? RETURNING user_id AS userId, provider_id AS providerId, code_challenge AS codeChallenge',
+          `DELETE FROM sso_results WHERE code_hash = ? AND expires_at > ? RETURNING ${RESULT_RETURNING}`,
         ).get(codeHash, now) as SsoResultRow | undefined,
       deleteForUser: async (userId) => {
         sql(db, 'DELETE FROM sso_results WHERE user_id = ?').run(userId);
