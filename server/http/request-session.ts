@@ -23,3 +23,15 @@ export function acceptCookieSession(request: FastifyRequest, token: string): voi
 export function cookieSessionToken(request: FastifyRequest): string | undefined {
   return cookieTokens.get(request);
 }
+
+const trustedTokens = new WeakMap<FastifyRequest, string>();
+
+/** Called by the pages' hook for a cookie request that carries a trusted computer's cookie. */
+export function acceptTrustedComputerCookie(request: FastifyRequest, token: string): void {
+  trustedTokens.set(request, token);
+}
+
+/** The trusted computer's token from the browser's cookie, on the pages' cookie requests only (never beside a bearer token). */
+export function trustedComputerCookieToken(request: FastifyRequest): string | undefined {
+  return trustedTokens.get(request);
+}

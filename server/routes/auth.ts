@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { LoginRequest, LoginResponse, RecoveryRequest, RecoveryResponse, AuthenticatedResponse, NoBody, TotpRequest } from '../../shared/api/schemas.js';
+import { CodeAcceptedResponse, LoginRequest, LoginResponse, NoBody, RecoveryRequest, RecoveryResponse, TotpRequest } from '../../shared/api/schemas.js';
 import type { Context } from '../context.js';
 import { login, verifyRecoveryCode, verifyTotp } from '../auth/sign-in.js';
 import { logout } from '../auth/sessions.js';
@@ -19,7 +19,7 @@ export const authRoutes =
 
     app.post(
       '/auth/totp',
-      { config: { rateLimit }, schema: { body: TotpRequest, response: { 200: AuthenticatedResponse } } },
+      { config: { rateLimit }, schema: { body: TotpRequest, response: { 200: CodeAcceptedResponse } } },
       (request, reply) => answer(reply, verifyTotp(ctx, request.body, request.ip)),
     );
 
