@@ -1,4 +1,8 @@
-/** Signed in: who, where and until when; the session is ended here with "Sign out". */
+/**
+ * Signed in: who, where and until when; the session is ended here with "Sign out". After a password
+ * sign-in that this computer's trust let through without a code, it says so, and the announcement
+ * says so too; after a code that made this computer trusted, it says until when.
+ */
 import { useEffect, useRef } from 'react';
 import type { Intent } from '../../shared/ipc/intents.js';
 import type { FlowView } from '../../shared/ipc/view.js';
@@ -19,7 +23,8 @@ export function SignedInView({ view, send }: Props) {
   const signOutRef = useRef<HTMLButtonElement>(null);
   const person = personLabel(view.displayName, view.username);
   useFocusWhen(view.busy ? null : 'signed-in', () => signOutRef.current?.focus());
-  useEffect(() => announce(t.signedIn.announce(person.name)), [announce, t, person.name]);
+  const codeSkipped = view.trustedComputer?.codeSkipped === true ? t.signedIn.codeSkipped(view.trustedComputer.until) : null;
+  useEffect(() => announce(codeSkipped === null ? t.signedIn.announce(person.name) : `${t.signedIn.announce(person.name)} ${codeSkipped}`), [announce, t, person.name, codeSkipped]);
   return (
     <section className="card" aria-labelledby="signed-in-heading" aria-busy={view.busy}>
       <h1 id="signed-in-heading">{t.signedIn.heading}</h1>
@@ -41,6 +46,11 @@ export function SignedInView({ view, send }: Props) {
       {view.recoveryCodesRemaining !== null && (
         <p role="status" className={view.recoveryCodesRemaining <= 2 ? 'warning' : undefined}>
           {t.signedIn.recoveryCodesLeft(view.recoveryCodesRemaining)}
+        </p>
+      )}
+      {view.trustedComputer !== null && (
+        <p className="status-note trusted-computer">
+          {view.trustedComputer.codeSkipped ? t.signedIn.codeSkipped(view.trustedComputer.until) : t.signedIn.trustedNow(view.trustedComputer.until)}
         </p>
       )}
       <p className="muted">{view.remembered ? t.signedIn.remembered : t.signedIn.notRemembered}</p>

@@ -27,11 +27,14 @@ export async function launchPreview(browser: Browser, options: LaunchOptions, t:
       ...(options.serverUrl === null ? {} : { serverUrl: options.serverUrl }),
       ...(options.language === undefined ? {} : { language: options.language }),
     };
-    const sources = [configSource('settings.json', 'userSettings', settings)];
+    const policy = configSource('policy', 'policy', options.policy);
+    // As the app does: policy it cannot use stops it rather than leaving the setting unlocked.
+    if (policy.problems.length > 0) throw new Error(`the policy cannot be used: ${policy.problems.map((p) => `"${p.key}" ${p.reason}`).join('; ')}`);
+    const sources = [policy, configSource('settings.json', 'userSettings', settings)];
     return startPreview({
       rendererDir,
       config: resolveConfig(sources),
-      // No policy is read: the launcher is the preview's only configuration.
+      // No policy of this computer's is read: the launcher is the preview's only configuration.
       diagnostics: { sources, policySources: [] },
       configEnvironment: { userSettingsPath: join(settingsDir, 'settings.json'), readFile: async () => ({ kind: 'absent' }) },
       credentials: options.keychain === false ? noKeychain : keychainStore(await loadKeytar(), options.keychainService),

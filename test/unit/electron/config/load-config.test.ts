@@ -32,6 +32,7 @@ function environment(options: {
   registry?: Record<string, CommandResult>;
   plutil?: Record<string, CommandResult>;
   serverOverride?: string;
+  policyFile?: string;
   buildDefaults?: unknown;
 }): ConfigEnvironment {
   const files = options.files ?? {};
@@ -39,6 +40,7 @@ function environment(options: {
   return {
     platform: options.platform ?? 'linux',
     serverOverride: options.serverOverride,
+    policyFile: options.policyFile,
     userSettingsPath: USER,
     username: 'ada',
     systemRoot: SYSTEM_ROOT,
@@ -128,6 +130,22 @@ describe('loadConfig precedence', () => {
     expect(loaded.settings.serverUrl).toBe('https://policy.example.com');
     expect(loaded.locked.serverUrl).toBe(true);
     expect(loaded.origins.serverUrl).toBe(LINUX_POLICY);
+  });
+
+  it('reads a development run’s policy file instead of the platform’s policy, as policy', async () => {
+    const runPolicy = '/tmp/run/policy.json';
+    const loaded = await loadConfig(
+      environment({
+        platform: 'win32',
+        registry: { [`query ${HKLM_KEY}`]: policyValues('HKEY_LOCAL_MACHINE', 'ServerUrl    REG_SZ    https://machine.example.com') },
+        files: { [runPolicy]: JSON.stringify({ allowTrustedComputer: false }) },
+        policyFile: runPolicy,
+      }),
+    );
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.failure));
+    expect(loaded.config.settings).toMatchObject({ serverUrl: null, allowTrustedComputer: false });
+    expect(loaded.config.locked.allowTrustedComputer).toBe(true);
+    expect(loaded.policy).toEqual([{ source: runPolicy, outcome: { kind: 'values', keys: ['allowTrustedComputer'], ignored: [] } }]);
   });
 
   it('on Windows prefers HKLM to HKCU, and HKCU to the person’s settings', async () => {
