@@ -1,7 +1,7 @@
 /**
  * Signed in: who, where and until when; the session is ended here with "Sign out". After a password
- * sign-in that this computer's trust let through without a code, it says so, and the announcement
- * says so too; after a code that made this computer trusted, it says until when.
+ * sign-in that this computer's trust let through without a code it says so, and after a code that
+ * made this computer trusted it says until when; the announcement says it too.
  */
 import { useEffect, useRef } from 'react';
 import type { Intent } from '../../shared/ipc/intents.js';
@@ -23,8 +23,10 @@ export function SignedInView({ view, send }: Props) {
   const signOutRef = useRef<HTMLButtonElement>(null);
   const person = personLabel(view.displayName, view.username);
   useFocusWhen(view.busy ? null : 'signed-in', () => signOutRef.current?.focus());
-  const codeSkipped = view.trustedComputer?.codeSkipped === true ? t.signedIn.codeSkipped(view.trustedComputer.until) : null;
-  useEffect(() => announce(codeSkipped === null ? t.signedIn.announce(person.name) : `${t.signedIn.announce(person.name)} ${codeSkipped}`), [announce, t, person.name, codeSkipped]);
+  const trust = view.trustedComputer;
+  const trustNote = trust === null ? null : trust.codeSkipped ? t.signedIn.codeSkipped(trust.until) : t.signedIn.trustedNow(trust.until);
+  // The note comes with the sign-in, or a moment later once the keychain has kept a new trust: said either way.
+  useEffect(() => announce(trustNote === null ? t.signedIn.announce(person.name) : `${t.signedIn.announce(person.name)} ${trustNote}`), [announce, t, person.name, trustNote]);
   return (
     <section className="card" aria-labelledby="signed-in-heading" aria-busy={view.busy}>
       <h1 id="signed-in-heading">{t.signedIn.heading}</h1>
@@ -48,11 +50,7 @@ export function SignedInView({ view, send }: Props) {
           {t.signedIn.recoveryCodesLeft(view.recoveryCodesRemaining)}
         </p>
       )}
-      {view.trustedComputer !== null && (
-        <p className="status-note trusted-computer">
-          {view.trustedComputer.codeSkipped ? t.signedIn.codeSkipped(view.trustedComputer.until) : t.signedIn.trustedNow(view.trustedComputer.until)}
-        </p>
-      )}
+      {trustNote !== null && <p className="status-note trusted-computer">{trustNote}</p>}
       <p className="muted">{view.remembered ? t.signedIn.remembered : t.signedIn.notRemembered}</p>
       <button type="button" className="secondary" onClick={() => send({ type: 'openSettings' })} disabled={view.busy}>
         {t.signedIn.manage}

@@ -50,6 +50,7 @@ test('a trusted computer signs in with the password alone after a restart, and s
   expect(computer?.name).toBe(trustedComputerName(process.platform, hostname()));
   const until = Date.parse(computer?.expiresAt ?? '');
   await expect(app.signedIn.region.getByText(t.signedIn.trustedNow(until))).toBeVisible();
+  await expect(app.page.locator('[data-announcer]')).toContainText(t.signedIn.trustedNow(until));
   expect(await keptToken(keychainService, server, account)).toMatch(/^tc_/);
   await snap(app.page, 'desktop', 'Signed in: this computer now trusted');
 
