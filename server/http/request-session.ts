@@ -35,3 +35,14 @@ export function acceptTrustedComputerCookie(request: FastifyRequest, token: stri
 export function trustedComputerCookieToken(request: FastifyRequest): string | undefined {
   return trustedTokens.get(request);
 }
+
+const endedTrusted = new WeakSet<FastifyRequest>();
+
+/** Called by a route whose change ended the trusted computer named by the request's cookie: the cookie goes too. */
+export function trustedComputerCookieEnded(request: FastifyRequest): void {
+  if (trustedTokens.has(request)) endedTrusted.add(request);
+}
+
+export function isTrustedComputerCookieEnded(request: FastifyRequest): boolean {
+  return endedTrusted.has(request);
+}

@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { login, verifyRecoveryCode, verifyTotp } from '../auth/sign-in.js';
 import { logout } from '../auth/sessions.js';
 import { answer } from '../http/error-handler.js';
+import { trustedComputerCookieToken } from '../http/request-session.js';
 import { authenticate } from '../http/session-auth.js';
 
 export const authRoutes =
@@ -14,7 +15,11 @@ export const authRoutes =
     app.post(
       '/auth/login',
       { config: { rateLimit }, schema: { body: LoginRequest, response: { 200: LoginResponse } } },
-      (request, reply) => answer(reply, login(ctx, request.body, request.ip)),
+      (request, reply) => {
+        // The pages' cookie mode keeps the token in an HttpOnly cookie the page cannot put in the body.
+        const cookieToken = request.body.trustedComputerToken === undefined ? trustedComputerCookieToken(request) : undefined;
+        return answer(reply, login(ctx, cookieToken === undefined ? request.body : { ...request.body, trustedComputerToken: cookieToken }, request.ip));
+      },
     );
 
     app.post(

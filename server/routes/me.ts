@@ -19,7 +19,7 @@ import { addAuthenticator, publicAuthenticator, regenerateRecoveryCodes, removeA
 import { changeOwnPassword } from '../auth/password-change.js';
 import { hashToken } from '../crypto/tokens.js';
 import { sendRefusal } from '../http/error-handler.js';
-import { trustedComputerCookieToken } from '../http/request-session.js';
+import { trustedComputerCookieEnded, trustedComputerCookieToken } from '../http/request-session.js';
 import { authenticate } from '../http/session-auth.js';
 import { forgetOwnTrustedComputers, listTrustedComputers, revokeOwnTrustedComputer } from '../trusted/manage.js';
 
@@ -74,19 +74,24 @@ export const meRoutes =
     });
 
     app.delete('/me/trusted-computers/:id', { schema: { params: IdParams, body: NoBody } }, async (request, reply) => {
-      await revokeOwnTrustedComputer(ctx, await authenticate(ctx, request, 'manage_trusted_computers'), request.params.id, request.ip);
+      const ended = await revokeOwnTrustedComputer(ctx, await authenticate(ctx, request, 'manage_trusted_computers'), request.params.id, request.ip);
+      const cookieToken = trustedComputerCookieToken(request);
+      if (cookieToken !== undefined && hashToken(cookieToken) === ended.tokenHash) trustedComputerCookieEnded(request);
       return reply.code(204).send();
     });
 
     app.delete('/me/trusted-computers', { schema: { body: NoBody } }, async (request, reply) => {
       await forgetOwnTrustedComputers(ctx, await authenticate(ctx, request, 'manage_trusted_computers'), request.ip);
+      trustedComputerCookieEnded(request);
       return reply.code(204).send();
     });
 
     app.post('/me/password', { schema: { body: ChangePasswordRequest } }, async (request, reply) => {
       const access = await authenticate(ctx, request, 'change_password');
       const refused = await changeOwnPassword(ctx, access, request.body, request.ip);
-      return refused === undefined ? reply.code(204).send() : sendRefusal(refused, reply);
+      if (refused !== undefined) return sendRefusal(refused, reply);
+      trustedComputerCookieEnded(request);
+      return reply.code(204).send();
     });
 
     app.post('/me/recovery-codes', { schema: { body: NoBody, response: { 200: RecoveryCodesResponse } } }, async (request) => {

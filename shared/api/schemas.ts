@@ -129,7 +129,8 @@ export type InfoResponse = Static<typeof InfoResponse>;
 export const TRUSTED_COMPUTER_NAME_MAX = 64;
 export const TRUSTED_COMPUTER_DAYS_MAX = 365;
 /** `tc_` and 43 base64url characters from this server; what a client may send back is checked loosely. */
-export const TrustedComputerToken = Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' });
+export const TRUSTED_COMPUTER_TOKEN_PATTERN = '^[A-Za-z0-9_-]{1,200}$';
+export const TrustedComputerToken = Type.String({ minLength: 1, maxLength: 200, pattern: TRUSTED_COMPUTER_TOKEN_PATTERN });
 /** Sent with a code: trust this computer for `days` (the server grants at most the environment's days). */
 export const TrustComputerRequest = Type.Object(
   {
