@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configSource, resolveConfig } from '../../electron/config/resolve-config.js';
+import { isSettingKey } from '../../electron/config/settings.js';
 import { noKeychain } from '../../electron/keychain/credential-store.js';
 import { keychainStore, loadKeytar } from '../../electron/keychain/keytar-store.js';
 import { startPreview, type Preview } from '../../electron/preview/preview-server.js';
@@ -28,8 +29,9 @@ export async function launchPreview(browser: Browser, options: LaunchOptions, t:
       ...(options.language === undefined ? {} : { language: options.language }),
     };
     const policy = configSource('policy', 'policy', options.policy);
-    // As the app does: policy it cannot use stops it rather than leaving the setting unlocked.
-    if (policy.problems.length > 0) throw new Error(`the policy cannot be used: ${policy.problems.map((p) => `"${p.key}" ${p.reason}`).join('; ')}`);
+    // As the app does: a setting's value it cannot use stops it rather than leaving the setting unlocked (unknown names are ignored).
+    const invalid = policy.problems.find((p) => isSettingKey(p.key));
+    if (invalid !== undefined) throw new Error(`the policy setting "${invalid.key}" is invalid: ${invalid.reason}`);
     const sources = [policy, configSource('settings.json', 'userSettings', settings)];
     return startPreview({
       rendererDir,
