@@ -1,15 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The SQLite pass only: suites about SQLite's own files or that open them directly, and the single
- * sign-on suites that drive Chromium through a provider (their store operations are the ones
- * sso-protocol.test.ts makes without a browser, which both passes run).
+ * The SQLite pass only: suites about SQLite's own files or that open them directly (the command line on a
+ * data folder among them), and the single sign-on suites that drive Chromium through a provider (their
+ * store operations are the ones sso-protocol.test.ts makes without a browser, which both passes run).
  */
 const SQLITE_ONLY = [
   'test/integration/server/database.test.ts',
   'test/integration/server/data-folder.test.ts',
   'test/integration/server/crash.test.ts',
   'test/integration/server/sqlite-schema.test.ts',
+  'test/integration/server/trusted-computers-cli.test.ts',
   'test/integration/server/sso/sso-desktop.test.ts',
   'test/integration/server/sso/sso-pages.test.ts',
 ];

@@ -4,6 +4,7 @@
  * in a thin adapter beside it; the decisions those adapters carry out are plain functions.
  */
 import { app, clipboard, dialog, net, session, shell, type BrowserWindow } from 'electron';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import buildDefaults from '../build/defaults.json' with { type: 'json' };
@@ -26,6 +27,7 @@ import { registerIpc } from './ipc/register-ipc.js';
 import { DEFAULT_KEYCHAIN_SERVICE, keychainStore, loadKeytar } from './keychain/keytar-store.js';
 import { hardenApp } from './security/harden-app.js';
 import { SignInFlow } from './signin/sign-in-flow.js';
+import { trustedComputerName } from './signin/trusted-computer.js';
 import { startLoopbackListener } from './sso/loopback-listener.js';
 import { createAppWindows, type AppWindows } from './windows/app-windows.js';
 
@@ -80,7 +82,12 @@ async function main(): Promise<void> {
   record('info', `Stepgate ${app.getVersion()} starting on ${process.platform} ${process.arch} (${app.isPackaged ? 'installed' : 'development'}${E2E_BUILD ? ', end-to-end build' : ''})`);
   for (const name of ignored) record('warn', `ignored ${name}: development switches are off in installed builds`);
 
-  const environment = nodeConfigEnvironment({ userSettingsPath: join(userData, 'settings.json'), buildDefaults, serverOverride: switches.serverOverride });
+  const environment = nodeConfigEnvironment({
+    userSettingsPath: join(userData, 'settings.json'),
+    buildDefaults,
+    serverOverride: switches.serverOverride,
+    policyFile: switches.policyFile,
+  });
   const loaded = await loadConfig(environment);
   if (!loaded.ok) return stop({ kind: 'config', failure: loaded.failure });
   const { settings, locked, origins, problems } = loaded.config;
@@ -108,6 +115,9 @@ async function main(): Promise<void> {
     credentials,
     server: settings.serverUrl === null ? null : { url: settings.serverUrl, locked: locked.serverUrl },
     allowKeepSignedIn: settings.allowKeepSignedIn,
+    allowTrustedComputer: settings.allowTrustedComputer,
+    trustedComputerDays: settings.trustedComputerDays,
+    computerName: trustedComputerName(process.platform, hostname()),
     allowPasswordSignIn: settings.allowPasswordSignIn,
     ssoProvider: settings.ssoProvider,
     extraExternalOrigins: settings.externalOrigins,

@@ -89,6 +89,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
         await tx.sessions.deleteExpired(now);
         await tx.challenges.deleteExpired(now);
         await tx.authenticators.deleteExpiredPending(now);
+        await tx.trustedComputers.deleteExpired(now);
       })
       .catch((error: unknown) => app.log.error({ err: { type: (error as Error).name } }, 'clean-up of expired rows failed'));
   }, CLEANUP_INTERVAL_MS);

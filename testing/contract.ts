@@ -22,12 +22,21 @@ export interface ContractElement {
   readonly role: ContractRole;
   /** The accessible name in the catalogue `t`; `provider` for names that carry one. */
   readonly name: (t: Messages, provider: string) => string;
+  /** For a name that carries a number of days, the name for any number (`name` gives it for DAYS_IN_CONTRACT). */
+  readonly withDays?: (t: Messages, days: number) => string;
 }
 
 /** How the contract writes a name that carries the identity provider's display name. */
 export const PROVIDER_PLACEHOLDER = '{provider}';
+/** The number of days the contract writes in a name that carries one; the kit matches any number. */
+export const DAYS_IN_CONTRACT = 30;
 
 const element = (role: ContractRole, name: (t: Messages, provider: string) => string): ContractElement => ({ role, name });
+const elementWithDays = (role: ContractRole, name: (t: Messages, days: number) => string): ContractElement => ({
+  role,
+  name: (t) => name(t, DAYS_IN_CONTRACT),
+  withDays: name,
+});
 
 /** Each view's elements, named after what a person sees. */
 export const CONTRACT = {
@@ -58,6 +67,7 @@ export const CONTRACT = {
     'recovery code': element('textbox', (t) => t.code.recoveryLabel),
     verify: element('button', (t) => t.code.recoverySubmit),
     'use the authenticator app': element('button', (t) => t.code.useAuthenticator),
+    'trust this computer': elementWithDays('checkbox', (t, days) => t.code.trustComputer(days)),
     help: element('button', (t) => t.code.help),
     cancel: element('button', (t) => t.code.cancel),
     'start again': element('button', (t) => t.code.startAgain),

@@ -14,6 +14,7 @@ import {
   MeResponse,
   RecoveryResponse,
   AuthenticatedResponse,
+  CodeAcceptedResponse,
   type LoginRequest,
   type RecoveryRequest,
   type SsoExchangeRequest,
@@ -36,7 +37,7 @@ export interface ApiClient {
   readonly origin: string;
   info(): Promise<ApiResult<Static<typeof InfoResponse>>>;
   login(request: LoginRequest): Promise<ApiResult<Static<typeof LoginResponse>>>;
-  verifyTotp(request: TotpRequest): Promise<ApiResult<Static<typeof AuthenticatedResponse>>>;
+  verifyTotp(request: TotpRequest): Promise<ApiResult<CodeAcceptedResponse>>;
   verifyRecoveryCode(request: RecoveryRequest): Promise<ApiResult<Static<typeof RecoveryResponse>>>;
   /** POST /auth/sso/exchange: a browser sign-in's one-time result code and the app's PKCE verifier, for the session. */
   exchangeSsoResult(request: SsoExchangeRequest): Promise<ApiResult<Static<typeof AuthenticatedResponse>>>;
@@ -116,7 +117,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     origin: options.origin,
     info: () => expectJson(InfoResponse, () => http.get('/info')),
     login: (body) => expectJson(LoginResponse, () => http.post('/auth/login', body)),
-    verifyTotp: (body) => expectJson(AuthenticatedResponse, () => http.post('/auth/totp', body)),
+    verifyTotp: (body) => expectJson(CodeAcceptedResponse, () => http.post('/auth/totp', body)),
     verifyRecoveryCode: (body) => expectJson(RecoveryResponse, () => http.post('/auth/recovery', body)),
     exchangeSsoResult: (body) => expectJson(AuthenticatedResponse, () => http.post('/auth/sso/exchange', body)),
     me: (token) => expectJson(MeResponse, () => http.get('/me', bearer(token))),

@@ -1,8 +1,9 @@
 /**
  * Switches for development and end-to-end runs: another server (--server URL, --server=URL or
- * STEPGATE_SERVER), another profile folder (STEPGATE_USER_DATA) and other keychain entries
- * (STEPGATE_KEYCHAIN_SERVICE). An installed release ignores them, so nobody can point a managed
- * installation elsewhere from a shortcut; an end-to-end build opts in when it is built.
+ * STEPGATE_SERVER), another profile folder (STEPGATE_USER_DATA), other keychain entries
+ * (STEPGATE_KEYCHAIN_SERVICE) and a policy file read instead of the platform's policy
+ * (STEPGATE_POLICY_FILE, a policy.json). An installed release ignores them, so nobody can point a
+ * managed installation elsewhere or lift its policy from a shortcut; an end-to-end build opts in when it is built.
  */
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -10,6 +11,7 @@ export interface DevSwitches {
   readonly serverOverride: string | undefined;
   readonly userDataDir: string | undefined;
   readonly keychainService: string | undefined;
+  readonly policyFile: string | undefined;
 }
 
 export interface DevSwitchInput {
@@ -38,11 +40,12 @@ export function developmentSwitches(input: DevSwitchInput): { readonly switches:
     serverOverride: serverArgument(input.argv) ?? nonEmpty(input.env['STEPGATE_SERVER']),
     userDataDir: nonEmpty(input.env['STEPGATE_USER_DATA']),
     keychainService: nonEmpty(input.env['STEPGATE_KEYCHAIN_SERVICE']),
+    policyFile: nonEmpty(input.env['STEPGATE_POLICY_FILE']),
   };
   if (!input.isPackaged || input.e2eBuild) return { switches: given, ignored: [] };
   const ignored = [
     ...(serverArgument(input.argv) === undefined ? [] : ['--server']),
-    ...['STEPGATE_SERVER', 'STEPGATE_USER_DATA', 'STEPGATE_KEYCHAIN_SERVICE'].filter((name) => nonEmpty(input.env[name]) !== undefined),
+    ...['STEPGATE_SERVER', 'STEPGATE_USER_DATA', 'STEPGATE_KEYCHAIN_SERVICE', 'STEPGATE_POLICY_FILE'].filter((name) => nonEmpty(input.env[name]) !== undefined),
   ];
-  return { switches: { serverOverride: undefined, userDataDir: undefined, keychainService: undefined }, ignored };
+  return { switches: { serverOverride: undefined, userDataDir: undefined, keychainService: undefined, policyFile: undefined }, ignored };
 }

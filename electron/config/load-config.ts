@@ -21,6 +21,8 @@ export interface ConfigEnvironment {
   readonly platform: NodeJS.Platform;
   /** The server a development or end-to-end run names; undefined where development switches are off. */
   readonly serverOverride: string | undefined;
+  /** A development or end-to-end run's policy.json, read instead of the platform's policy; undefined where development switches are off. */
+  readonly policyFile?: string | undefined;
   /** The person's own settings file, e.g. <userData>/settings.json. */
   readonly userSettingsPath: string;
   /** Login name, for per-user macOS managed preferences. */
@@ -53,6 +55,8 @@ interface NamedRead {
 }
 
 async function policyReads(environment: ConfigEnvironment): Promise<readonly NamedRead[]> {
+  const override = environment.policyFile;
+  if (override !== undefined) return [{ name: override, read: readJsonPolicy(await environment.readFile(override)) }];
   switch (environment.platform) {
     case 'win32': {
       const keys = (['HKLM', 'HKCU'] as const).map((hive) => policyKeyPath(hive, APP_IDENTITY.vendor, APP_IDENTITY.app));

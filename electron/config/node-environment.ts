@@ -40,10 +40,12 @@ export function nodeConfigEnvironment(options: {
   readonly userSettingsPath: string;
   readonly buildDefaults: unknown;
   readonly serverOverride: string | undefined;
+  readonly policyFile?: string | undefined;
 }): ConfigEnvironment {
   return {
     platform: process.platform,
     serverOverride: options.serverOverride,
+    policyFile: options.policyFile,
     userSettingsPath: options.userSettingsPath,
     username: safeUsername(),
     systemRoot: process.env['SystemRoot'],

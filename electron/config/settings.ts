@@ -7,7 +7,7 @@
  * Values are checked one by one, so a single bad value is reported and ignored without discarding
  * the good ones beside it.
  */
-import { booleanKind, helpAddressKind, languageKind, originListKind, providerIdKind, serverAddressKind, type Checked, type SettingKind } from './setting-kinds.js';
+import { booleanKind, helpAddressKind, integerKind, languageKind, originListKind, providerIdKind, serverAddressKind, type Checked, type SettingKind } from './setting-kinds.js';
 
 /** Where a value can come from, highest precedence first. */
 export type SourceKind = 'policy' | 'commandLine' | 'userSettings' | 'buildDefaults';
@@ -37,6 +37,22 @@ export const SETTINGS = {
     default: true,
     title: 'Offer "Keep me signed in"',
     effect: 'false: the option is not offered, and a session kept in the keychain earlier is deleted at the next start and never used.',
+    sources: ['policy', 'buildDefaults'],
+  }),
+  allowTrustedComputer: define({
+    kind: booleanKind,
+    default: true,
+    title: 'Offer "Don\'t ask for a code on this computer"',
+    effect:
+      "false: the code window does not offer it, trusted-computer tokens kept in the keychain earlier are deleted at the next start, and none is ever sent, so every sign-in asks for a code. The sign-in server's own setting (its maximum days, 0: off) applies as well.",
+    sources: ['policy', 'buildDefaults'],
+  }),
+  trustedComputerDays: define({
+    kind: integerKind(1, 365),
+    default: null,
+    title: 'Most days a computer may skip the code',
+    effect:
+      "The code window offers \"Don't ask for a code on this computer for N days\" with N the lower of this and the sign-in server's maximum; without a value, the server's maximum. Trust already granted keeps the days it was granted for.",
     sources: ['policy', 'buildDefaults'],
   }),
   allowPasswordSignIn: define({

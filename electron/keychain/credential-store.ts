@@ -1,7 +1,8 @@
 /**
- * What the app remembers between runs: the last username, and the session token when the person
- * chose "Keep me signed in". Both are kept per server in the operating system's keychain.
- * Without a keychain nothing is remembered; sign-in itself is unaffected.
+ * What the app remembers between runs: the last username, the session token when the person
+ * chose "Keep me signed in" (both per server), and the trusted-computer token when the person chose
+ * "Don't ask for a code on this computer" (per server and username). All of it lives in the
+ * operating system's keychain. Without a keychain nothing is remembered; sign-in itself is unaffected.
  */
 export interface CredentialStore {
   /** False when there is no keychain, or once it has shown it cannot keep anything. */
@@ -20,6 +21,13 @@ export interface CredentialStore {
   forgetSessionToken(serverUrl: string): Promise<void>;
   /** Deletes every kept session, for every server; resolves how many there were. */
   forgetAllSessionTokens(): Promise<number>;
+  /** The token that lets `username` skip the code on this computer; usernames compare as the server compares them. */
+  trustedComputerToken(serverUrl: string, username: string): Promise<string | null>;
+  /** Resolves false when the keychain refused; the next sign-in then asks for a code. */
+  rememberTrustedComputerToken(serverUrl: string, username: string, token: string): Promise<boolean>;
+  forgetTrustedComputerToken(serverUrl: string, username: string): Promise<void>;
+  /** Deletes every trusted-computer token, for every server and username; resolves how many there were. */
+  forgetAllTrustedComputerTokens(): Promise<number>;
 }
 
 /** The store used when there is no keychain: it forgets everything. */
@@ -32,4 +40,8 @@ export const noKeychain: CredentialStore = {
   rememberSessionToken: async () => false,
   forgetSessionToken: async () => undefined,
   forgetAllSessionTokens: async () => 0,
+  trustedComputerToken: async () => null,
+  rememberTrustedComputerToken: async () => false,
+  forgetTrustedComputerToken: async () => undefined,
+  forgetAllTrustedComputerTokens: async () => 0,
 };

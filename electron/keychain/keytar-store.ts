@@ -20,6 +20,13 @@ export const DEFAULT_KEYCHAIN_SERVICE = 'Stepgate';
 const usernameAccount = (serverUrl: string) => `username@${serverUrl}`;
 const SESSION_PREFIX = 'session@';
 const sessionAccount = (serverUrl: string) => `${SESSION_PREFIX}${serverUrl}`;
+const TRUSTED_PREFIX = 'trusted@';
+/**
+ * One entry per server and username. The server compares usernames in NFKC, ignoring case, so "Ada"
+ * and "ada" are one account here too; a server address has no "#", so the two parts cannot run into each other.
+ */
+export const trustedComputerAccount = (serverUrl: string, username: string): string =>
+  `${TRUSTED_PREFIX}${serverUrl}#${username.trim().normalize('NFKC').toLowerCase()}`;
 const PROBE_ACCOUNT = 'probe';
 
 /** Loads the native module; on a platform without a prebuilt binary it cannot load at all. */
@@ -63,6 +70,18 @@ export function keychainStore(keytar: Keytar | null, service: string = DEFAULT_K
       return false;
     }
   };
+  /** Deletes every entry whose account starts with `prefix`; resolves how many went. */
+  const removeAll = async (prefix: string): Promise<number> => {
+    let entries: Array<{ account: string }>;
+    try {
+      entries = await keytar.findCredentials(service);
+    } catch {
+      return 0;
+    }
+    const matching = entries.filter((entry) => entry.account.startsWith(prefix));
+    const removed = await Promise.all(matching.map((entry) => remove(entry.account)));
+    return removed.filter(Boolean).length;
+  };
   return {
     get available() {
       return available;
@@ -83,16 +102,12 @@ export function keychainStore(keytar: Keytar | null, service: string = DEFAULT_K
     forgetSessionToken: async (serverUrl) => {
       await remove(sessionAccount(serverUrl));
     },
-    forgetAllSessionTokens: async () => {
-      let entries: Array<{ account: string }>;
-      try {
-        entries = await keytar.findCredentials(service);
-      } catch {
-        return 0;
-      }
-      const sessions = entries.filter((entry) => entry.account.startsWith(SESSION_PREFIX));
-      const removed = await Promise.all(sessions.map((entry) => remove(entry.account)));
-      return removed.filter(Boolean).length;
+    forgetAllSessionTokens: () => removeAll(SESSION_PREFIX),
+    trustedComputerToken: (serverUrl, username) => get(trustedComputerAccount(serverUrl, username)),
+    rememberTrustedComputerToken: (serverUrl, username, token) => set(trustedComputerAccount(serverUrl, username), token),
+    forgetTrustedComputerToken: async (serverUrl, username) => {
+      await remove(trustedComputerAccount(serverUrl, username));
     },
+    forgetAllTrustedComputerTokens: () => removeAll(TRUSTED_PREFIX),
   };
 }

@@ -27,7 +27,9 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
 // The preview keeps its own settings file so it never touches the desktop app's.
 const settingsPath = typeof values.settings === 'string' ? values.settings : join(tmpdir(), 'stepgate-preview', 'settings.json');
 const serverOverride = typeof values.server === 'string' ? values.server : process.env['STEPGATE_SERVER'];
-const environment = nodeConfigEnvironment({ userSettingsPath: settingsPath, buildDefaults, serverOverride });
+// A policy.json to try, read instead of this computer's policy, as development runs of the app do.
+const policyFile = process.env['STEPGATE_POLICY_FILE'];
+const environment = nodeConfigEnvironment({ userSettingsPath: settingsPath, buildDefaults, serverOverride, policyFile: policyFile === '' ? undefined : policyFile });
 const loaded = await loadConfig(environment);
 if (!loaded.ok) {
   console.error(`Stepgate cannot start: ${loaded.failure.source} ${loaded.failure.cause}`);

@@ -9,6 +9,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -26,6 +27,7 @@ import { nodeProbes, previewRuntime } from '../diagnostics/node-probes.js';
 import type { CredentialStore } from '../keychain/credential-store.js';
 import { PAGE_SECURITY_HEADERS } from '../security/content-security-policy.js';
 import { SignInFlow } from '../signin/sign-in-flow.js';
+import { trustedComputerName } from '../signin/trusted-computer.js';
 import { startLoopbackListener } from '../sso/loopback-listener.js';
 import { contentTypeOf } from '../app/content-types.js';
 import { environmentLanguages, uiLanguage } from '../app/ui-language.js';
@@ -93,6 +95,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     credentials: options.credentials,
     server: config.settings.serverUrl === null ? null : { url: config.settings.serverUrl, locked: config.locked.serverUrl },
     allowKeepSignedIn: config.settings.allowKeepSignedIn,
+    allowTrustedComputer: config.settings.allowTrustedComputer,
+    trustedComputerDays: config.settings.trustedComputerDays,
+    computerName: trustedComputerName(process.platform, hostname()),
     allowPasswordSignIn: config.settings.allowPasswordSignIn,
     ssoProvider: config.settings.ssoProvider,
     extraExternalOrigins: config.settings.externalOrigins,

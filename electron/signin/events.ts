@@ -3,7 +3,7 @@
  * time they arrived, so transitions stay pure.
  */
 import type { Static } from 'typebox';
-import type { AuthenticatedResponse, LoginResponse, MeResponse, RecoveryResponse } from '../../shared/api/schemas.js';
+import type { AuthenticatedResponse, CodeAcceptedResponse, LoginResponse, MeResponse, RecoveryResponse } from '../../shared/api/schemas.js';
 import type { CodeMethod } from '../../shared/ipc/view.js';
 import type { Problem } from '../../shared/ipc/problem.js';
 import type { ApiResult } from '../api/api-result.js';
@@ -24,7 +24,7 @@ export type FlowEvent =
   | { readonly type: 'codeRefusedLocally'; readonly problem: Problem }
   | {
       readonly type: 'codeAnswered';
-      readonly result: ApiResult<Static<typeof AuthenticatedResponse> | Static<typeof RecoveryResponse>>;
+      readonly result: ApiResult<CodeAcceptedResponse | RecoveryResponse>;
       readonly now: number;
     }
   | { readonly type: 'browserSignInStarted'; readonly provider: ProviderRef; readonly keepSignedIn: boolean }
@@ -32,6 +32,8 @@ export type FlowEvent =
   | { readonly type: 'browserSignInFailed'; readonly problem: Problem }
   | { readonly type: 'browserSignInExchanged'; readonly result: ApiResult<Static<typeof AuthenticatedResponse>>; readonly now: number }
   | { readonly type: 'sessionStored'; readonly stored: boolean }
+  /** The keychain kept the token of the trust this sign-in's code created, which lasts until `until` (epoch ms). */
+  | { readonly type: 'trustedComputerKept'; readonly until: number }
   | { readonly type: 'cancelled' }
   | { readonly type: 'startedAgain' }
   | { readonly type: 'restoreAnswered'; readonly token: string; readonly result: ApiResult<Static<typeof MeResponse>>; readonly now: number }

@@ -5,7 +5,7 @@
  * that made the request; if the person cancelled or moved on meanwhile, the answer is dropped.
  * Nothing here imports Electron: the same code runs in the app, the browser preview and tests.
  */
-import type { InfoResponse } from '../../shared/api/schemas.js';
+import type { InfoResponse, IssuedTrustedComputer, TrustComputerRequest } from '../../shared/api/schemas.js';
 import { isCompleteCode, normaliseCode, normaliseRecoveryCode } from '../../shared/code/normalise-code.js';
 import type { Intent } from '../../shared/ipc/intents.js';
 import type { Problem } from '../../shared/ipc/problem.js';
@@ -26,6 +26,7 @@ import { problemFromFailure } from './problem-from-failure.js';
 import { challengeIsOver, type Server, type ServerInfo, type SignInState, type StateOf } from './state.js';
 import { toView } from './to-view.js';
 import { transition } from './transition.js';
+import { isSendableToken, offeredTrustDays, type TrustPolicy } from './trusted-computer.js';
 
 export interface ConfiguredServer {
   readonly url: string;
@@ -39,6 +40,12 @@ export interface SignInFlowDeps {
   readonly server: ConfiguredServer | null;
   /** Policy may forbid remembering sessions. */
   readonly allowKeepSignedIn: boolean;
+  /** Policy may forbid trusted computers: none is offered, sent or kept. */
+  readonly allowTrustedComputer: boolean;
+  /** Policy's most days a computer may skip the code; null: the server's. */
+  readonly trustedComputerDays: number | null;
+  /** What the server calls this computer when it trusts it, e.g. "Windows - LAPTOP-42" (trustedComputerName). */
+  readonly computerName: string;
   /** Policy may hide the username and password; the flow then refuses them too. */
   readonly allowPasswordSignIn: boolean;
   /** Policy: the identity provider offered first, by its id. */
@@ -104,6 +111,7 @@ export class SignInFlow {
         info: this.info,
         passwordSignIn: this.deps.allowPasswordSignIn,
         preselectedProvider: this.deps.ssoProvider,
+        trust: this.trustPolicy,
       }),
       notices: this.notices,
       app: this.deps.app,
@@ -117,6 +125,11 @@ export class SignInFlow {
 
   private get canKeepSignedIn(): boolean {
     return this.deps.allowKeepSignedIn && this.deps.credentials.available;
+  }
+
+  /** A token is only worth asking for where the keychain can keep it. */
+  private get trustPolicy(): TrustPolicy {
+    return { allowed: this.deps.allowTrustedComputer && this.deps.credentials.available, maxDays: this.deps.trustedComputerDays };
   }
 
   /** The re-check after every await: false once the person has cancelled or moved on. */
@@ -143,7 +156,7 @@ export class SignInFlow {
     if (this.state.kind !== 'starting') return;
     if (!this.deps.credentials.available) this.notices = ['noKeychain'];
     // Beside the first view, never before it: a locked keyring may take its time.
-    void this.settleKeptSessions();
+    void this.settleKeychain();
     const configured = this.deps.server;
     if (configured === null) {
       this.apply({ type: 'started', server: null, username: '', hasStoredSession: false });
@@ -161,16 +174,21 @@ export class SignInFlow {
   }
 
   /**
-   * Where policy allows keeping sessions, checks that the keychain can keep one, and says so when it
-   * cannot; where policy forbids it, deletes every session kept earlier and writes nothing else.
+   * Deletes what policy forbids keeping (sessions, trusted-computer tokens) from earlier runs. Where
+   * policy allows keeping either, checks that the keychain can keep one, and says so when it cannot;
+   * where it allows neither, writes nothing else.
    */
-  private async settleKeptSessions(): Promise<void> {
-    const credentials = this.deps.credentials;
-    if (!this.deps.allowKeepSignedIn) {
+  private async settleKeychain(): Promise<void> {
+    const { credentials, allowKeepSignedIn, allowTrustedComputer } = this.deps;
+    if (!allowKeepSignedIn) {
       const deleted = await credentials.forgetAllSessionTokens();
       if (deleted > 0) this.deps.log(`deleted ${deleted} kept session(s): policy does not allow keeping sessions`);
-      return;
     }
+    if (!allowTrustedComputer) {
+      const deleted = await credentials.forgetAllTrustedComputerTokens();
+      if (deleted > 0) this.deps.log(`deleted ${deleted} trusted-computer token(s): policy does not allow trusted computers`);
+    }
+    if (!allowKeepSignedIn && !allowTrustedComputer) return;
     if (!credentials.available || (await credentials.probe())) return;
     this.deps.log('the keychain cannot store entries: nothing will be remembered');
     if (!this.notices.includes('noKeychain')) this.notices = [...this.notices, 'noKeychain'];
@@ -193,9 +211,9 @@ export class SignInFlow {
         if (this.state.kind === 'idle') await this.loadServerInfo(this.state.server.url);
         return;
       case 'submitCode':
-        return this.submitCode(intent.code);
+        return this.submitCode(intent.code, intent.trustComputer);
       case 'submitRecoveryCode':
-        return this.submitRecoveryCode(intent.recoveryCode);
+        return this.submitRecoveryCode(intent.recoveryCode, intent.trustComputer);
       case 'chooseMethod':
         this.apply({ type: 'methodChosen', method: intent.method });
         return;
@@ -264,7 +282,14 @@ export class SignInFlow {
     const { server } = this.state;
     const name = username.trim();
     const submitting = this.apply({ type: 'credentialsSubmitted', username: name, keepSignedIn: keepSignedIn && this.canKeepSignedIn });
-    const result = await this.deps.apiFor(server.url).login({ username: name, password });
+    const token = await this.trustedComputerToken(server.url, name);
+    if (!this.isCurrent(submitting)) return;
+    const result = await this.deps.apiFor(server.url).login({ username: name, password, ...(token === null ? {} : { trustedComputerToken: token }) });
+    // A token answered with a code request is over (revoked, expired, forgotten, turned off), Cancel or not.
+    if (token !== null && result.ok && result.value.status === 'totp_required') {
+      await this.deps.credentials.forgetTrustedComputerToken(server.url, name);
+      this.deps.log('the server no longer trusts this computer: its token is deleted');
+    }
     if (!this.isCurrent(submitting)) return;
     if (result.ok) await this.deps.credentials.rememberUsername(server.url, name);
     if (!this.isCurrent(submitting)) return;
@@ -375,26 +400,69 @@ export class SignInFlow {
     void this.loadServerInfo(waiting.server.url);
   }
 
-  private async submitCode(raw: string): Promise<void> {
+  private async submitCode(raw: string, trustComputer: boolean): Promise<void> {
     const state = this.state;
     if (state.kind !== 'codeRequired' || state.method !== 'totp' || !this.mayAttempt(state)) return;
     const code = normaliseCode(raw, state.challenge.digits);
     if (!isCompleteCode(code, state.challenge.digits)) return;
+    const trust = this.trustRequest(state, trustComputer);
     const submitting = this.apply({ type: 'codeSubmitted' });
-    const result = await this.deps.apiFor(state.server.url).verifyTotp({ challengeId: state.challenge.id, code });
+    const result = await this.deps.apiFor(state.server.url).verifyTotp({ challengeId: state.challenge.id, code, ...trust });
     if (!this.isCurrent(submitting)) return;
-    await this.afterSignIn(this.apply({ type: 'codeAnswered', result, now: this.deps.now() }), state.keepSignedIn);
+    await this.afterCode(this.apply({ type: 'codeAnswered', result, now: this.deps.now() }), state.keepSignedIn, result.ok ? result.value.trustedComputer : undefined);
   }
 
-  private async submitRecoveryCode(raw: string): Promise<void> {
+  private async submitRecoveryCode(raw: string, trustComputer: boolean): Promise<void> {
     const state = this.state;
     if (state.kind !== 'codeRequired' || state.method !== 'recovery_code' || !this.mayAttempt(state)) return;
     const recoveryCode = normaliseRecoveryCode(raw);
     if (recoveryCode === '') return;
+    const trust = this.trustRequest(state, trustComputer);
     const submitting = this.apply({ type: 'codeSubmitted' });
-    const result = await this.deps.apiFor(state.server.url).verifyRecoveryCode({ challengeId: state.challenge.id, recoveryCode });
+    const result = await this.deps.apiFor(state.server.url).verifyRecoveryCode({ challengeId: state.challenge.id, recoveryCode, ...trust });
     if (!this.isCurrent(submitting)) return;
-    await this.afterSignIn(this.apply({ type: 'codeAnswered', result, now: this.deps.now() }), state.keepSignedIn);
+    await this.afterCode(this.apply({ type: 'codeAnswered', result, now: this.deps.now() }), state.keepSignedIn, result.ok ? result.value.trustedComputer : undefined);
+  }
+
+  /** The kept token for this person on this server, when policy lets one be sent. */
+  private async trustedComputerToken(serverUrl: string, username: string): Promise<string | null> {
+    if (!this.deps.allowTrustedComputer) return null;
+    const token = await this.deps.credentials.trustedComputerToken(serverUrl, username);
+    if (token === null || isSendableToken(token)) return token;
+    // The server would refuse the whole sign-in over it.
+    this.deps.log('deleted a kept trusted-computer token of a shape the server does not accept');
+    await this.deps.credentials.forgetTrustedComputerToken(serverUrl, username);
+    return null;
+  }
+
+  /** What a code asks the server for when "Don't ask for a code on this computer" was ticked, and it is offered now. */
+  private trustRequest(state: StateOf<'codeRequired'>, ticked: boolean): { readonly trustComputer?: TrustComputerRequest } {
+    const days = ticked ? offeredTrustDays(this.trustPolicy, state.challenge.trustedComputerDays) : null;
+    return days === null ? {} : { trustComputer: { name: this.deps.computerName, days } };
+  }
+
+  /** After a code: keeps the token of the trust it created (`issued`), then the session when the person asked for it. */
+  private async afterCode(state: SignInState, keepSignedIn: boolean, issued: IssuedTrustedComputer | undefined): Promise<void> {
+    const next = state.kind === 'signedIn' && issued !== undefined ? await this.keepTrustedComputer(state, issued) : state;
+    if (next !== null) await this.afterSignIn(next, keepSignedIn);
+  }
+
+  /**
+   * Keeps the trusted-computer token in the keychain, whatever the person does meanwhile: the server
+   * trusts this computer either way. A keychain that refuses is said in a notice; the sign-in stands.
+   * Resolves the state to carry on from, or null once the person has moved on.
+   */
+  private async keepTrustedComputer(state: StateOf<'signedIn'>, issued: IssuedTrustedComputer): Promise<SignInState | null> {
+    const kept =
+      isSendableToken(issued.token) && (await this.deps.credentials.rememberTrustedComputerToken(state.server.url, state.username, issued.token));
+    if (!kept) {
+      this.deps.log('the keychain did not keep the trusted-computer token: the next sign-in asks for a code');
+      if (!this.notices.includes('trustedComputerNotKept')) this.notices = [...this.notices, 'trustedComputerNotKept'];
+      this.emit();
+    }
+    if (!this.isCurrent(state)) return null;
+    const until = Date.parse(issued.expiresAt);
+    return kept && Number.isFinite(until) ? this.apply({ type: 'trustedComputerKept', until }) : state;
   }
 
   /** Refuses, without asking the server, a code for a challenge that is over or still locked. */

@@ -3,7 +3,7 @@
  * nothing more. The session token lives only in the signed-in states, in memory, for sign-out.
  * Passwords and codes never enter the state.
  */
-import type { CodeMethod, EnrollmentBrowser } from '../../shared/ipc/view.js';
+import type { CodeMethod, EnrollmentBrowser, TrustedComputerNote } from '../../shared/ipc/view.js';
 import type { Problem } from '../../shared/ipc/problem.js';
 import type { SsoProviderInfo } from '../../shared/api/schemas.js';
 
@@ -40,6 +40,8 @@ export interface PendingChallenge {
   readonly expiresAt: number;
   readonly methods: readonly CodeMethod[];
   readonly digits: number;
+  /** The most days the server lets a code trust this computer for; 0: it does not offer it. */
+  readonly trustedComputerDays: number;
 }
 
 interface WithUser {
@@ -69,6 +71,8 @@ interface SignedInStep extends WithUser {
   readonly remembered: boolean;
   /** Set only after signing in with a recovery code: how many are left, so the person can make more in time. */
   readonly recoveryCodesRemaining: number | null;
+  /** This computer's trust, when it let this sign-in through or this sign-in's code created it (and the keychain kept it). */
+  readonly trustedComputer: TrustedComputerNote | null;
 }
 
 export type SignInState =

@@ -3,6 +3,7 @@ import { isSsoProblem } from '../../shared/ipc/problem.js';
 import type { FlowView, ProviderView, ServerView } from '../../shared/ipc/view.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 import { CLOCK_OFFSET_TOLD_MS, type Server, type ServerInfo, type SignInState, type StateOf } from './state.js';
+import { offeredTrustDays, type TrustPolicy } from './trusted-computer.js';
 
 export interface ViewContext {
   readonly canKeepSignedIn: boolean;
@@ -11,6 +12,8 @@ export interface ViewContext {
   readonly passwordSignIn: boolean;
   /** Policy: the provider to offer first; ignored when the server does not offer it. */
   readonly preselectedProvider: string | null;
+  /** Policy and keychain: whether, and for how many days at most, this computer may skip the code. */
+  readonly trust: TrustPolicy;
 }
 
 type SignInFormState = StateOf<'idle'> | StateOf<'submittingCredentials'>;
@@ -85,6 +88,7 @@ export function toView(state: SignInState, context: ViewContext): FlowView {
         attempt: state.attempt,
         computerClockOffset:
           state.clockOffset !== null && Math.abs(state.clockOffset) > CLOCK_OFFSET_TOLD_MS ? Math.round(state.clockOffset / 1000) : null,
+        trustDays: offeredTrustDays(context.trust, state.challenge.trustedComputerDays),
       };
     case 'enrollmentNeeded':
       return { kind: 'enrollmentNeeded', server: serverView(state.server), username: state.username, enrollmentUrl: state.enrollmentUrl, browser: state.browser };
@@ -98,6 +102,7 @@ export function toView(state: SignInState, context: ViewContext): FlowView {
         expiresAt: state.expiresAt,
         remembered: state.remembered,
         recoveryCodesRemaining: state.recoveryCodesRemaining,
+        trustedComputer: state.trustedComputer,
         busy: state.kind === 'signingOut',
         problem: state.kind === 'signedIn' ? state.problem : null,
       };

@@ -7,6 +7,7 @@ import { challengeDeadline } from '../../shared/api/challenge-deadline.js';
 import type { Static } from 'typebox';
 import type { AuthenticatedResponse, Challenge, LoginResponse } from '../../shared/api/schemas.js';
 import type { Problem } from '../../shared/ipc/problem.js';
+import type { TrustedComputerNote } from '../../shared/ipc/view.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 import type { FlowEvent } from './events.js';
 import { problemFromFailure } from './problem-from-failure.js';
@@ -42,25 +43,33 @@ function pendingChallenge(challenge: Static<typeof Challenge>, receivedAt: numbe
     expiresAt: challengeDeadline(challenge, receivedAt),
     methods: challenge.methods.length > 0 ? challenge.methods : ['totp'],
     digits: challenge.digits,
+    // A server that does not say offers no trusted computers.
+    trustedComputerDays: challenge.trustedComputerDays ?? 0,
   };
+}
+
+/** An ISO time as epoch milliseconds; `fallback` for one that does not parse (the schema has checked its format). */
+function epochMs(iso: string, fallback: number): number {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? ms : fallback;
 }
 
 function signedIn(
   from: { readonly server: Server; readonly username: string },
   session: Static<typeof AuthenticatedResponse>['session'],
   now: number,
-  recoveryCodesRemaining: number | null = null,
+  details: { readonly recoveryCodesRemaining?: number | null; readonly trustedComputer?: TrustedComputerNote | null } = {},
 ): SignInState {
-  const expiresAt = Date.parse(session.expiresAt);
   return {
     kind: 'signedIn',
     server: from.server,
     username: session.user.username,
     displayName: session.user.displayName,
     token: session.token,
-    expiresAt: Number.isFinite(expiresAt) ? expiresAt : now,
+    expiresAt: epochMs(session.expiresAt, now),
     remembered: false,
-    recoveryCodesRemaining,
+    recoveryCodesRemaining: details.recoveryCodesRemaining ?? null,
+    trustedComputer: details.trustedComputer ?? null,
     problem: null,
   };
 }
@@ -68,7 +77,10 @@ function signedIn(
 function afterLogin(state: StateOf<'submittingCredentials'>, result: Static<typeof LoginResponse>, now: number, clockOffset: number | null): SignInState {
   switch (result.status) {
     case 'authenticated':
-      return signedIn(state, result.session, now);
+      // With `trustedComputer`, the token this computer sent let the password through without a code.
+      return signedIn(state, result.session, now, {
+        trustedComputer: result.trustedComputer === undefined ? null : { until: epochMs(result.trustedComputer.expiresAt, now), codeSkipped: true },
+      });
     case 'totp_required': {
       const challenge = pendingChallenge(result.challenge, now);
       return {
@@ -97,7 +109,7 @@ function afterCode(
 ): SignInState {
   if (event.result.ok) {
     const answer = event.result.value;
-    return signedIn(state, answer.session, event.now, 'recoveryCodesRemaining' in answer ? answer.recoveryCodesRemaining : null);
+    return signedIn(state, answer.session, event.now, { recoveryCodesRemaining: 'recoveryCodesRemaining' in answer ? answer.recoveryCodesRemaining : null });
   }
   const problem = problemFromFailure(event.result.failure, event.now);
   switch (problem.kind) {
@@ -217,6 +229,9 @@ export function transition(state: SignInState, event: FlowEvent): SignInState {
     case 'sessionStored':
       return state.kind === 'signedIn' ? { ...state, remembered: event.stored } : state;
 
+    case 'trustedComputerKept':
+      return state.kind === 'signedIn' ? { ...state, trustedComputer: { until: event.until, codeSkipped: false } } : state;
+
     case 'cancelled':
       switch (state.kind) {
         case 'submittingCredentials':
@@ -252,16 +267,16 @@ export function transition(state: SignInState, event: FlowEvent): SignInState {
         return idle(state.server, state.username, problem.kind === 'sessionEnded' ? null : problem);
       }
       const { user, session } = event.result.value;
-      const expiresAt = Date.parse(session.expiresAt);
       return {
         kind: 'signedIn',
         server: state.server,
         username: user.username,
         displayName: user.displayName,
         token: event.token,
-        expiresAt: Number.isFinite(expiresAt) ? expiresAt : event.now,
+        expiresAt: epochMs(session.expiresAt, event.now),
         remembered: true,
         recoveryCodesRemaining: null,
+        trustedComputer: null,
         problem: null,
       };
     }

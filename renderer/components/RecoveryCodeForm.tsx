@@ -1,4 +1,4 @@
-import type { FormEvent, RefObject } from 'react';
+import type { FormEvent, ReactNode, RefObject } from 'react';
 import { normaliseRecoveryCode } from '../../shared/code/normalise-code.js';
 import { useMessages } from '../i18n/messages.js';
 import { FieldError } from './FieldError.js';
@@ -17,6 +17,8 @@ export interface RecoveryCodeFormProps {
   readonly readOnly: boolean;
   readonly disabled: boolean;
   readonly describedBy: string;
+  /** Shown between the field and "Verify", e.g. "Don't ask for a code on this computer". */
+  readonly beforeSubmit?: ReactNode;
 }
 
 /** "Use a recovery code instead", the same in the desktop app and the browser pages. */
@@ -47,6 +49,7 @@ export function RecoveryCodeForm(props: RecoveryCodeFormProps) {
         aria-describedby={empty ? `recovery-code-error ${props.describedBy}` : props.describedBy}
       />
       <FieldError id="recovery-code-error" text={empty ? t.code.recoveryRequired : null} />
+      {props.beforeSubmit}
       <button type="submit" className="primary" disabled={props.disabled || props.readOnly}>
         {t.code.recoverySubmit}
       </button>

@@ -4,7 +4,10 @@
  * read-only, so focus never falls out of the window; each answered attempt starts with empty boxes
  * in the same render that makes them writable again. Counts the lock-out and the challenge's
  * expiry down; once the challenge is over, focus goes to "Start again". Says so when this computer's
- * clock is more than a minute from the server's.
+ * clock is more than a minute from the server's. Where it is offered, "Don't ask for a code on this
+ * computer" (unticked at first) goes with every code and recovery code sent. It follows the code
+ * input, so the boxes do not move under digits typed into the early input, and has to be ticked
+ * before the last digit (a complete code goes at once); a recovery code's "Verify" comes after it.
  */
 import { useEffect, useRef, useState } from 'react';
 import { isCompleteCode, normaliseCode } from '../../shared/code/normalise-code.js';
@@ -37,6 +40,7 @@ export function CodeView({ view, send, initialCode = '', initialSelection = null
   const [code, setCode] = useState(() => normaliseCode(initialCode, view.digits));
   const [recovery, setRecovery] = useState('');
   const [recoveryEmpty, setRecoveryEmpty] = useState(0);
+  const [trustComputer, setTrustComputer] = useState(false);
   // Each answered attempt starts with empty boxes, cleared in the render that shows the answer
   // (not in an effect after it), so the input is never writable while it still holds the old code.
   const [shownAttempt, setShownAttempt] = useState(view.attempt);
@@ -56,6 +60,7 @@ export function CodeView({ view, send, initialCode = '', initialSelection = null
   const over = challengeOver(view.problem) || expiryLeft === 0;
   const problem: Problem | null = view.problem ?? (expiryLeft === 0 ? { kind: 'challengeExpired' } : null);
   const waiting = view.busy || lockLeft > 0;
+  const trustOffered = view.trustDays !== null;
   const totp = view.method === 'totp';
   const expirySentence = t.code.expiresIn(expiryLeft);
   useCountdownAnnouncement(over ? null : expiryLeft, expirySentence, EXPIRY);
@@ -71,7 +76,7 @@ export function CodeView({ view, send, initialCode = '', initialSelection = null
   const submitCode = (value: string) => {
     if (waiting || over || !isCompleteCode(value, view.digits) || sentFor.current === view.attempt) return;
     sentFor.current = view.attempt;
-    send({ type: 'submitCode', code: value });
+    send({ type: 'submitCode', code: value, trustComputer: trustOffered && trustComputer });
   };
 
   // A code completed before the view existed is sent as soon as it exists.
@@ -84,6 +89,12 @@ export function CodeView({ view, send, initialCode = '', initialSelection = null
 
   const clockNote = view.computerClockOffset === null ? null : t.code.computerClock(view.computerClockOffset);
   const describedBy = [problem === null ? null : 'code-problem', 'code-status', clockNote === null ? null : 'code-clock'].filter((id) => id !== null).join(' ');
+  const trustCheckbox = view.trustDays !== null && (
+    <label className="checkbox trust-computer">
+      <input type="checkbox" checked={trustComputer} onChange={(e) => setTrustComputer(e.target.checked)} disabled={over} />
+      {t.code.trustComputer(view.trustDays)}
+    </label>
+  );
   const lockAlso = view.methods.length > 1 ? (totp ? t.code.lockIncludesRecovery : t.code.lockIncludesAuthenticator) : undefined;
 
   return (
@@ -119,16 +130,18 @@ export function CodeView({ view, send, initialCode = '', initialSelection = null
           onSubmit={(recoveryCode) => {
             if (sentFor.current === view.attempt) return;
             sentFor.current = view.attempt;
-            send({ type: 'submitRecoveryCode', recoveryCode });
+            send({ type: 'submitRecoveryCode', recoveryCode, trustComputer: trustOffered && trustComputer });
           }}
           onEmpty={() => setRecoveryEmpty((n) => n + 1)}
           showEmpty={recoveryEmpty > 0}
           readOnly={waiting}
           disabled={over}
           describedBy={describedBy}
+          beforeSubmit={trustCheckbox}
         />
       )}
 
+      {totp && trustCheckbox}
       {clockNote !== null && (
         // Part of the input's description, so it is heard with the input; a status, so it is heard when it appears later.
         <p id="code-clock" className="muted clock-note" role="status">

@@ -1,4 +1,8 @@
-/** Signed in: who, where and until when; the session is ended here with "Sign out". */
+/**
+ * Signed in: who, where and until when; the session is ended here with "Sign out". After a password
+ * sign-in that this computer's trust let through without a code it says so, and after a code that
+ * made this computer trusted it says until when; the announcement says it too.
+ */
 import { useEffect, useRef } from 'react';
 import type { Intent } from '../../shared/ipc/intents.js';
 import type { FlowView } from '../../shared/ipc/view.js';
@@ -19,7 +23,10 @@ export function SignedInView({ view, send }: Props) {
   const signOutRef = useRef<HTMLButtonElement>(null);
   const person = personLabel(view.displayName, view.username);
   useFocusWhen(view.busy ? null : 'signed-in', () => signOutRef.current?.focus());
-  useEffect(() => announce(t.signedIn.announce(person.name)), [announce, t, person.name]);
+  const trust = view.trustedComputer;
+  const trustNote = trust === null ? null : trust.codeSkipped ? t.signedIn.codeSkipped(trust.until) : t.signedIn.trustedNow(trust.until);
+  // The note comes with the sign-in, or a moment later once the keychain has kept a new trust: said either way.
+  useEffect(() => announce(trustNote === null ? t.signedIn.announce(person.name) : `${t.signedIn.announce(person.name)} ${trustNote}`), [announce, t, person.name, trustNote]);
   return (
     <section className="card" aria-labelledby="signed-in-heading" aria-busy={view.busy}>
       <h1 id="signed-in-heading">{t.signedIn.heading}</h1>
@@ -43,6 +50,7 @@ export function SignedInView({ view, send }: Props) {
           {t.signedIn.recoveryCodesLeft(view.recoveryCodesRemaining)}
         </p>
       )}
+      {trustNote !== null && <p className="status-note trusted-computer">{trustNote}</p>}
       <p className="muted">{view.remembered ? t.signedIn.remembered : t.signedIn.notRemembered}</p>
       <button type="button" className="secondary" onClick={() => send({ type: 'openSettings' })} disabled={view.busy}>
         {t.signedIn.manage}

@@ -16,6 +16,8 @@ export type SessionAction =
   | 'confirm_authenticator'
   | 'remove_authenticator'
   | 'regenerate_recovery_codes'
+  | 'manage_trusted_computers'
+  | 'change_password'
   | 'logout'
   | 'administer';
 

@@ -9,7 +9,16 @@
  * the route sends them as they are, without the cost of an exception on the way.
  */
 import type { CodeRefusalReason } from '../../shared/api/errors.js';
-import type { LoginRequest, LoginResponse, RecoveryRequest, RecoveryResponse, Session, TotpRequest } from '../../shared/api/schemas.js';
+import type {
+  CodeAcceptedResponse,
+  IssuedTrustedComputer,
+  LoginRequest,
+  LoginResponse,
+  RecoveryRequest,
+  RecoveryResponse,
+  Session,
+  TotpRequest,
+} from '../../shared/api/schemas.js';
 import { CODE_DIGITS, TOTP_PERIOD_SECONDS } from '../../shared/api/schemas.js';
 import { isoTime } from '../clock.js';
 import type { Context } from '../context.js';
@@ -17,10 +26,11 @@ import { verifySecret } from '../crypto/passwords.js';
 import { open } from '../crypto/secret-box.js';
 import { Refusal, tooManyAttempts } from '../refusal.js';
 import { passwordRefused } from '../sso/sso-policy.js';
-import { secretAad, type RecoveryCodeRow, type UserRow } from '../store/rows.js';
+import { secretAad, type EnvironmentSettings, type RecoveryCodeRow, type UserRow } from '../store/rows.js';
 import type { Tx } from '../store/store.js';
 import { matchStep, skewedStep, timeStep } from '../totp/totp.js';
 import { normaliseRecoveryCode } from '../totp/recovery-codes.js';
+import { decideTrust, trustComputer, trustWish, type TrustWish } from '../trusted/trust.js';
 import { isTotpRequired, totpDisabled } from './environment.js';
 import { holdBack, isHeldBack } from './held-back-codes.js';
 import { oneAtATime } from './per-account.js';
@@ -69,7 +79,9 @@ async function checkPassword(ctx: Context, request: LoginRequest, address: strin
     const waitNow = secondsUntilPasswordAllowed(ctx, claimed);
     if (waitNow > 0) return { kind: 'locked', wait: waitNow };
     const user = found && (await tx.users.byId(found.id));
-    if (!passwordOk || user === undefined || user.disabled) {
+    // The hash verified must still be the account's: a password changed during the Argon2 wait wins.
+    const current = passwordOk && user !== undefined && user.passwordHash === found?.passwordHash;
+    if (!current || user === undefined || user.disabled) {
       const reason = user === undefined ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password';
       // An unknown name may be a password typed into the wrong field: the name is not written to the audit trail.
       await tx.audit.record({ event: 'login_failed', userId: user?.id, username: user?.username, clientAddress: address, detail: { reason } });
@@ -81,7 +93,7 @@ async function checkPassword(ctx: Context, request: LoginRequest, address: strin
       await tx.audit.record({ event: 'login_failed', userId: user.id, username: user.username, clientAddress: address, detail: { reason: 'sso_required' } });
       return { kind: 'sso_required' };
     }
-    return { kind: 'passed', response: await afterPassword(ctx, tx, user, claimed, address) };
+    return { kind: 'passed', response: await afterPassword(ctx, tx, user, claimed, address, request.trustedComputerToken) };
   });
   switch (outcome.kind) {
     case 'passed':
@@ -95,10 +107,21 @@ async function checkPassword(ctx: Context, request: LoginRequest, address: strin
   }
 }
 
-/** What the right password leads to, decided on the account as it stands inside the caller's unit. */
-async function afterPassword(ctx: Context, tx: Tx, user: UserRow, claimed: Claimed, address: string): Promise<LoginResponse> {
+/**
+ * What the right password leads to, decided on the account as it stands inside the caller's unit. A
+ * trusted computer's token counts only where a code would be asked for, and only instead of the code.
+ */
+async function afterPassword(ctx: Context, tx: Tx, user: UserRow, claimed: Claimed, address: string, trustedToken: string | undefined): Promise<LoginResponse> {
   const env = await tx.settings.environment();
   if (env.totpEnabled && (await tx.authenticators.countConfirmed(user.id)) > 0) {
+    if (trustedToken !== undefined) {
+      const trust = await decideTrust(ctx, tx, user, env, trustedToken, address);
+      if (trust.kind === 'honoured') {
+        await recordSuccess(tx, claimed);
+        await tx.audit.record({ event: 'login_succeeded', userId: user.id, username: user.username, clientAddress: address, detail: { method: 'trusted_computer' } });
+        return { status: 'authenticated', session: await issueSession(ctx, tx, user, 'full'), trustedComputer: trust.computer };
+      }
+    }
     const now = ctx.clock.now();
     const { maxAttempts, ttlSeconds } = ctx.config.challenge;
     const challenge = await tx.challenges.create(user.id, now, ttlSeconds, maxAttempts);
@@ -113,6 +136,7 @@ async function afterPassword(ctx: Context, tx: Tx, user: UserRow, claimed: Claim
         methods: ['totp', 'recovery_code'],
         digits: CODE_DIGITS,
         period: TOTP_PERIOD_SECONDS,
+        trustedComputerDays: env.trustedComputerDays,
       },
     };
   }
@@ -132,13 +156,21 @@ type Verdict =
 /** One way to answer a challenge: its verdict, decided inside the attempt's unit. */
 interface SecondStep {
   readonly method: 'totp' | 'recovery_code';
+  /** This computer to be trusted once the code is accepted. */
+  readonly trust: TrustWish | undefined;
   decide(tx: Tx, user: UserRow): Promise<Verdict>;
 }
 
 type Outcome =
   | { readonly kind: 'expired' | 'disabled' }
   | { readonly kind: 'locked'; readonly wait: number; readonly left: number }
-  | { readonly kind: 'accepted'; readonly user: UserRow; readonly session: Session; readonly recoveryCodesRemaining: number }
+  | {
+      readonly kind: 'accepted';
+      readonly user: UserRow;
+      readonly session: Session;
+      readonly recoveryCodesRemaining: number;
+      readonly trustedComputer: IssuedTrustedComputer | undefined;
+    }
   | { readonly kind: 'failed'; readonly left: number; readonly lock: number; readonly reason: CodeRefusalReason; readonly method: SecondStep['method'] };
 
 /**
@@ -148,7 +180,8 @@ type Outcome =
  * thrown, they would roll the failure's bookkeeping back.
  */
 async function attempt(ctx: Context, tx: Tx, challengeId: string, address: string, step: SecondStep): Promise<Outcome> {
-  if (!(await tx.settings.environment()).totpEnabled) return { kind: 'disabled' };
+  const env: EnvironmentSettings = await tx.settings.environment();
+  if (!env.totpEnabled) return { kind: 'disabled' };
   // The account first (its claim orders this attempt behind every other on it), then what the verdict
   // depends on, read under that claim: an attempt before this one may have used the challenge up.
   const found = await tx.challenges.claimLive(challengeId, ctx.clock.now(), accountKey);
@@ -167,7 +200,9 @@ async function attempt(ctx: Context, tx: Tx, challengeId: string, address: strin
       await tx.audit.record({ event: step.method === 'totp' ? 'code_accepted' : 'recovery_code_used', ...subject, detail: verdict.detail });
       await tx.audit.record({ event: 'login_succeeded', ...subject, detail: { method: step.method } });
       const session = await issueSession(ctx, tx, user, 'full');
-      return { kind: 'accepted', user, session, recoveryCodesRemaining: step.method === 'recovery_code' ? await tx.recoveryCodes.countUnused(user.id) : 0 };
+      const trustedComputer = step.trust === undefined ? undefined : await trustComputer(ctx, tx, env, step.trust, subject);
+      const recoveryCodesRemaining = step.method === 'recovery_code' ? await tx.recoveryCodes.countUnused(user.id) : 0;
+      return { kind: 'accepted', user, session, recoveryCodesRemaining, trustedComputer };
     }
     case 'rejected':
     case 'replayed':
@@ -212,11 +247,16 @@ function refusedCode({ method, reason, left }: Extract<Outcome, { kind: 'failed'
   return new Refusal('invalid_code', said + (left > 0 ? '' : START_AGAIN), { attemptsRemaining: left, reason });
 }
 
+/** The trusted computer, when one was made, beside the session. */
+const withTrust = (trustedComputer: IssuedTrustedComputer | undefined) => (trustedComputer === undefined ? {} : { trustedComputer });
+
 /** A code needs no slow work: the whole attempt is one unit, ordered per account by its claim. */
-export async function verifyTotp(ctx: Context, request: TotpRequest, address: string): Promise<{ status: 'authenticated'; session: Session } | Refusal> {
-  const step: SecondStep = { method: 'totp', decide: (tx, user) => checkTotp(ctx, tx, user, request.code) };
+export async function verifyTotp(ctx: Context, request: TotpRequest, address: string): Promise<CodeAcceptedResponse | Refusal> {
+  const trust = trustWish(request.trustComputer);
+  if (trust instanceof Refusal) return trust;
+  const step: SecondStep = { method: 'totp', trust, decide: (tx, user) => checkTotp(ctx, tx, user, request.code) };
   const result = answer(await ctx.store.write((tx) => attempt(ctx, tx, request.challengeId, address, step)));
-  return result instanceof Refusal ? result : { status: 'authenticated', session: result.session };
+  return result instanceof Refusal ? result : { status: 'authenticated', session: result.session, ...withTrust(result.trustedComputer) };
 }
 
 /**
@@ -248,6 +288,8 @@ async function checkTotp(ctx: Context, tx: Tx, user: UserRow, code: string): Pro
 }
 
 export async function verifyRecoveryCode(ctx: Context, request: RecoveryRequest, address: string): Promise<RecoveryResponse | Refusal> {
+  const trust = trustWish(request.trustComputer);
+  if (trust instanceof Refusal) return trust;
   const owner = await ctx.store.read((view) => view.challenges.ownerUsername(request.challengeId, ctx.clock.now()));
   if (owner === undefined) return challengeExpired();
   return oneAtATime(owner, async () => {
@@ -264,13 +306,16 @@ export async function verifyRecoveryCode(ctx: Context, request: RecoveryRequest,
     const row = await matchingRecoveryCode(ctx, user, request.recoveryCode);
     const step: SecondStep = {
       method: 'recovery_code',
+      trust,
       decide: async (tx, decidedFor) => {
         if (row === null || decidedFor.id !== user.id) return { kind: 'rejected' };
         return (await tx.recoveryCodes.markUsed(row, ctx.clock.now())) ? { kind: 'accepted', detail: {} } : { kind: 'replayed' };
       },
     };
     const result = answer(await ctx.store.write((tx) => attempt(ctx, tx, request.challengeId, address, step)));
-    return result instanceof Refusal ? result : { status: 'authenticated', session: result.session, recoveryCodesRemaining: result.recoveryCodesRemaining };
+    return result instanceof Refusal
+      ? result
+      : { status: 'authenticated', session: result.session, recoveryCodesRemaining: result.recoveryCodesRemaining, ...withTrust(result.trustedComputer) };
   });
 }
 

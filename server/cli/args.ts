@@ -1,15 +1,18 @@
 import { parseArgs } from 'node:util';
 import type { ConfigOverrides } from '../config.js';
+import { MAX_TRUSTED_COMPUTER_DAYS } from '../store/rows.js';
 
 export const USAGE = `Stepgate reference server
 
 Usage:
   npm run server -- serve [--host 127.0.0.1] [--port 4000] [--data DIR] [--database postgres://...] [--key-file FILE] [--public-url URL] [--totp-window 0|1|2] [--trust-proxy] [--log-requests] [--config FILE]
   npm run server -- user create USERNAME [--admin] [--totp-required] [--display-name NAME] [--data DIR]   (password read from standard input)
+  npm run server -- user set-password USERNAME [--data DIR]   (password read from standard input; ends the user's sessions and trusted computers)
   npm run server -- env set totp-enabled true|false [--data DIR]
   npm run server -- env set totp-required-for-all true|false [--data DIR]
   npm run server -- env set name NAME [--data DIR]
   npm run server -- env set sso-required-for-all true|false [--data DIR]
+  npm run server -- env set trusted-computer-days 0-365 [--data DIR]   (0: no computer skips the code; 0 ends every trusted computer)
   npm run server -- env show [--data DIR]
   npm run server -- sso add ID --issuer URL --client-id ID --display-name NAME [--private-key-file FILE [--key-id KID]]
                     [--auth-method client_secret_basic|client_secret_post] [--scopes "openid profile email"]
@@ -167,4 +170,10 @@ export function parseBoolean(value: string | undefined, setting: string): boolea
   if (value === 'true') return true;
   if (value === 'false') return false;
   throw new UsageError(`${setting} must be true or false, not "${value ?? ''}"`);
+}
+
+/** Trusted-computer days: a whole number from 0 (off) to 365. */
+export function parseDays(value: string | undefined, setting: string): number {
+  if (value !== undefined && /^[0-9]{1,3}$/.test(value) && Number(value) <= MAX_TRUSTED_COMPUTER_DAYS) return Number(value);
+  throw new UsageError(`${setting} must be a whole number from 0 to ${MAX_TRUSTED_COMPUTER_DAYS}, not "${value ?? ''}"`);
 }

@@ -16,11 +16,13 @@ export const DEMO_ACCOUNTS = {
   plain: { username: 'plain', password: 'plain-password', displayName: 'No Two-Factor' },
 } as const;
 const DEMO_AUTHENTICATOR = 'Demo authenticator';
+/** The demo offers "don't ask for a code on this computer", for a month. */
+export const DEMO_TRUSTED_COMPUTER_DAYS = 30;
 
 /** Creates the demo environment if the data folder has no users yet; returns first-run recovery codes. */
 export async function ensureDemoEnvironment(ctx: Context, ops: Operations): Promise<readonly string[] | undefined> {
   if ((await ctx.store.read((view) => view.users.byUsername(DEMO_ACCOUNTS.admin.username))) !== undefined) return undefined;
-  await ops.setEnvironment({ name: 'Stepgate Demo', totpEnabled: true, totpRequiredForAll: false });
+  await ops.setEnvironment({ name: 'Stepgate Demo', totpEnabled: true, totpRequiredForAll: false, trustedComputerDays: DEMO_TRUSTED_COMPUTER_DAYS });
   await ops.createUser({ ...DEMO_ACCOUNTS.admin, isAdmin: true });
   const demo = await ops.createUser({ ...DEMO_ACCOUNTS.totp, totpRequired: true });
   await ops.createUser({ ...DEMO_ACCOUNTS.enroll, totpRequired: true });

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { NewPassword, Username } from '../../shared/api/schemas.js';
 import { makeConfig, type ServerConfig } from '../config.js';
 import { PROJECT_DIR } from '../project-dir.js';
-import { Refusal } from '../refusal.js';
+import { notFound, Refusal } from '../refusal.js';
 import { openData, startServer, type RunningServer } from '../server.js';
-import { databaseUrl, parseBoolean, parseCommandLine, UsageError, USAGE, type ParsedArgs } from './args.js';
+import { databaseUrl, parseBoolean, parseCommandLine, parseDays, UsageError, USAGE, type ParsedArgs } from './args.js';
 import { defaultDataDir } from './data-dir.js';
 import { readPassword } from './read-password.js';
 
@@ -53,15 +53,24 @@ async function run(args: ParsedArgs): Promise<void> {
     }
     case 'user': {
       const username = rest[0];
-      if (sub !== 'create' || username === undefined || rest.length > 1) throw new UsageError('Usage: user create USERNAME [--admin] [--totp-required]');
+      if ((sub !== 'create' && sub !== 'set-password') || username === undefined || rest.length > 1) {
+        throw new UsageError('Usage: user create USERNAME [--admin] [--totp-required], or user set-password USERNAME');
+      }
       const { default: Value } = await import('typebox/value');
       if (!Value.Check(Username, username)) throw new UsageError('USERNAME may hold up to 64 letters, digits and . _ @ -, starting with a letter or digit.');
       const password = await readPassword(process.stdin, process.stderr);
       if (!Value.Check(NewPassword, password)) throw new UsageError('The password must be 8 to 1024 characters long.');
       const data = await openData(config(defaultDataDir(), false));
       try {
-        const user = await data.operations.createUser({ username, password, displayName: args.displayName, isAdmin: args.admin, totpRequired: args.totpRequired });
-        console.log(`Created user ${user.username} (${user.id})${user.isAdmin ? ', administrator' : ''}${user.totpRequired ? ', two-factor required' : ''}`);
+        if (sub === 'set-password') {
+          const found = await data.store.read((view) => view.users.byUsername(username));
+          if (found === undefined) throw notFound(`There is no user ${username}.`);
+          await data.operations.setPassword(found.id, password);
+          console.log(`Set a new password for ${found.username}; their sessions and trusted computers have ended`);
+        } else {
+          const user = await data.operations.createUser({ username, password, displayName: args.displayName, isAdmin: args.admin, totpRequired: args.totpRequired });
+          console.log(`Created user ${user.username} (${user.id})${user.isAdmin ? ', administrator' : ''}${user.totpRequired ? ', two-factor required' : ''}`);
+        }
       } finally {
         await data.store.close();
       }
@@ -82,19 +91,28 @@ async function run(args: ParsedArgs): Promise<void> {
             case 'sso-required-for-all':
               await data.operations.setEnvironment({ ssoRequiredForAll: parseBoolean(value, setting) });
               break;
+            case 'trusted-computer-days':
+              await data.operations.setEnvironment({ trustedComputerDays: parseDays(value, setting) });
+              break;
             case 'name':
               if (value === undefined || value.trim() === '') throw new UsageError('name needs a value');
               await data.operations.setEnvironment({ name: value.trim() });
               break;
             default:
-              throw new UsageError(`Unknown setting "${setting ?? ''}": use totp-enabled, totp-required-for-all, sso-required-for-all or name`);
+              throw new UsageError(`Unknown setting "${setting ?? ''}": use totp-enabled, totp-required-for-all, sso-required-for-all, trusted-computer-days or name`);
           }
         } else if (sub !== 'show') {
           throw new UsageError('Usage: env set SETTING VALUE, or env show');
         }
         const env = await data.operations.environment();
         console.log(
-          `name: ${env.name}\ntotp-enabled: ${env.totpEnabled}\ntotp-required-for-all: ${env.totpRequiredForAll}\nsso-required-for-all: ${env.ssoRequiredForAll}`,
+          [
+            `name: ${env.name}`,
+            `totp-enabled: ${env.totpEnabled}`,
+            `totp-required-for-all: ${env.totpRequiredForAll}`,
+            `sso-required-for-all: ${env.ssoRequiredForAll}`,
+            `trusted-computer-days: ${env.trustedComputerDays}`,
+          ].join('\n'),
         );
       } finally {
         await data.store.close();

@@ -5,6 +5,7 @@ import { endUserSessions } from '../auth/sessions.js';
 import { isoTime } from '../clock.js';
 import type { Context } from '../context.js';
 import { seal } from '../crypto/secret-box.js';
+import { endTrustedComputers } from '../trusted/endings.js';
 import { randomId } from '../crypto/tokens.js';
 import { forbidden, invalidRequest, notFound, type Refusal } from '../refusal.js';
 import { secretAad, type AuthenticatorRow } from '../store/rows.js';
@@ -75,6 +76,7 @@ export async function removeAuthenticator(ctx: Context, access: Grant, id: strin
     await endUserSessions(tx, user.id, session.tokenHash);
     if ((await tx.authenticators.countConfirmed(user.id)) === 0) await tx.recoveryCodes.deleteAll(user.id);
     await tx.audit.record({ event: 'authenticator_removed', userId: user.id, username: user.username, clientAddress: address, detail: { name: found.name } });
+    await endTrustedComputers(tx, user, 'authenticator_removed', { by: 'user' }, address);
   });
 }
 

@@ -23,3 +23,26 @@ export function acceptCookieSession(request: FastifyRequest, token: string): voi
 export function cookieSessionToken(request: FastifyRequest): string | undefined {
   return cookieTokens.get(request);
 }
+
+const trustedTokens = new WeakMap<FastifyRequest, string>();
+
+/** Called by the pages' hook for a cookie request that carries a trusted computer's cookie. */
+export function acceptTrustedComputerCookie(request: FastifyRequest, token: string): void {
+  trustedTokens.set(request, token);
+}
+
+/** The trusted computer's token from the browser's cookie, on the pages' cookie requests only (never beside a bearer token). */
+export function trustedComputerCookieToken(request: FastifyRequest): string | undefined {
+  return trustedTokens.get(request);
+}
+
+const endedTrusted = new WeakSet<FastifyRequest>();
+
+/** Called by a route whose change ended the trusted computer named by the request's cookie: the cookie goes too. */
+export function trustedComputerCookieEnded(request: FastifyRequest): void {
+  if (trustedTokens.has(request)) endedTrusted.add(request);
+}
+
+export function isTrustedComputerCookieEnded(request: FastifyRequest): boolean {
+  return endedTrusted.has(request);
+}

@@ -28,6 +28,10 @@ function reason(issue: AjvIssue): string {
       return p['limit'] === 1 ? 'must not be empty' : `must be at least ${String(p['limit'])} characters`;
     case 'maxLength':
       return `must be at most ${String(p['limit'])} characters`;
+    case 'minimum':
+      return `must be at least ${String(p['limit'])}`;
+    case 'maximum':
+      return `must be at most ${String(p['limit'])}`;
     case 'minProperties':
       return 'must contain at least one change';
     case 'const':

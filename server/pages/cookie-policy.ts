@@ -11,6 +11,13 @@ export interface CookiePolicy {
   readonly csrfName: string;
 }
 
+/**
+ * Holds a trusted computer's token. Its path is the API's, not `/`, so the __Host- prefix (which demands
+ * `/`) cannot pin it; SameSite=Strict and HttpOnly keep it to this site's own requests.
+ */
+export const TRUSTED_COOKIE = 'stepgate_trusted';
+export const TRUSTED_COOKIE_PATH = '/api/v1';
+
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '[::1]', '::1']);
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -27,3 +34,6 @@ export function cookiePolicy(origin: string): CookiePolicy {
 /** Attributes of both cookies: script cannot read them, no other site's request carries them. */
 export const cookieAttributes = (policy: CookiePolicy) =>
   ({ httpOnly: true, sameSite: 'strict', secure: policy.secure, path: '/' }) as const;
+
+/** The trusted computer's cookie: only the API's requests carry it (login reads it, GET /me marks "this computer"). */
+export const trustedCookieAttributes = (policy: CookiePolicy) => ({ ...cookieAttributes(policy), path: TRUSTED_COOKIE_PATH }) as const;

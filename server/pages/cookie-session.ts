@@ -48,7 +48,7 @@ export type HandSessionToBrowser = (request: FastifyRequest, reply: FastifyReply
  * onSend hook of its own, which has already run when the session routes' onSend hooks move the token; a
  * cookie set through it there would never be sent.
  */
-function sendCookie(reply: FastifyReply, name: string, value: string, attributes: SerializeOptions): void {
+export function sendCookie(reply: FastifyReply, name: string, value: string, attributes: SerializeOptions): void {
   const line = reply.server.serializeCookie(name, value, attributes);
   const existing = reply.getHeader('set-cookie');
   const lines = existing === undefined ? [] : Array.isArray(existing) ? existing.map(String) : [String(existing)];

@@ -15,6 +15,7 @@ import { csrfRefusal, registerCsrfTokenRoute } from './csrf-guard.js';
 import { csrfTokens } from './csrf-tokens.js';
 import { DEFAULT_IDLE_MS, idleSessions } from './idle-sessions.js';
 import { registerPageRoutes } from './page-routes.js';
+import { TRUSTED_COOKIE_ROUTES, trustedCookies } from './trusted-cookie.js';
 
 export interface PagesOptions {
   readonly idleMs?: number;
@@ -45,19 +46,27 @@ export async function registerPages(app: FastifyInstance, ctx: Context, options:
   };
   const csrf = csrfTokens(ctx.key);
   const sessions = cookieSessions(ctx, policy, idleSessions(options.idleMs ?? DEFAULT_IDLE_MS), jar);
+  const trusted = trustedCookies(ctx, policy, jar);
 
   app.addHook('onRequest', (request, reply, done) => {
     if (!carriesCookieSession(request)) {
       done();
       return;
     }
-    sessions.arrive(request, reply).then(() => done(csrfRefusal(request, policy, csrf, jar)), done);
+    sessions.arrive(request, reply).then(() => {
+      trusted.arrive(request);
+      done(csrfRefusal(request, policy, csrf, jar));
+    }, done);
   });
-  // The answers that issue or end a session are the only ones the cookie has to follow.
+  // The answers that issue or end a session or a trusted computer are the only ones the cookies have to follow.
   app.addHook('onRoute', (route) => {
-    if (!SESSION_ROUTES.has(route.url) && route.url !== LOGOUT_ROUTE) return;
+    const hooks = [
+      ...(SESSION_ROUTES.has(route.url) || route.url === LOGOUT_ROUTE ? [sessions.answerWithCookie] : []),
+      ...(TRUSTED_COOKIE_ROUTES.has(route.url) ? [trusted.answerWithCookie] : []),
+    ];
+    if (hooks.length === 0) return;
     const existing = route.onSend === undefined ? [] : Array.isArray(route.onSend) ? route.onSend : [route.onSend];
-    route.onSend = [...existing, sessions.answerWithCookie];
+    route.onSend = [...existing, ...hooks];
   });
 
   await app.register(async (pages) => {

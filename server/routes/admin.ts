@@ -9,9 +9,14 @@ import {
   Environment,
   IdParams,
   NoBody,
+  SetPasswordRequest,
+  TrustedComputersResponse,
   UpdateEnvironmentRequest,
   UpdateUserRequest,
+  UserTrustedComputerParams,
 } from '../../shared/api/schemas.js';
+import { hashToken } from '../crypto/tokens.js';
+import { trustedComputerCookieToken } from '../http/request-session.js';
 import { isoTime } from '../clock.js';
 import type { Context } from '../context.js';
 import { authenticate } from '../http/session-auth.js';
@@ -24,6 +29,7 @@ const environmentBody = (env: EnvironmentSettings) => ({
   totpEnabled: env.totpEnabled,
   totpRequiredForAll: env.totpRequiredForAll,
   ssoRequiredForAll: env.ssoRequiredForAll,
+  trustedComputerDays: env.trustedComputerDays,
 });
 
 export const adminRoutes =
@@ -53,6 +59,31 @@ export const adminRoutes =
 
     app.delete('/admin/users/:id/authenticators', { schema: { params: IdParams, body: NoBody } }, async (request, reply) => {
       await ops.revokeTotp(request.params.id, await admin(request));
+      return reply.code(204).send();
+    });
+
+    app.post('/admin/users/:id/password', { schema: { params: IdParams, body: SetPasswordRequest } }, async (request, reply) => {
+      await ops.setPassword(request.params.id, request.body.newPassword, await admin(request));
+      return reply.code(204).send();
+    });
+
+    app.get(
+      '/admin/users/:id/trusted-computers',
+      { schema: { params: IdParams, response: { 200: TrustedComputersResponse } } },
+      async (request) => {
+        const cookieToken = trustedComputerCookieToken(request);
+        const computers = await ops.trustedComputers(request.params.id, await admin(request), cookieToken === undefined ? undefined : hashToken(cookieToken));
+        return { computers };
+      },
+    );
+
+    app.delete('/admin/users/:id/trusted-computers/:tcId', { schema: { params: UserTrustedComputerParams, body: NoBody } }, async (request, reply) => {
+      await ops.revokeTrustedComputer(request.params.id, request.params.tcId, await admin(request));
+      return reply.code(204).send();
+    });
+
+    app.delete('/admin/users/:id/trusted-computers', { schema: { params: IdParams, body: NoBody } }, async (request, reply) => {
+      await ops.forgetTrustedComputers(request.params.id, await admin(request));
       return reply.code(204).send();
     });
 

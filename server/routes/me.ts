@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   AddAuthenticatorRequest,
+  ChangePasswordRequest,
   ConfirmAuthenticatorRequest,
   ConfirmAuthenticatorResponse,
   IdParams,
@@ -15,7 +16,12 @@ import { isoTime } from '../clock.js';
 import type { Context } from '../context.js';
 import { confirmAuthenticator } from '../enrollment/confirm.js';
 import { addAuthenticator, publicAuthenticator, regenerateRecoveryCodes, removeAuthenticator } from '../enrollment/enrollment.js';
+import { changeOwnPassword } from '../auth/password-change.js';
+import { hashToken } from '../crypto/tokens.js';
+import { sendRefusal } from '../http/error-handler.js';
+import { trustedComputerCookieEnded, trustedComputerCookieToken } from '../http/request-session.js';
 import { authenticate } from '../http/session-auth.js';
+import { forgetOwnTrustedComputers, listTrustedComputers, revokeOwnTrustedComputer } from '../trusted/manage.js';
 
 export const meRoutes =
   (ctx: Context): FastifyPluginAsyncTypebox =>
@@ -23,9 +29,12 @@ export const meRoutes =
     app.get('/me', { schema: { response: { 200: MeResponse } } }, async (request) => {
       const access = await authenticate(ctx, request, 'read_account');
       // One snapshot, the rule applied in it: the answer shows the account at one moment.
+      const cookieToken = trustedComputerCookieToken(request);
+      const thisComputerHash = cookieToken === undefined ? undefined : hashToken(cookieToken);
       return ctx.store.read(async (view) => {
         const { session, user } = await access.recheck(view);
         const env = await view.settings.environment();
+        const days = env.trustedComputerDays;
         return {
           user: publicUser(user),
           totp: {
@@ -35,6 +44,7 @@ export const meRoutes =
             recoveryCodesRemaining: await view.recoveryCodes.countUnused(user.id),
           },
           session: { expiresAt: isoTime(session.expiresAt) },
+          trustedComputers: { days, computers: await listTrustedComputers(ctx, view, user.id, days, thisComputerHash) },
         };
       });
     });
@@ -60,6 +70,27 @@ export const meRoutes =
 
     app.delete('/me/authenticators/:id', { schema: { params: IdParams, body: NoBody } }, async (request, reply) => {
       await removeAuthenticator(ctx, await authenticate(ctx, request, 'remove_authenticator'), request.params.id, request.ip);
+      return reply.code(204).send();
+    });
+
+    app.delete('/me/trusted-computers/:id', { schema: { params: IdParams, body: NoBody } }, async (request, reply) => {
+      const ended = await revokeOwnTrustedComputer(ctx, await authenticate(ctx, request, 'manage_trusted_computers'), request.params.id, request.ip);
+      const cookieToken = trustedComputerCookieToken(request);
+      if (cookieToken !== undefined && hashToken(cookieToken) === ended.tokenHash) trustedComputerCookieEnded(request);
+      return reply.code(204).send();
+    });
+
+    app.delete('/me/trusted-computers', { schema: { body: NoBody } }, async (request, reply) => {
+      await forgetOwnTrustedComputers(ctx, await authenticate(ctx, request, 'manage_trusted_computers'), request.ip);
+      trustedComputerCookieEnded(request);
+      return reply.code(204).send();
+    });
+
+    app.post('/me/password', { schema: { body: ChangePasswordRequest } }, async (request, reply) => {
+      const access = await authenticate(ctx, request, 'change_password');
+      const refused = await changeOwnPassword(ctx, access, request.body, request.ip);
+      if (refused !== undefined) return sendRefusal(refused, reply);
+      trustedComputerCookieEnded(request);
       return reply.code(204).send();
     });
 

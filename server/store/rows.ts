@@ -62,9 +62,41 @@ export interface EnvironmentSettings {
   readonly totpRequiredForAll: boolean;
   /** Everyone signs in through an identity provider, except accounts whose SSO mode is off. */
   readonly ssoRequiredForAll: boolean;
+  /** The most days a computer may skip the code after one; 0: no computer is trusted. */
+  readonly trustedComputerDays: number;
 }
 
-export const DEFAULT_ENVIRONMENT: EnvironmentSettings = { name: 'Stepgate', totpEnabled: true, totpRequiredForAll: false, ssoRequiredForAll: false };
+export const DEFAULT_ENVIRONMENT: EnvironmentSettings = {
+  name: 'Stepgate',
+  totpEnabled: true,
+  totpRequiredForAll: false,
+  ssoRequiredForAll: false,
+  trustedComputerDays: 0,
+};
+
+export const MAX_TRUSTED_COMPUTER_DAYS = 365;
+
+/** A computer that skips the code with its token (only the token's hash is stored) until it expires. */
+export interface TrustedComputerRow {
+  readonly id: string;
+  readonly userId: string;
+  readonly tokenHash: string;
+  readonly name: string;
+  readonly createdAt: number;
+  readonly lastUsedAt: number | null;
+  /** As granted; the environment's days may end it sooner (see server/trusted/trust.ts). */
+  readonly expiresAt: number;
+}
+
+export interface NewTrustedComputer {
+  readonly id: string;
+  readonly userId: string;
+  /** SHA-256 of the token, which only the computer keeps. */
+  readonly tokenHash: string;
+  readonly name: string;
+  readonly now: number;
+  readonly expiresAt: number;
+}
 
 /** Failure bookkeeping for one key (an account's username or a client address). */
 export interface ThrottleState {
@@ -108,7 +140,14 @@ export type AuditEventName =
   | 'sso_result_issued'
   | 'sso_result_rejected'
   | 'sso_provider_added'
-  | 'sso_provider_removed';
+  | 'sso_provider_removed'
+  | 'password_changed'
+  | 'password_change_failed'
+  | 'trusted_computer_added'
+  | 'trusted_computer_used'
+  | 'trusted_computer_refused'
+  | 'trusted_computer_revoked'
+  | 'trusted_computers_ended';
 
 export type AuditDetail = Readonly<Record<string, string | number | boolean>>;
 

@@ -176,6 +176,19 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   INSERT INTO settings_version (id, version) VALUES (1, 0);
   `,
+  // Trusted computers: a computer that skips the code until it expires, found by its token's hash.
+  (d) => `
+  CREATE TABLE trusted_computers (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    created_at ${d.time} NOT NULL,
+    last_used_at ${d.time},
+    expires_at ${d.time} NOT NULL
+  );
+  CREATE INDEX trusted_computers_by_user ON trusted_computers(user_id);
+  `,
 ];
 
 /** What a store says when its database was written by a newer version than this one. */

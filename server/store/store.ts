@@ -31,6 +31,8 @@ import type {
   SsoResultRow,
   SsoTransactionRow,
   ThrottleState,
+  TrustedComputerRow,
+  NewTrustedComputer,
   UserRow,
 } from './rows.js';
 
@@ -46,6 +48,7 @@ export interface Users extends UsersView {
   insert(user: Omit<UserRow, 'disabled'>): Promise<void>;
   setTotpRequired(id: string, value: boolean): Promise<void>;
   setDisabled(id: string, value: boolean): Promise<void>;
+  setPasswordHash(id: string, passwordHash: string): Promise<void>;
 }
 
 export interface SessionsView {
@@ -132,6 +135,28 @@ export interface RecoveryCodes extends RecoveryCodesView {
   /** True for exactly one caller; the row is named by its id and hash together. */
   markUsed(row: RecoveryCodeRow, now: number): Promise<boolean>;
   deleteAll(userId: string): Promise<void>;
+}
+
+export interface TrustedComputersView {
+  /** The user's, newest first, expired ones included (the caller knows the environment's days). */
+  ofUser(userId: string): Promise<readonly TrustedComputerRow[]>;
+  /** How many of the user's are unexpired at `now`, no older than `maxAgeMs`. */
+  countLive(userId: string, now: number, maxAgeMs: number): Promise<number>;
+}
+export interface TrustedComputers extends TrustedComputersView {
+  /** In a unit, held until it ends (a store whose units run side by side), so an ending waits for the decision made on it. */
+  findByHash(tokenHash: string): Promise<TrustedComputerRow | undefined>;
+  insert(row: NewTrustedComputer): Promise<void>;
+  touch(id: string, now: number): Promise<void>;
+  /** True when this call deleted it. */
+  delete(userId: string, id: string): Promise<boolean>;
+  /** The user's least recently used ones beyond the newest `keep`; how many were deleted. */
+  deleteLeastRecentlyUsed(userId: string, keep: number): Promise<number>;
+  /** How many were deleted. */
+  deleteForUser(userId: string): Promise<number>;
+  /** Every one of the environment; how many were deleted. */
+  deleteAll(): Promise<number>;
+  deleteExpired(now: number): Promise<void>;
 }
 
 export interface SettingsView {
@@ -236,6 +261,7 @@ export interface View {
   readonly challenges: ChallengesView;
   readonly authenticators: AuthenticatorsView;
   readonly recoveryCodes: RecoveryCodesView;
+  readonly trustedComputers: TrustedComputersView;
   readonly settings: SettingsView;
   readonly throttle: ThrottleView;
   readonly audit: AuditView;
@@ -249,6 +275,7 @@ export interface Tx extends View {
   readonly challenges: Challenges;
   readonly authenticators: Authenticators;
   readonly recoveryCodes: RecoveryCodes;
+  readonly trustedComputers: TrustedComputers;
   readonly settings: Settings;
   readonly throttle: Throttle;
   readonly audit: Audit;

@@ -40,6 +40,8 @@ export const Challenge = Type.Object(
     methods: Type.Array(Type.Union([Type.Literal('totp'), Type.Literal('recovery_code')])),
     digits: Type.Integer(),
     period: Type.Integer(),
+    /** The most days a code may make this computer trusted for; 0: not offered (beyond api.md; optional). */
+    trustedComputerDays: Type.Optional(Type.Integer({ minimum: 0 })),
   },
   strict,
 );
@@ -122,10 +124,60 @@ export type InfoResponse = Static<typeof InfoResponse>;
 
 // Sign-in
 
-export const LoginRequest = Type.Object({ username: Type.String({ minLength: 1, maxLength: 256 }), password: Password }, strict);
+// Trusted computers (beyond api.md)
+
+export const TRUSTED_COMPUTER_NAME_MAX = 64;
+export const TRUSTED_COMPUTER_DAYS_MAX = 365;
+/** `tc_` and 43 base64url characters from this server; what a client may send back is checked loosely. */
+export const TRUSTED_COMPUTER_TOKEN_PATTERN = '^[A-Za-z0-9_-]{1,200}$';
+export const TrustedComputerToken = Type.String({ minLength: 1, maxLength: 200, pattern: TRUSTED_COMPUTER_TOKEN_PATTERN });
+/** Sent with a code: trust this computer for `days` (the server grants at most the environment's days). */
+export const TrustComputerRequest = Type.Object(
+  {
+    /** 1 to 64 characters once trimmed, no control characters (checked by the server: a schema cannot trim). */
+    name: Type.String({ maxLength: 256 }),
+    days: Type.Integer({ minimum: 1, maximum: TRUSTED_COMPUTER_DAYS_MAX }),
+  },
+  strict,
+);
+export type TrustComputerRequest = Static<typeof TrustComputerRequest>;
+/** The trust a code created: `token` is shown this once (the pages' cookie mode moves it into a cookie and sends ""). */
+export const IssuedTrustedComputer = Type.Object({ id: Type.String(), name: Type.String(), token: Type.String(), expiresAt: IsoTime }, strict);
+export type IssuedTrustedComputer = Static<typeof IssuedTrustedComputer>;
+/** The trust a password sign-in was let through on, instead of a code. */
+export const HonouredTrustedComputer = Type.Object({ id: Type.String(), name: Type.String(), expiresAt: IsoTime }, strict);
+export type HonouredTrustedComputer = Static<typeof HonouredTrustedComputer>;
+/** A trusted computer as its user and administrators see it; `expiresAt` is when it ends under today's settings. */
+export const TrustedComputer = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    createdAt: IsoTime,
+    lastUsedAt: Type.Union([IsoTime, Type.Null()]),
+    expiresAt: IsoTime,
+    /** The pages' own browser (its cookie names this one); always false for bearer calls. */
+    thisComputer: Type.Boolean(),
+  },
+  strict,
+);
+export type TrustedComputer = Static<typeof TrustedComputer>;
+export const TrustedComputersResponse = Type.Object({ computers: Type.Array(TrustedComputer) }, strict);
+export type TrustedComputersResponse = Static<typeof TrustedComputersResponse>;
+
+// Sign-in
+
+export const LoginRequest = Type.Object(
+  { username: Type.String({ minLength: 1, maxLength: 256 }), password: Password, trustedComputerToken: Type.Optional(TrustedComputerToken) },
+  strict,
+);
 export type LoginRequest = Static<typeof LoginRequest>;
 
-export const AuthenticatedResponse = Type.Object({ status: Type.Literal('authenticated'), session: Session }, strict);
+/** A full session; from a password sign-in on a trusted computer, `trustedComputer` names it. */
+export const AuthenticatedResponse = Type.Object(
+  { status: Type.Literal('authenticated'), session: Session, trustedComputer: Type.Optional(HonouredTrustedComputer) },
+  strict,
+);
+export type AuthenticatedResponse = Static<typeof AuthenticatedResponse>;
 export const TotpRequiredResponse = Type.Object({ status: Type.Literal('totp_required'), challenge: Challenge }, strict);
 export const EnrollmentRequiredResponse = Type.Object(
   { status: Type.Literal('enrollment_required'), enrollmentUrl: Type.String(), enrollmentSession: Session },
@@ -134,12 +186,26 @@ export const EnrollmentRequiredResponse = Type.Object(
 export const LoginResponse = Type.Union([AuthenticatedResponse, TotpRequiredResponse, EnrollmentRequiredResponse]);
 export type LoginResponse = Static<typeof LoginResponse>;
 
-export const TotpRequest = Type.Object({ challengeId: OpaqueId, code: TotpCode }, strict);
+export const TotpRequest = Type.Object({ challengeId: OpaqueId, code: TotpCode, trustComputer: Type.Optional(TrustComputerRequest) }, strict);
 export type TotpRequest = Static<typeof TotpRequest>;
-export const RecoveryRequest = Type.Object({ challengeId: OpaqueId, recoveryCode: RecoveryCodeInput }, strict);
+/** POST /auth/totp's answer: a full session, and the trusted computer when one was asked for and granted. */
+export const CodeAcceptedResponse = Type.Object(
+  { status: Type.Literal('authenticated'), session: Session, trustedComputer: Type.Optional(IssuedTrustedComputer) },
+  strict,
+);
+export type CodeAcceptedResponse = Static<typeof CodeAcceptedResponse>;
+export const RecoveryRequest = Type.Object(
+  { challengeId: OpaqueId, recoveryCode: RecoveryCodeInput, trustComputer: Type.Optional(TrustComputerRequest) },
+  strict,
+);
 export type RecoveryRequest = Static<typeof RecoveryRequest>;
 export const RecoveryResponse = Type.Object(
-  { status: Type.Literal('authenticated'), session: Session, recoveryCodesRemaining: Type.Integer({ minimum: 0 }) },
+  {
+    status: Type.Literal('authenticated'),
+    session: Session,
+    recoveryCodesRemaining: Type.Integer({ minimum: 0 }),
+    trustedComputer: Type.Optional(IssuedTrustedComputer),
+  },
   strict,
 );
 export type RecoveryResponse = Static<typeof RecoveryResponse>;
@@ -165,6 +231,8 @@ export const MeResponse = Type.Object(
       strict,
     ),
     session: Type.Object({ expiresAt: IsoTime }, strict),
+    /** `days`: the environment's most (0: off); `computers` newest first (beyond api.md: always sent by this server). */
+    trustedComputers: Type.Optional(Type.Object({ days: Type.Integer({ minimum: 0 }), computers: Type.Array(TrustedComputer) }, strict)),
   },
   strict,
 );
@@ -191,6 +259,11 @@ export const ConfirmAuthenticatorResponse = Type.Object(
 export type ConfirmAuthenticatorResponse = Static<typeof ConfirmAuthenticatorResponse>;
 export const RecoveryCodesResponse = Type.Object({ recoveryCodes: Type.Array(Type.String()) }, strict);
 export const IdParams = Type.Object({ id: OpaqueId }, strict);
+export const UserTrustedComputerParams = Type.Object({ id: OpaqueId, tcId: OpaqueId }, strict);
+export const ChangePasswordRequest = Type.Object({ currentPassword: Password, newPassword: NewPassword }, strict);
+export type ChangePasswordRequest = Static<typeof ChangePasswordRequest>;
+export const SetPasswordRequest = Type.Object({ newPassword: NewPassword }, strict);
+export type SetPasswordRequest = Static<typeof SetPasswordRequest>;
 /** For requests that carry nothing: no body at all, or an empty object; any field is refused. */
 export const NoBody = Type.Unsafe<Record<string, never> | undefined>({ if: { type: 'object' }, then: { type: 'object', additionalProperties: false } });
 
@@ -206,6 +279,8 @@ export const AdminUser = Type.Object(
     totpRequired: Type.Boolean(),
     sso: SsoMode,
     authenticatorCount: Type.Integer({ minimum: 0 }),
+    /** Live trusted computers (beyond api.md). */
+    trustedComputers: Type.Integer({ minimum: 0 }),
     createdAt: IsoTime,
   },
   strict,
@@ -229,13 +304,26 @@ export const UpdateUserRequest = Type.Object(
   { totpRequired: Type.Optional(Type.Boolean()), disabled: Type.Optional(Type.Boolean()), sso: Type.Optional(SsoMode) },
   { ...strict, minProperties: 1 },
 );
+const TrustedComputerDays = Type.Integer({ minimum: 0, maximum: TRUSTED_COMPUTER_DAYS_MAX });
 export const Environment = Type.Object(
-  { environment: Type.String(), totpEnabled: Type.Boolean(), totpRequiredForAll: Type.Boolean(), ssoRequiredForAll: Type.Boolean() },
+  {
+    environment: Type.String(),
+    totpEnabled: Type.Boolean(),
+    totpRequiredForAll: Type.Boolean(),
+    ssoRequiredForAll: Type.Boolean(),
+    /** The most days a computer may be trusted; 0: off (beyond api.md). */
+    trustedComputerDays: TrustedComputerDays,
+  },
   strict,
 );
 export type Environment = Static<typeof Environment>;
 export const UpdateEnvironmentRequest = Type.Object(
-  { totpEnabled: Type.Optional(Type.Boolean()), totpRequiredForAll: Type.Optional(Type.Boolean()), ssoRequiredForAll: Type.Optional(Type.Boolean()) },
+  {
+    totpEnabled: Type.Optional(Type.Boolean()),
+    totpRequiredForAll: Type.Optional(Type.Boolean()),
+    ssoRequiredForAll: Type.Optional(Type.Boolean()),
+    trustedComputerDays: Type.Optional(TrustedComputerDays),
+  },
   { ...strict, minProperties: 1 },
 );
 export const AuditEvent = Type.Object(

@@ -5,7 +5,7 @@
 import type { UiLanguage } from '../messages/language.js';
 
 /** Content size in CSS pixels; the window cannot be resized, so everything must fit in it. */
-export const CODE_WINDOW_SIZE = { width: 400, height: 540 } as const;
+export const CODE_WINDOW_SIZE = { width: 400, height: 580 } as const;
 
 export function codePageFile(language: UiLanguage): string {
   return language === 'fi' ? 'code-fi.html' : 'code.html';

@@ -5,6 +5,7 @@
 import { Type, type Static } from 'typebox';
 import Value from 'typebox/value';
 import { SsoProviderId } from '../api/schemas.js';
+import { NOTICES } from './view.js';
 
 const strict = { additionalProperties: false } as const;
 const empty = <K extends string>(type: K) => Type.Object({ type: Type.Literal(type) }, strict);
@@ -32,8 +33,12 @@ export const Intent = Type.Union([
   ),
   /** Asks the server again which ways of signing in it offers, after it could not be reached. */
   empty('reloadServerInfo'),
-  Type.Object({ type: Type.Literal('submitCode'), code: Type.String({ minLength: 1, maxLength: 64 }) }, strict),
-  Type.Object({ type: Type.Literal('submitRecoveryCode'), recoveryCode: Type.String({ minLength: 1, maxLength: 64 }) }, strict),
+  /** `trustComputer`: "Don't ask for a code on this computer" was ticked; ignored where it is not offered. */
+  Type.Object({ type: Type.Literal('submitCode'), code: Type.String({ minLength: 1, maxLength: 64 }), trustComputer: Type.Boolean() }, strict),
+  Type.Object(
+    { type: Type.Literal('submitRecoveryCode'), recoveryCode: Type.String({ minLength: 1, maxLength: 64 }), trustComputer: Type.Boolean() },
+    strict,
+  ),
   Type.Object(
     { type: Type.Literal('chooseMethod'), method: Type.Union([Type.Literal('totp'), Type.Literal('recovery_code')]) },
     strict,
@@ -45,7 +50,7 @@ export const Intent = Type.Union([
   /** "Can't use your authenticator app?": the help page policy names, or the server's own. */
   empty('openHelp'),
   empty('signOut'),
-  Type.Object({ type: Type.Literal('dismissNotice'), notice: Type.Literal('noKeychain') }, strict),
+  Type.Object({ type: Type.Literal('dismissNotice'), notice: Type.Enum(NOTICES) }, strict),
 ]);
 export type Intent = Static<typeof Intent>;
 export type IntentType = Intent['type'];

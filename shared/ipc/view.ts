@@ -67,6 +67,8 @@ export type FlowView =
       readonly attempt: number;
       /** Seconds this computer's clock is ahead of the server's (negative: behind); null unless more than a minute. */
       readonly computerClockOffset: number | null;
+      /** The days "Don't ask for a code on this computer" offers; null: not offered (policy, the server or no keychain). */
+      readonly trustDays: number | null;
     }
   | {
       readonly kind: 'enrollmentNeeded';
@@ -86,6 +88,8 @@ export type FlowView =
       readonly remembered: boolean;
       /** Only after a recovery-code sign-in. */
       readonly recoveryCodesRemaining: number | null;
+      /** This computer skips the code until then: it just did (`codeSkipped`), or this sign-in made it trusted. */
+      readonly trustedComputer: TrustedComputerNote | null;
       readonly busy: boolean;
       readonly problem: Problem | null;
     };
@@ -98,6 +102,14 @@ export interface ProviderView {
   readonly displayName: string;
 }
 
+/** What the signed-in view says about this computer's trust. */
+export interface TrustedComputerNote {
+  /** Epoch milliseconds when the trust ends. */
+  readonly until: number;
+  /** True when the trust let this sign-in through without a code; false when this sign-in's code made the computer trusted. */
+  readonly codeSkipped: boolean;
+}
+
 /** Whether "Open set-up page in browser" has been used, and how it went. */
 export type EnrollmentBrowser = 'notOpened' | 'opened' | 'failed';
 
@@ -107,8 +119,12 @@ export interface AppFacts {
   readonly version: string;
 }
 
-/** One-time notices shown above the current view until dismissed. */
-export type Notice = 'noKeychain';
+/**
+ * One-time notices shown above the current view until dismissed: no keychain, and a trusted-computer
+ * token the keychain refused (the person is signed in, but the next sign-in asks for a code).
+ */
+export const NOTICES = ['noKeychain', 'trustedComputerNotKept'] as const;
+export type Notice = (typeof NOTICES)[number];
 
 export interface AppView {
   readonly flow: FlowView;

@@ -23,6 +23,8 @@ const LOCALE = 'en';
 const n = (value: number, forms: PluralForms) => count(LOCALE, value, forms);
 const SECONDS: PluralForms = { one: 'second', other: 'seconds' };
 const MINUTES: PluralForms = { one: 'minute', other: 'minutes' };
+const DAYS: PluralForms = { one: 'day', other: 'days' };
+const time = (epochMs: number) => new Date(epochMs).toLocaleString(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** "45 seconds", "2 minutes 5 seconds": a countdown a person can read aloud. */
 export function duration(seconds: number): string {
@@ -109,6 +111,7 @@ export const en = {
   notices: {
     noKeychain:
       'This computer has no keychain available, so Stepgate cannot remember your username or keep you signed in. Signing in still works.',
+    trustedComputerNotKept: 'You are signed in, but the keychain did not keep this computer’s trust, so Stepgate will ask for a code at the next sign-in.',
     dismiss: 'Dismiss',
   },
   serverPrompt: {
@@ -235,6 +238,8 @@ export const en = {
     lockedOver,
     lockIncludesRecovery: 'Recovery codes cannot be used until then either.',
     lockIncludesAuthenticator: 'Codes from your authenticator app cannot be used until then either.',
+    /** "Don't ask for a code on this computer": ticked before the code is complete, as a complete code is sent at once. */
+    trustComputer: (days: number) => `Don’t ask for a code on this computer for ${n(days, DAYS)}`,
     /** Said when this computer's clock is more than a minute from the server's (seconds: this computer minus the server). */
     computerClock: (seconds: number) =>
       `This computer’s clock is ${n(clockMinutes(seconds), MINUTES)} ${seconds > 0 ? 'ahead of' : 'behind'} the server’s. Check that your phone sets its time itself.`,
@@ -256,6 +261,10 @@ export const en = {
     until: 'Session ends',
     remembered: 'You will stay signed in on this computer until the session ends or you sign out.',
     notRemembered: 'You will be signed out when you quit Stepgate.',
+    /** After a password sign-in that this computer's trust let through without a code. */
+    codeSkipped: (until: number) => `This computer is trusted until ${time(until)}: no code was asked.`,
+    /** After a sign-in whose code made this computer trusted. */
+    trustedNow: (until: number) => `Stepgate will not ask for a code on this computer until ${time(until)}.`,
     signOut: 'Sign out',
     signingOut: 'Signing out…',
     manage: 'Manage two-factor authentication',
@@ -319,9 +328,7 @@ export const en = {
         return ssoProblem(problem);
     }
   },
-  time(epochMs: number): string {
-    return new Date(epochMs).toLocaleString(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
-  },
+  time,
 };
 
 export type Messages = typeof en;

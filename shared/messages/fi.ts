@@ -7,6 +7,7 @@ import { count, formatNumber, minutesAndSeconds, type PluralForms } from './plur
 const LOCALE = 'fi';
 const n = (value: number, forms: PluralForms) => count(LOCALE, value, forms);
 const SECONDS: PluralForms = { one: 'sekunti', other: 'sekuntia' };
+const time = (epochMs: number) => new Date(epochMs).toLocaleString(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * A duration in the genitive, as "kuluttua" (in …) needs it: "45 sekunnin", "1 minuutin 5 sekunnin".
@@ -95,6 +96,8 @@ export const fi: Messages = {
   notices: {
     noKeychain:
       'Tällä tietokoneella ei ole käytettävissä avainnippua, joten Stepgate ei voi muistaa käyttäjätunnustasi eikä pitää sinua kirjautuneena. Kirjautuminen toimii silti.',
+    trustedComputerNotKept:
+      'Olet kirjautunut sisään, mutta avainnippu ei tallentanut tämän tietokoneen luottamusta, joten Stepgate kysyy koodia seuraavalla kirjautumiskerralla.',
     dismiss: 'Sulje ilmoitus',
   },
   serverPrompt: {
@@ -218,6 +221,8 @@ export const fi: Messages = {
     lockedOver,
     lockIncludesRecovery: 'Varakoodejakaan ei voi käyttää ennen sitä.',
     lockIncludesAuthenticator: 'Todennussovelluksen koodejakaan ei voi käyttää ennen sitä.',
+    // After a numeral the illative stays singular: "1 päivään", "30 päivään".
+    trustComputer: (days: number) => `Älä kysy koodia tällä tietokoneella ${formatNumber(LOCALE, days)} päivään`,
     computerClock: (seconds: number) =>
       `Tämän tietokoneen kello on ${n(clockMinutes(seconds), { one: 'minuutin', other: 'minuuttia' })} ${seconds > 0 ? 'edellä' : 'jäljessä'} palvelimen aikaa. Tarkista, että puhelimesi asettaa ajan automaattisesti.`,
   },
@@ -238,6 +243,8 @@ export const fi: Messages = {
     until: 'Istunto päättyy',
     remembered: 'Pysyt kirjautuneena tällä tietokoneella, kunnes istunto päättyy tai kirjaudut ulos.',
     notRemembered: 'Sinut kirjataan ulos, kun suljet Stepgaten.',
+    codeSkipped: (until: number) => `Tähän tietokoneeseen luotetaan ${time(until)} asti: koodia ei kysytty.`,
+    trustedNow: (until: number) => `Stepgate ei kysy koodia tällä tietokoneella ${time(until)} asti.`,
     signOut: 'Kirjaudu ulos',
     signingOut: 'Kirjaudutaan ulos…',
     manage: 'Hallitse kaksivaiheista tunnistautumista',
@@ -301,7 +308,5 @@ export const fi: Messages = {
         return ssoProblem(problem);
     }
   },
-  time(epochMs: number): string {
-    return new Date(epochMs).toLocaleString(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
-  },
+  time,
 };

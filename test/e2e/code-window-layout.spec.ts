@@ -1,7 +1,8 @@
 /**
  * The code window at its fixed size, in every state, in English, in Finnish and in the
- * pseudo-locale (every text some 40 % longer): nothing is cut off, nothing needs scrolling. Each
- * state also goes into the screenshot gallery.
+ * pseudo-locale (every text some 40 % longer): nothing is cut off, nothing needs scrolling. The
+ * server offers trusted computers, so "Don't ask for a code on this computer" is there in every
+ * state, as the longest the window gets. Each state also goes into the screenshot gallery.
  */
 import type { Page } from '@playwright/test';
 import type { UiLanguage } from '../../shared/messages/language.js';
@@ -28,6 +29,10 @@ async function movePageClock(window: Page, ms: number): Promise<void> {
   }, ms);
 }
 
+test.beforeEach(async ({ server }) => {
+  await server.setEnvironment({ trustedComputerDays: 365 });
+});
+
 for (const language of ['en', 'fi', 'en-XA'] as const satisfies readonly UiLanguage[]) {
   test.describe(`in ${language}`, () => {
     test.use({
@@ -42,6 +47,7 @@ for (const language of ['en', 'fi', 'en-XA'] as const satisfies readonly UiLangu
       const codeWindow = await fixedSizeCodeWindow(app);
       const window = codeWindow.page;
       await expect(codeWindow.codeInput).toBeFocused();
+      await expect(codeWindow.trustThisComputer).toBeVisible();
       await expectNothingClipped(window, 'empty');
 
       await window.keyboard.type(wrongCode(server, account.secret));
@@ -56,6 +62,7 @@ for (const language of ['en', 'fi', 'en-XA'] as const satisfies readonly UiLangu
       await movePageClock(window, LOCK_SECONDS * 1000);
       await codeWindow.useRecoveryCodeButton.click();
       await expect(codeWindow.recoveryHeading).toBeVisible();
+      await expect(codeWindow.trustThisComputer).toBeVisible();
       await expectNothingClipped(window, 'recovery code');
 
       await movePageClock(window, 10 * 60_000);

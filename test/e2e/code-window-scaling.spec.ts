@@ -1,6 +1,7 @@
 /**
  * The code window's layout at the display scalings people use (100%, 125%, 150%): in each of its
- * states (the first view, a wrong code with its message, the recovery-code form) everything fits
+ * states (the first view, a wrong code with its message, the recovery-code form), with "Don't ask
+ * for a code on this computer" offered, everything fits
  * the window's fixed content size, with nothing cut off and nothing to scroll. In the Chromium
  * project the code window's own page is opened at the size Electron gives it; in the Electron
  * project the real window is drawn with Chromium's --force-device-scale-factor.
@@ -36,20 +37,22 @@ async function expectFits(codeWindow: Page, scale: number, controls: readonly Lo
 
 for (const scale of [1, 1.25, 1.5]) {
   test(`the code window fits its content size at ${scale * 100}% scaling`, async ({ server, launch }) => {
+    // With "Don't ask for a code on this computer" offered, as the window is at its fullest.
+    await server.setEnvironment({ trustedComputerDays: 30 });
     const account = await enrolledAccount(server);
     const app = await launch({ scaleFactor: scale });
     await app.loginWindow.signIn(account);
     const codeWindow = await fixedSizeCodeWindow(app);
-    const { cancelButton: cancel, useRecoveryCodeButton: useRecovery, codeInput, problem } = codeWindow;
+    const { cancelButton: cancel, useRecoveryCodeButton: useRecovery, codeInput, problem, trustThisComputer: trust } = codeWindow;
     await expect(codeInput).toBeFocused();
-    await expectFits(codeWindow.page, scale, [codeWindow.heading, codeInput, useRecovery, cancel]);
+    await expectFits(codeWindow.page, scale, [codeWindow.heading, codeInput, trust, useRecovery, cancel]);
 
     await codeWindow.enterCode(wrongCode(server, account.secret));
     await expect(problem).toBeVisible();
-    await expectFits(codeWindow.page, scale, [codeInput, problem, useRecovery, cancel]);
+    await expectFits(codeWindow.page, scale, [codeInput, trust, problem, useRecovery, cancel]);
 
     await useRecovery.click();
     await expect(codeWindow.recoveryCodeInput).toBeFocused();
-    await expectFits(codeWindow.page, scale, [codeWindow.recoveryCodeInput, codeWindow.verifyButton, cancel]);
+    await expectFits(codeWindow.page, scale, [codeWindow.recoveryCodeInput, trust, codeWindow.verifyButton, cancel]);
   });
 }

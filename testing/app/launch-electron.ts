@@ -43,6 +43,9 @@ export async function launchElectron(target: ElectronTarget, options: LaunchOpti
   const userData = mkdtempSync(join(tmpdir(), 'stepgate-e2e-userdata-'));
   // The person's own settings file, where the language setting lives.
   if (options.language !== undefined) writeFileSync(join(userData, 'settings.json'), `${JSON.stringify({ language: options.language })}\n`);
+  // Policy, read by development and end-to-end builds instead of the computer's own (release builds ignore the switch).
+  const policyFile = options.policy === undefined ? undefined : join(userData, 'policy.json');
+  if (policyFile !== undefined) writeFileSync(policyFile, `${JSON.stringify(options.policy)}\n`);
   const systemLanguages = options.systemLanguages ?? ['en-US'];
   const locale = `${POSIX_LOCALE(systemLanguages[0] ?? 'en-US')}.UTF-8`;
 
@@ -60,6 +63,7 @@ export async function launchElectron(target: ElectronTarget, options: LaunchOpti
           ...process.env,
           STEPGATE_KEYCHAIN_SERVICE: options.keychainService,
           STEPGATE_USER_DATA: userData,
+          ...(policyFile === undefined ? {} : { STEPGATE_POLICY_FILE: policyFile }),
           LANGUAGE: systemLanguages.map(POSIX_LOCALE).join(':'),
           LANG: locale,
           LC_ALL: locale,

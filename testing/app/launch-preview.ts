@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configSource, resolveConfig } from '../../electron/config/resolve-config.js';
+import { isSettingKey } from '../../electron/config/settings.js';
 import { noKeychain } from '../../electron/keychain/credential-store.js';
 import { keychainStore, loadKeytar } from '../../electron/keychain/keytar-store.js';
 import { startPreview, type Preview } from '../../electron/preview/preview-server.js';
@@ -27,11 +28,15 @@ export async function launchPreview(browser: Browser, options: LaunchOptions, t:
       ...(options.serverUrl === null ? {} : { serverUrl: options.serverUrl }),
       ...(options.language === undefined ? {} : { language: options.language }),
     };
-    const sources = [configSource('settings.json', 'userSettings', settings)];
+    const policy = configSource('policy', 'policy', options.policy);
+    // As the app does: a setting's value it cannot use stops it rather than leaving the setting unlocked (unknown names are ignored).
+    const invalid = policy.problems.find((p) => isSettingKey(p.key));
+    if (invalid !== undefined) throw new Error(`the policy setting "${invalid.key}" is invalid: ${invalid.reason}`);
+    const sources = [policy, configSource('settings.json', 'userSettings', settings)];
     return startPreview({
       rendererDir,
       config: resolveConfig(sources),
-      // No policy is read: the launcher is the preview's only configuration.
+      // No policy of this computer's is read: the launcher is the preview's only configuration.
       diagnostics: { sources, policySources: [] },
       configEnvironment: { userSettingsPath: join(settingsDir, 'settings.json'), readFile: async () => ({ kind: 'absent' }) },
       credentials: options.keychain === false ? noKeychain : keychainStore(await loadKeytar(), options.keychainService),

@@ -26,6 +26,11 @@ export interface LaunchOptions {
   readonly systemLanguages?: readonly string[];
   /** The `language` setting, which wins over the system's: "en", "fi" (or the pseudo-locale "en-XA"). */
   readonly language?: UiLanguage;
+  /**
+   * Policy as IT sets it, by the keys of policy.json (docs/deploying.md), e.g. `{ allowTrustedComputer: false }`:
+   * read instead of this computer's own policy. A value the app cannot use stops the launch, as it stops the app.
+   */
+  readonly policy?: Readonly<Record<string, unknown>>;
   /** Display scaling (1.25 for Windows' 125%): the device pixel ratio the windows draw at. */
   readonly scaleFactor?: number;
   /** Called with every window (in the preview: every page) of the app as it opens, e.g. to watch its console. */

@@ -10,6 +10,11 @@ import { locate, type Scope } from './locate.js';
 
 const C = CONTRACT['Verification-code window'];
 
+export interface CodeOptions {
+  /** Tick "Don't ask for a code on this computer" before the code goes. */
+  readonly trustThisComputer?: boolean;
+}
+
 export class CodeWindow {
   readonly heading: Locator;
   /** The one field drawn as six boxes. */
@@ -19,6 +24,12 @@ export class CodeWindow {
   readonly recoveryCodeInput: Locator;
   readonly verifyButton: Locator;
   readonly useAuthenticatorButton: Locator;
+  /**
+   * "Don't ask for a code on this computer for N days", whatever N is; absent where the server, policy
+   * or a missing keychain does not offer it. Tick it before the code is complete (`enterCode` with
+   * `trustThisComputer` does): a complete code is sent at once, with the box as it is then.
+   */
+  readonly trustThisComputer: Locator;
   readonly helpButton: Locator;
   readonly cancelButton: Locator;
   readonly startAgainButton: Locator;
@@ -38,6 +49,7 @@ export class CodeWindow {
     this.recoveryCodeInput = locate(scope, C['recovery code'], t);
     this.verifyButton = locate(scope, C.verify, t);
     this.useAuthenticatorButton = locate(scope, C['use the authenticator app'], t);
+    this.trustThisComputer = locate(scope, C['trust this computer'], t);
     this.helpButton = locate(scope, C.help, t);
     this.cancelButton = locate(scope, C.cancel, t);
     this.startAgainButton = locate(scope, C['start again'], t);
@@ -58,17 +70,23 @@ export class CodeWindow {
   /**
    * Types the code into the focused field as a person does. Six digits submit by themselves:
    * nothing is pressed after them, and the window closes (or says what was wrong) on its own.
+   * With `trustThisComputer`, ticks "Don't ask for a code on this computer" first and goes back to the field.
    */
-  async enterCode(code: string): Promise<void> {
+  async enterCode(code: string, options: CodeOptions = {}): Promise<void> {
     await this.waitUntilReady();
+    if (options.trustThisComputer === true) {
+      await this.trustThisComputer.check();
+      await this.codeInput.focus();
+    }
     await this.page.keyboard.type(code);
   }
 
-  /** Switches to a recovery code, types it and presses "Verify". */
-  async enterRecoveryCode(recoveryCode: string): Promise<void> {
+  /** Switches to a recovery code, types it (ticking "Don't ask for a code on this computer" with `trustThisComputer`) and presses "Verify". */
+  async enterRecoveryCode(recoveryCode: string, options: CodeOptions = {}): Promise<void> {
     await this.useRecoveryCodeButton.click();
     await expect(this.recoveryCodeInput).toBeFocused();
     await this.recoveryCodeInput.fill(recoveryCode);
+    if (options.trustThisComputer === true) await this.trustThisComputer.check();
     await this.verifyButton.click();
   }
 

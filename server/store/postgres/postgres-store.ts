@@ -25,6 +25,7 @@ import { postgresSettings } from './settings.js';
 import { postgresSso } from './sso.js';
 import { sqlOn, TYPES } from './sql.js';
 import { postgresThrottle } from './throttle.js';
+import { postgresTrustedComputers } from './trusted-computers.js';
 import { postgresUsers } from './users.js';
 
 /** Connections per server process: units waiting on a claim hold one each. */
@@ -52,6 +53,7 @@ function repositories(client: pg.ClientBase, clock: Clock, mode: Mode, claims: s
     challenges: postgresChallenges(db, throttle),
     authenticators: postgresAuthenticators(db),
     recoveryCodes: postgresRecoveryCodes(db),
+    trustedComputers: postgresTrustedComputers(db, lock),
     settings: postgresSettings(db, lock),
     throttle,
     audit: postgresAudit(db, clock),

@@ -36,5 +36,8 @@ export function postgresUsers(db: Sql, lock: string): Users {
     setDisabled: async (id, value) => {
       await db.changes('UPDATE users SET disabled = $2 WHERE id = $1', [id, value]);
     },
+    setPasswordHash: async (id, passwordHash) => {
+      await db.changes('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
+    },
   };
 }

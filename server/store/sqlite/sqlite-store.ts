@@ -21,6 +21,7 @@ import { sqliteSessions } from './sessions.js';
 import { sqliteSettings } from './settings.js';
 import { sqliteSso } from './sso.js';
 import { sqliteThrottle } from './throttle.js';
+import { sqliteTrustedComputers } from './trusted-computers.js';
 import { sqliteUsers } from './users.js';
 
 /** SQLite's own default: checkpoint once the WAL holds this many pages. */
@@ -41,6 +42,7 @@ function repositories(db: Db, clock: Clock): Tx {
     challenges: sqliteChallenges(db, throttle),
     authenticators: sqliteAuthenticators(db),
     recoveryCodes: sqliteRecoveryCodes(db),
+    trustedComputers: sqliteTrustedComputers(db),
     settings: sqliteSettings(db),
     throttle,
     audit: sqliteAudit(db, clock),

@@ -69,5 +69,8 @@ export function sqliteUsers(db: Db): Users {
     setDisabled: async (id, value) => {
       sql(db, 'UPDATE users SET disabled = ? WHERE id = ?').run(value ? 1 : 0, id);
     },
+    setPasswordHash: async (id, passwordHash) => {
+      sql(db, 'UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+    },
   };
 }

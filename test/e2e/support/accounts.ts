@@ -7,6 +7,8 @@ import { Secret, TOTP } from 'otpauth';
 import type { TestServer } from '../../support/test-server.js';
 
 export interface Account {
+  /** The server's id of the user, for its own administration (GET /admin/users/{id}/...). */
+  readonly id: string;
   readonly username: string;
   readonly password: string;
   readonly displayName: string;
@@ -23,8 +25,8 @@ const uniqueName = (prefix: string) => `${prefix}${process.pid}x${Date.now() % 1
 export async function plainAccount(server: TestServer, options: { readonly totpRequired?: boolean } = {}): Promise<Account> {
   const username = uniqueName('user');
   const account = { username, password: `pw-${username}-long`, displayName: `Tester ${username}` };
-  await server.createUser({ ...account, totpRequired: options.totpRequired ?? false });
-  return account;
+  const { id } = await server.createUser({ ...account, totpRequired: options.totpRequired ?? false });
+  return { id, ...account };
 }
 
 export function codeAt(secret: string, timestamp: number): string {
@@ -45,7 +47,7 @@ export function wrongCode(server: TestServer, secret: string): string {
   }
 }
 
-async function api<T>(server: TestServer, method: string, path: string, body?: unknown, token?: string): Promise<T> {
+export async function api<T>(server: TestServer, method: string, path: string, body?: unknown, token?: string): Promise<T> {
   const response = await fetch(`${server.api}${path}`, {
     method,
     headers: {

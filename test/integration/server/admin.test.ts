@@ -42,6 +42,10 @@ describe('administration', () => {
       ['POST', '/admin/users', { username: 'mallory-made', password: 'long-enough-password' }],
       ['PATCH', '/admin/users/ID', { disabled: true }],
       ['DELETE', '/admin/users/ID/authenticators'],
+      ['POST', '/admin/users/ID/password', { newPassword: 'taken-over-password' }],
+      ['GET', '/admin/users/ID/trusted-computers'],
+      ['DELETE', '/admin/users/ID/trusted-computers/trc_x'],
+      ['DELETE', '/admin/users/ID/trusted-computers'],
       ['GET', '/admin/environment'],
       ['PATCH', '/admin/environment', { totpEnabled: false }],
       ['GET', '/admin/audit'],
@@ -176,22 +180,22 @@ describe('administration', () => {
   describe('environment', () => {
     it('GET /admin/environment reports the settings', async () => {
       const env = ok(await api.get('/admin/environment', { token }), 200, Environment);
-      expect(env).toEqual({ environment: 'Admin Test', totpEnabled: true, totpRequiredForAll: false, ssoRequiredForAll: false });
+      expect(env).toEqual({ environment: 'Admin Test', totpEnabled: true, totpRequiredForAll: false, ssoRequiredForAll: false, trustedComputerDays: 0 });
     });
 
     it('PATCH /admin/environment changes the settings, and sign-in and /info follow at once', async () => {
       const user = await createUser(server);
       const required = ok(await api.patch('/admin/environment', { token, body: { totpRequiredForAll: true } }), 200, Environment);
-      expect(required).toEqual({ environment: 'Admin Test', totpEnabled: true, totpRequiredForAll: true, ssoRequiredForAll: false });
+      expect(required).toEqual({ environment: 'Admin Test', totpEnabled: true, totpRequiredForAll: true, ssoRequiredForAll: false, trustedComputerDays: 0 });
       ok(await login(server, user.username, user.password), 200, EnrollmentRequiredResponse);
 
       const off = ok(await api.patch('/admin/environment', { token, body: { totpEnabled: false } }), 200, Environment);
-      expect(off).toEqual({ environment: 'Admin Test', totpEnabled: false, totpRequiredForAll: true, ssoRequiredForAll: false });
+      expect(off).toEqual({ environment: 'Admin Test', totpEnabled: false, totpRequiredForAll: true, ssoRequiredForAll: false, trustedComputerDays: 0 });
       expect(ok(await api.get('/info'), 200, InfoResponse).totp.enabled).toBe(false);
       ok(await login(server, user.username, user.password), 200, AuthenticatedResponse);
 
       const back = ok(await api.patch('/admin/environment', { token, body: { totpEnabled: true, totpRequiredForAll: false } }), 200, Environment);
-      expect(back).toEqual({ environment: 'Admin Test', totpEnabled: true, totpRequiredForAll: false, ssoRequiredForAll: false });
+      expect(back).toEqual({ environment: 'Admin Test', totpEnabled: true, totpRequiredForAll: false, ssoRequiredForAll: false, trustedComputerDays: 0 });
       expect(ok(await api.get('/admin/environment', { token }), 200, Environment)).toEqual(back);
       expect(ok(await api.get('/info'), 200, InfoResponse).totp.enabled).toBe(true);
     });

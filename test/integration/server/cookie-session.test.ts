@@ -4,44 +4,8 @@
  * second sign-in in the same browser, and cleared by logout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browser } from '../../support/browser-cookies.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
-
-/** A browser's cookies for one server, and requests sent the way the pages send them. */
-function browser(origin: string) {
-  const cookies = new Map<string, string>();
-  let csrf = '';
-  const remember = (res: Response): readonly string[] => {
-    const set = res.headers.getSetCookie();
-    for (const line of set) {
-      const [pair = ''] = line.split(';');
-      const name = pair.slice(0, pair.indexOf('='));
-      const value = pair.slice(pair.indexOf('=') + 1);
-      if (value === '' || /max-age=0/i.test(line)) cookies.delete(name);
-      else cookies.set(name, value);
-    }
-    return set;
-  };
-  const header = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return {
-    cookies,
-    remember,
-    async start(): Promise<void> {
-      const res = await fetch(`${origin}/web/csrf`, { headers: { cookie: header() } });
-      remember(res);
-      csrf = ((await res.json()) as { token: string }).token;
-    },
-    async api(method: string, path: string, body?: unknown) {
-      const res = await fetch(`${origin}/api/v1${path}`, {
-        method,
-        headers: { cookie: header(), 'x-csrf-token': csrf, 'x-stepgate-session': 'cookie', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const setCookies = remember(res);
-      const text = await res.text();
-      return { status: res.status, body: (text === '' ? undefined : JSON.parse(text)) as Record<string, unknown> | undefined, setCookies };
-    },
-  };
-}
 
 describe('cookie sessions', () => {
   let server: TestServer;

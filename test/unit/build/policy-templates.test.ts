@@ -62,6 +62,11 @@ describe('Windows ADMX and ADML', () => {
     const element = only(only(policy, 'elements'), kind.admx);
     expect(element.getAttribute('valueName')).toBe(name);
     expect(policy.getAttribute('presentation')).toBe(`$(presentation.${name})`);
+    if (kind.admx === 'decimal') {
+      // Group Policy's own bounds, so an out-of-range number is refused in the editor rather than stopping the app.
+      expect(Number(element.getAttribute('minValue'))).toBe(kind.jsonSchema['minimum']);
+      expect(Number(element.getAttribute('maxValue'))).toBe(kind.jsonSchema['maximum']);
+    }
     if (kind.admx === 'enum') {
       const values = all(element, 'item').map((item) => only(item, 'string').textContent);
       expect(values).toEqual(kind.choices);
@@ -136,7 +141,7 @@ describe('Linux policy.json and its JSON Schema', () => {
 
   // Values of every shape; the app's checks are stricter than the schema (an http:// address is
   // text, yet refused), but nothing the app accepts may fail the schema, nor anything of a wrong type pass it.
-  const samples: readonly unknown[] = [true, false, 0, 1, 30, 'https://id.example.com', 'http://insecure.example.com', '', ['https://a.example.com'], [1], [], {}, null];
+  const samples: readonly unknown[] = [true, false, 0, 1, 30, 365, 366, 7.5, 'https://id.example.com', 'http://insecure.example.com', '', ['https://a.example.com'], [1], [], {}, null];
 
   it.each(POLICY_KEYS)('%s: the schema accepts every value the app accepts', (key) => {
     for (const value of samples) {

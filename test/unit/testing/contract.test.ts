@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../shared/messages/en.js';
 import { fi } from '../../../shared/messages/fi.js';
+import { messagesFor } from '../../../shared/messages/catalogue.js';
 import { CONTRACT, contractFingerprint, contractRows, contractTable, type ContractRow } from '../../../testing/contract.js';
+import { anyDays } from '../../../testing/pages/locate.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
@@ -57,6 +59,17 @@ describe('the contract', () => {
         expect(seen.get(key), `${language}: "${row.element}" and "${seen.get(key) ?? ''}" in ${row.view}`).toBeUndefined();
         seen.set(key, row.element);
       }
+    }
+  });
+
+  it('finds "Don’t ask for a code on this computer" whatever the days, and nothing else', () => {
+    const trust = CONTRACT['Verification-code window']['trust this computer'];
+    if (trust.withDays === undefined) throw new Error('the checkbox’s name carries its days');
+    for (const language of ['en', 'fi', 'en-XA'] as const) {
+      const t = messagesFor(language);
+      const pattern = anyDays(trust.withDays, t);
+      for (const days of [1, 7, 30, 365]) expect(t.code.trustComputer(days), language).toMatch(pattern);
+      for (const other of [t.signIn.keepSignedIn, `${t.code.trustComputer(7)}!`, t.code.trustComputer(7).replace('7', 'seven')]) expect(other, language).not.toMatch(pattern);
     }
   });
 

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { developmentSwitches } from '../../../../electron/config/dev-switches.js';
 
-const env = { STEPGATE_SERVER: 'https://env.example.com', STEPGATE_USER_DATA: '/tmp/profile', STEPGATE_KEYCHAIN_SERVICE: 'StepgateE2E' };
+const env = {
+  STEPGATE_SERVER: 'https://env.example.com',
+  STEPGATE_USER_DATA: '/tmp/profile',
+  STEPGATE_KEYCHAIN_SERVICE: 'StepgateE2E',
+  STEPGATE_POLICY_FILE: '/tmp/profile/policy.json',
+};
 
 describe('developmentSwitches', () => {
   it('honours every switch in a development run', () => {
     expect(developmentSwitches({ isPackaged: false, e2eBuild: false, argv: ['.', '--server', 'http://127.0.0.1:4000'], env })).toEqual({
-      switches: { serverOverride: 'http://127.0.0.1:4000', userDataDir: '/tmp/profile', keychainService: 'StepgateE2E' },
+      switches: { serverOverride: 'http://127.0.0.1:4000', userDataDir: '/tmp/profile', keychainService: 'StepgateE2E', policyFile: '/tmp/profile/policy.json' },
       ignored: [],
     });
   });
@@ -19,8 +24,8 @@ describe('developmentSwitches', () => {
 
   it('ignores every switch in an installed release, naming each one it ignored', () => {
     expect(developmentSwitches({ isPackaged: true, e2eBuild: false, argv: ['--server', 'https://evil.example.com'], env })).toEqual({
-      switches: { serverOverride: undefined, userDataDir: undefined, keychainService: undefined },
-      ignored: ['--server', 'STEPGATE_SERVER', 'STEPGATE_USER_DATA', 'STEPGATE_KEYCHAIN_SERVICE'],
+      switches: { serverOverride: undefined, userDataDir: undefined, keychainService: undefined, policyFile: undefined },
+      ignored: ['--server', 'STEPGATE_SERVER', 'STEPGATE_USER_DATA', 'STEPGATE_KEYCHAIN_SERVICE', 'STEPGATE_POLICY_FILE'],
     });
   });
 
@@ -29,6 +34,7 @@ describe('developmentSwitches', () => {
       serverOverride: 'https://env.example.com',
       userDataDir: '/tmp/profile',
       keychainService: 'StepgateE2E',
+      policyFile: '/tmp/profile/policy.json',
     });
   });
 });

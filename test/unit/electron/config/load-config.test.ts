@@ -32,6 +32,7 @@ function environment(options: {
   registry?: Record<string, CommandResult>;
   plutil?: Record<string, CommandResult>;
   serverOverride?: string;
+  policyFile?: string;
   buildDefaults?: unknown;
 }): ConfigEnvironment {
   const files = options.files ?? {};
@@ -39,6 +40,7 @@ function environment(options: {
   return {
     platform: options.platform ?? 'linux',
     serverOverride: options.serverOverride,
+    policyFile: options.policyFile,
     userSettingsPath: USER,
     username: 'ada',
     systemRoot: SYSTEM_ROOT,
@@ -73,8 +75,28 @@ describe('loadConfig precedence', () => {
   it('uses the table’s defaults when nothing is set: no server, keeping sessions allowed', async () => {
     const loaded = config(await loadConfig(environment({})));
     expect(loaded).toEqual({
-      settings: { serverUrl: null, allowKeepSignedIn: true, allowPasswordSignIn: true, ssoProvider: null, externalOrigins: [], language: null, helpUrl: null },
-      locked: { serverUrl: false, allowKeepSignedIn: false, allowPasswordSignIn: false, ssoProvider: false, externalOrigins: false, language: false, helpUrl: false },
+      settings: {
+        serverUrl: null,
+        allowKeepSignedIn: true,
+        allowTrustedComputer: true,
+        trustedComputerDays: null,
+        allowPasswordSignIn: true,
+        ssoProvider: null,
+        externalOrigins: [],
+        language: null,
+        helpUrl: null,
+      },
+      locked: {
+        serverUrl: false,
+        allowKeepSignedIn: false,
+        allowTrustedComputer: false,
+        trustedComputerDays: false,
+        allowPasswordSignIn: false,
+        ssoProvider: false,
+        externalOrigins: false,
+        language: false,
+        helpUrl: false,
+      },
       origins: {},
       problems: [],
     });
@@ -110,6 +132,22 @@ describe('loadConfig precedence', () => {
     expect(loaded.origins.serverUrl).toBe(LINUX_POLICY);
   });
 
+  it('reads a development run’s policy file instead of the platform’s policy, as policy', async () => {
+    const runPolicy = '/tmp/run/policy.json';
+    const loaded = await loadConfig(
+      environment({
+        platform: 'win32',
+        registry: { [`query ${HKLM_KEY}`]: policyValues('HKEY_LOCAL_MACHINE', 'ServerUrl    REG_SZ    https://machine.example.com') },
+        files: { [runPolicy]: JSON.stringify({ allowTrustedComputer: false }) },
+        policyFile: runPolicy,
+      }),
+    );
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.failure));
+    expect(loaded.config.settings).toMatchObject({ serverUrl: null, allowTrustedComputer: false });
+    expect(loaded.config.locked.allowTrustedComputer).toBe(true);
+    expect(loaded.policy).toEqual([{ source: runPolicy, outcome: { kind: 'values', keys: ['allowTrustedComputer'], ignored: [] } }]);
+  });
+
   it('on Windows prefers HKLM to HKCU, and HKCU to the person’s settings', async () => {
     const both = config(
       await loadConfig(
@@ -117,23 +155,30 @@ describe('loadConfig precedence', () => {
           platform: 'win32',
           files: { [USER]: user },
           registry: {
-            [`query ${HKLM_KEY}`]: policyValues('HKEY_LOCAL_MACHINE', 'ServerUrl    REG_SZ    https://machine.example.com'),
-            [`query ${HKCU_KEY}`]: policyValues('HKEY_CURRENT_USER', 'ServerUrl    REG_SZ    https://hkcu.example.com', 'AllowKeepSignedIn    REG_DWORD    0x0'),
+            [`query ${HKLM_KEY}`]: policyValues('HKEY_LOCAL_MACHINE', 'ServerUrl    REG_SZ    https://machine.example.com', 'TrustedComputerDays    REG_DWORD    0x1e'),
+            [`query ${HKCU_KEY}`]: policyValues(
+              'HKEY_CURRENT_USER',
+              'ServerUrl    REG_SZ    https://hkcu.example.com',
+              'AllowKeepSignedIn    REG_DWORD    0x0',
+              'AllowTrustedComputer    REG_DWORD    0x0',
+            ),
           },
         }),
       ),
     );
-    expect(both.settings).toMatchObject({ serverUrl: 'https://machine.example.com', allowKeepSignedIn: false });
+    expect(both.settings).toMatchObject({ serverUrl: 'https://machine.example.com', allowKeepSignedIn: false, allowTrustedComputer: false, trustedComputerDays: 30 });
     expect(both.locked).toEqual({
       serverUrl: true,
       allowKeepSignedIn: true,
+      allowTrustedComputer: true,
+      trustedComputerDays: true,
       allowPasswordSignIn: false,
       ssoProvider: false,
       externalOrigins: false,
       language: false,
       helpUrl: false,
     });
-    expect(both.origins).toEqual({ serverUrl: HKLM_KEY, allowKeepSignedIn: HKCU_KEY });
+    expect(both.origins).toEqual({ serverUrl: HKLM_KEY, allowKeepSignedIn: HKCU_KEY, allowTrustedComputer: HKCU_KEY, trustedComputerDays: HKLM_KEY });
 
     const userOnly = config(
       await loadConfig(
@@ -244,6 +289,12 @@ describe('loadConfig fails closed', () => {
     const env = environment({ files: { [LINUX_POLICY]: JSON.stringify({ serverUrl: 'http://insecure.example.com' }), [USER]: JSON.stringify({ serverUrl: 'https://user.example.com' }) } });
     expect(await failure(env)).toEqual({ source: LINUX_POLICY, policy: true, cause: 'the setting "serverUrl" is invalid: not a usable server address (notHttps)' });
     expect(await failure(environment({ files: { [LINUX_POLICY]: JSON.stringify({ allowKeepSignedIn: 'no' }) } }))).toMatchObject({ cause: 'the setting "allowKeepSignedIn" is invalid: must be true or false' });
+    // 0 days is not "off" (allowTrustedComputer is): a value out of range stops rather than guessing.
+    for (const days of [0, 366, 7.5, '30']) {
+      expect(await failure(environment({ files: { [LINUX_POLICY]: JSON.stringify({ trustedComputerDays: days }) } }))).toMatchObject({
+        cause: 'the setting "trustedComputerDays" is invalid: must be a whole number from 1 to 365',
+      });
+    }
   });
 
   it('stops on a Windows policy value of the wrong registry type', async () => {

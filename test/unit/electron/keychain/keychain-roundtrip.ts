@@ -20,6 +20,38 @@ await store.rememberSessionToken(server, 'token-a');
 await store.rememberSessionToken(other, 'token-b');
 const forgotAll = await store.forgetAllSessionTokens();
 const afterForgetAll = [await store.sessionToken(server), await store.sessionToken(other)];
+// Trusted-computer tokens: one per server and username, the username compared as the server does.
+const trustedStored = await store.rememberTrustedComputerToken(server, 'Ada', 'tc_ada');
+await store.rememberTrustedComputerToken(server, 'grace', 'tc_grace');
+await store.rememberTrustedComputerToken(other, 'ada', 'tc_other');
+const trusted = {
+  ada: await store.trustedComputerToken(server, 'ada'),
+  grace: await store.trustedComputerToken(server, 'grace'),
+  adaElsewhere: await store.trustedComputerToken(other, 'ADA'),
+};
+await store.forgetTrustedComputerToken(server, 'ADA');
+const trustedAfterForget = [await store.trustedComputerToken(server, 'ada'), await store.trustedComputerToken(server, 'grace')];
+// A session kept beside them outlives forgetting them all, as a policy that forbids trusted computers does.
+await store.rememberSessionToken(server, 'token-c');
+const forgotAllTrusted = await store.forgetAllTrustedComputerTokens();
+const afterForgetAllTrusted = [await store.trustedComputerToken(server, 'grace'), await store.trustedComputerToken(other, 'ada'), await store.sessionToken(server)];
+await store.forgetSessionToken(server);
 const left = keytar === null ? [] : (await keytar.findCredentials(service).catch(() => [])).map((c) => c.account).sort();
 for (const account of left) await keytar?.deletePassword(service, account).catch(() => false);
-console.log(JSON.stringify({ probe, available: store.available, stored, ...seen, afterForget, forgotAll, afterForgetAll, left }));
+console.log(
+  JSON.stringify({
+    probe,
+    available: store.available,
+    stored,
+    ...seen,
+    afterForget,
+    forgotAll,
+    afterForgetAll,
+    trustedStored,
+    trusted,
+    trustedAfterForget,
+    forgotAllTrusted,
+    afterForgetAllTrusted,
+    left,
+  }),
+);

@@ -19,7 +19,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): unknown {
 }
 
 describe('keytar store', () => {
-  it('remembers the username and the session token in a real Secret Service, forgets one token or all of them', () => {
+  it('remembers the username, the session token and trusted-computer tokens in a real Secret Service, forgets one token or all of a kind', () => {
     const inner = `echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "${process.execPath}" --import tsx "${script}" "${service}"`;
     // A keyring of its own, so the unlock password is this test's whatever the machine already holds.
     const data = mkdtempSync(join(tmpdir(), 'stepgate-keyring-'));
@@ -38,6 +38,11 @@ describe('keytar store', () => {
       afterForget: null,
       forgotAll: 2,
       afterForgetAll: [null, null],
+      trustedStored: true,
+      trusted: { ada: 'tc_ada', grace: 'tc_grace', adaElsewhere: 'tc_other' },
+      trustedAfterForget: [null, 'tc_grace'],
+      forgotAllTrusted: 2,
+      afterForgetAllTrusted: [null, null, 'token-c'],
       // Forgetting sessions leaves the last username, and the probe leaves nothing behind.
       left: ['username@http://127.0.0.1:4000'],
     });
@@ -55,6 +60,11 @@ describe('keytar store', () => {
       afterForget: null,
       forgotAll: 0,
       afterForgetAll: [null, null],
+      trustedStored: false,
+      trusted: { ada: null, grace: null, adaElsewhere: null },
+      trustedAfterForget: [null, null],
+      forgotAllTrusted: 0,
+      afterForgetAllTrusted: [null, null, null],
       left: [],
     });
   });

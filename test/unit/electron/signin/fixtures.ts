@@ -11,6 +11,7 @@ export const challenge: PendingChallenge = {
   expiresAt: NOW + 5 * 60_000,
   methods: ['totp', 'recovery_code'],
   digits: 6,
+  trustedComputerDays: 30,
 };
 
 export const session = {
@@ -26,6 +27,7 @@ export const apiChallenge = {
   methods: ['totp', 'recovery_code'] as ('totp' | 'recovery_code')[],
   digits: 6,
   period: 30,
+  trustedComputerDays: 30,
 };
 
 export const idle: StateOf<'idle'> = { kind: 'idle', server, username: 'ada', keepSignedIn: false, problem: null, signedOut: false, lastProvider: null };
@@ -67,6 +69,7 @@ export const signedIn: StateOf<'signedIn'> = {
   expiresAt: NOW + 12 * 3600_000,
   remembered: false,
   recoveryCodesRemaining: null,
+  trustedComputer: null,
   problem: null,
 };
 

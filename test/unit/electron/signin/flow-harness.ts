@@ -37,9 +37,13 @@ export function scriptedApi(serverInfo: InfoResponse = info) {
     me: (token) => pending('me', { token }),
     logout: (token) => pending('logout', { token }),
   };
-  /** Answers the oldest open call of `method`. */
+  /** Answers the oldest open call of `method`, once the flow has made it (it may read the keychain first). */
   const answer = async (method: string, result: ApiResult<unknown>) => {
-    const index = calls.findIndex((c) => c.method === method);
+    let index = calls.findIndex((c) => c.method === method);
+    for (let turn = 0; index < 0 && turn < 5; turn++) {
+      await settle();
+      index = calls.findIndex((c) => c.method === method);
+    }
     if (index < 0) throw new Error(`no open ${method} call`);
     const [call] = calls.splice(index, 1);
     call?.resolve(result);
@@ -102,6 +106,9 @@ export function setup(
     credentials,
     server: { url: 'https://id.example.com', locked: false },
     allowKeepSignedIn: true,
+    allowTrustedComputer: true,
+    trustedComputerDays: null,
+    computerName: 'Linux - build-07',
     allowPasswordSignIn: true,
     ssoProvider: null,
     extraExternalOrigins: [],

@@ -41,8 +41,8 @@ describe('SignInFlow', () => {
   it('normalises a pasted code and sends it once', async () => {
     const t = setup();
     await toCodeWindow(t);
-    void t.flow.handle({ type: 'submitCode', code: '123 456' });
-    void t.flow.handle({ type: 'submitCode', code: '123-456' });
+    void t.flow.handle({ type: 'submitCode', code: '123 456', trustComputer: false });
+    void t.flow.handle({ type: 'submitCode', code: '123-456', trustComputer: false });
     expect(t.calls.filter((c) => c.method === 'verifyTotp').map((c) => c.body)).toEqual([{ challengeId: 'ch_1', code: '123456' }]);
     expect(t.flow.view.flow).toMatchObject({ kind: 'code', busy: true });
     await t.answer('verifyTotp', { ok: true, value: { status: 'authenticated', session } });
@@ -53,14 +53,14 @@ describe('SignInFlow', () => {
   it('ignores an incomplete code', async () => {
     const t = setup();
     await toCodeWindow(t);
-    await t.flow.handle({ type: 'submitCode', code: '12345' });
+    await t.flow.handle({ type: 'submitCode', code: '12345', trustComputer: false });
     expect(t.calls).toEqual([]);
   });
 
   it('drops the code answer that arrives after Cancel', async () => {
     const t = setup();
     await toCodeWindow(t, true);
-    void t.flow.handle({ type: 'submitCode', code: '123456' });
+    void t.flow.handle({ type: 'submitCode', code: '123456', trustComputer: false });
     await t.flow.handle({ type: 'cancel' });
     expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', busy: false });
     await t.answer('verifyTotp', { ok: true, value: { status: 'authenticated', session } });
@@ -72,6 +72,8 @@ describe('SignInFlow', () => {
     const t = setup();
     await t.flow.start();
     void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'first', keepSignedIn: false });
+    // The first request is sent (after the flow has looked for a trusted-computer token) before Cancel.
+    await settle();
     await t.flow.handle({ type: 'cancel' });
     void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'second', keepSignedIn: false });
     // The first request's answer comes in now; it belongs to a cancelled attempt.
@@ -84,7 +86,7 @@ describe('SignInFlow', () => {
   it('keeps the session in the keychain only with "Keep me signed in", and restores it after checking /me', async () => {
     const t = setup();
     await toCodeWindow(t, true);
-    void t.flow.handle({ type: 'submitCode', code: '123456' });
+    void t.flow.handle({ type: 'submitCode', code: '123456', trustComputer: false });
     await t.answer('verifyTotp', { ok: true, value: { status: 'authenticated', session } });
     expect(t.flow.view.flow).toMatchObject({ kind: 'signedIn', remembered: true });
     expect(t.credentials.entries.get('session@https://id.example.com')).toBe(session.token);
@@ -105,12 +107,13 @@ describe('SignInFlow', () => {
     expect(restarted.flow.view.flow).toMatchObject({ kind: 'signedIn', username: 'ada', remembered: true });
   });
 
-  it('under a policy that forbids keeping sessions, deletes every kept session and never uses one', async () => {
+  it('under a policy that forbids keeping sessions (and trusted computers), deletes every kept session and never uses one', async () => {
     const credentials = memoryKeychain();
     credentials.entries.set('session@https://id.example.com', session.token);
     credentials.entries.set('session@https://old.example.com', 'tok_old');
     credentials.entries.set('username@https://id.example.com', 'ada');
-    const t = setup({ credentials, allowKeepSignedIn: false });
+    // With trusted computers allowed, the keychain would still be probed for their tokens.
+    const t = setup({ credentials, allowKeepSignedIn: false, allowTrustedComputer: false });
     await t.flow.start();
     await settle();
     // Not restored: no /me call, the login form instead, with the option not offered.
@@ -180,7 +183,7 @@ describe('SignInFlow', () => {
   it('after a wrong code says how many attempts remain, and clears the input', async () => {
     const t = setup();
     await toCodeWindow(t);
-    void t.flow.handle({ type: 'submitCode', code: '000000' });
+    void t.flow.handle({ type: 'submitCode', code: '000000', trustComputer: false });
     await t.answer('verifyTotp', apiError('invalid_code', { attemptsRemaining: 4 }));
     expect(t.flow.view.flow).toMatchObject({ kind: 'code', attempt: 1, busy: false, problem: { kind: 'wrongCode', attemptsRemaining: 4 } });
   });
@@ -188,13 +191,13 @@ describe('SignInFlow', () => {
   it('refuses codes during a lock-out until retryAfter has passed', async () => {
     const t = setup();
     await toCodeWindow(t);
-    void t.flow.handle({ type: 'submitCode', code: '000000' });
+    void t.flow.handle({ type: 'submitCode', code: '000000', trustComputer: false });
     await t.answer('verifyTotp', apiError('too_many_attempts', { retryAfter: 30 }));
     expect(t.flow.view.flow).toMatchObject({ kind: 'code', problem: { kind: 'locked', retryAt: NOW + 30_000 } });
-    await t.flow.handle({ type: 'submitCode', code: '123456' });
+    await t.flow.handle({ type: 'submitCode', code: '123456', trustComputer: false });
     expect(t.calls).toEqual([]);
     t.advance(30_000);
-    void t.flow.handle({ type: 'submitCode', code: '123456' });
+    void t.flow.handle({ type: 'submitCode', code: '123456', trustComputer: false });
     expect(t.calls.map((c) => c.method)).toEqual(['verifyTotp']);
   });
 
@@ -202,7 +205,7 @@ describe('SignInFlow', () => {
     const t = setup();
     await toCodeWindow(t);
     t.advance(5 * 60_000);
-    await t.flow.handle({ type: 'submitCode', code: '123456' });
+    await t.flow.handle({ type: 'submitCode', code: '123456', trustComputer: false });
     expect(t.calls).toEqual([]);
     expect(t.flow.view.flow).toMatchObject({ kind: 'code', problem: { kind: 'challengeExpired' } });
     await t.flow.handle({ type: 'startAgain' });
@@ -212,10 +215,10 @@ describe('SignInFlow', () => {
   it('takes a recovery code instead', async () => {
     const t = setup();
     await toCodeWindow(t);
-    await t.flow.handle({ type: 'submitRecoveryCode', recoveryCode: 'abcd-efgh' });
+    await t.flow.handle({ type: 'submitRecoveryCode', recoveryCode: 'abcd-efgh', trustComputer: false });
     expect(t.calls).toEqual([]);
     await t.flow.handle({ type: 'chooseMethod', method: 'recovery_code' });
-    void t.flow.handle({ type: 'submitRecoveryCode', recoveryCode: ' abcd-efgh\n' });
+    void t.flow.handle({ type: 'submitRecoveryCode', recoveryCode: ' abcd-efgh\n', trustComputer: false });
     expect(t.calls.map((c) => c.body)).toEqual([{ challengeId: 'ch_1', recoveryCode: 'abcd-efgh' }]);
     await t.answer('verifyRecoveryCode', { ok: true, value: { status: 'authenticated', session, recoveryCodesRemaining: 9 } });
     expect(t.flow.view.flow).toMatchObject({ kind: 'signedIn' });
@@ -319,7 +322,7 @@ describe('SignInFlow', () => {
   it('never logs a password, code or token', async () => {
     const t = setup();
     await toCodeWindow(t, true);
-    void t.flow.handle({ type: 'submitCode', code: '654321' });
+    void t.flow.handle({ type: 'submitCode', code: '654321', trustComputer: false });
     await t.answer('verifyTotp', failed());
     expect(t.logs.join('\n')).not.toMatch(/pw|654321|tok_/);
   });

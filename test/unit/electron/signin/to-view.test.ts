@@ -3,7 +3,7 @@ import { toView, type ViewContext } from '../../../../electron/signin/to-view.js
 import { allStates, codeRequired, idle, server, signedIn } from './fixtures.js';
 
 const info = { url: server.url, name: 'Acme', settingsUrl: `${server.url}/settings`, providers: [], ssoRequiredForAll: false };
-const context: ViewContext = { canKeepSignedIn: true, info, passwordSignIn: true, preselectedProvider: null };
+const context: ViewContext = { canKeepSignedIn: true, info, passwordSignIn: true, preselectedProvider: null, trust: { allowed: true, maxDays: null } };
 
 describe('toView', () => {
   it('never hands the renderer a token or a challenge id', () => {
@@ -33,6 +33,21 @@ describe('toView', () => {
     expect(toView({ ...codeRequired, clockOffset: -59_000 }, context)).toMatchObject({ computerClockOffset: null });
     expect(toView({ ...codeRequired, clockOffset: 61_000 }, context)).toMatchObject({ computerClockOffset: 61 });
     expect(toView({ ...codeRequired, clockOffset: -4 * 60_000 }, context)).toMatchObject({ computerClockOffset: -240 });
+  });
+
+  it('offers "Don’t ask for a code on this computer" for the lower of policy’s and the server’s days, and not where either says no', () => {
+    const withDays = (serverDays: number) => ({ ...codeRequired, challenge: { ...codeRequired.challenge, trustedComputerDays: serverDays } });
+    expect(toView(withDays(30), context)).toMatchObject({ kind: 'code', trustDays: 30 });
+    expect(toView(withDays(30), { ...context, trust: { allowed: true, maxDays: 7 } })).toMatchObject({ trustDays: 7 });
+    expect(toView(withDays(5), { ...context, trust: { allowed: true, maxDays: 7 } })).toMatchObject({ trustDays: 5 });
+    expect(toView(withDays(0), context)).toMatchObject({ trustDays: null });
+    expect(toView(withDays(30), { ...context, trust: { allowed: false, maxDays: 7 } })).toMatchObject({ trustDays: null });
+  });
+
+  it('tells the signed-in view about this computer’s trust, and nothing about it otherwise', () => {
+    expect(toView(signedIn, context)).toMatchObject({ kind: 'signedIn', trustedComputer: null });
+    const trusted = { ...signedIn, trustedComputer: { until: signedIn.expiresAt, codeSkipped: true } };
+    expect(toView(trusted, context)).toMatchObject({ trustedComputer: { until: signedIn.expiresAt, codeSkipped: true } });
   });
 
   it('does not offer "Keep me signed in" where it cannot work', () => {

@@ -91,6 +91,16 @@ describe('transition: password step', () => {
     expect(next).toEqual({ ...signedIn, remembered: false });
   });
 
+  it('signs in without a code when this computer’s trust let the password through, and keeps when it ends', () => {
+    const expiresAt = new Date(NOW + 7 * 86_400_000).toISOString();
+    const next = transition(submittingCredentials, {
+      type: 'loginAnswered',
+      result: { ok: true, value: { status: 'authenticated', session, trustedComputer: { id: 'tc1', name: 'Linux - build-07', expiresAt } } },
+      now: NOW,
+    });
+    expect(next).toEqual({ ...signedIn, trustedComputer: { until: NOW + 7 * 86_400_000, codeSkipped: true } });
+  });
+
   it('asks for the code with the challenge the server gave', () => {
     const next = transition(submittingCredentials, {
       type: 'loginAnswered',
@@ -363,6 +373,14 @@ describe('transition: kept sessions and sign-out', () => {
   it('records whether the session was kept', () => {
     expect(transition(signedIn, { type: 'sessionStored', stored: true })).toEqual({ ...signedIn, remembered: true });
     expectIgnoredOutside({ type: 'sessionStored', stored: true }, ['signedIn']);
+  });
+
+  it('records until when this computer is trusted once the keychain has kept its token', () => {
+    expect(transition(signedIn, { type: 'trustedComputerKept', until: NOW + 86_400_000 })).toEqual({
+      ...signedIn,
+      trustedComputer: { until: NOW + 86_400_000, codeSkipped: false },
+    });
+    expectIgnoredOutside({ type: 'trustedComputerKept', until: NOW }, ['signedIn']);
   });
 
   it('signs out to the login form with the username kept', () => {

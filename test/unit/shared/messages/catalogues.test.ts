@@ -123,6 +123,8 @@ describe('numbers and durations', () => {
     expect(en.code.label(6)).toBe('Verification code, 6 digits');
     expect(en.code.computerClock(-240)).toContain('4 minutes behind the server’s');
     expect(en.code.computerClock(61)).toContain('1 minute ahead of the server’s');
+    expect(en.code.trustComputer(30)).toBe('Don’t ask for a code on this computer for 30 days');
+    expect(en.code.trustComputer(1)).toBe('Don’t ask for a code on this computer for 1 day');
   });
 
   it('words Finnish numbers in the partitive after any number but one', () => {
@@ -135,6 +137,9 @@ describe('numbers and durations', () => {
     expect(fi.code.computerClock(61)).toContain('1 minuutin edellä');
     expect(fi.signedIn.recoveryCodesLeft(1)).toContain('Jäljellä on 1 koodi,');
     expect(fi.signedIn.recoveryCodesLeft(3)).toContain('Jäljellä on 3 koodia,');
+    // The illative after a numeral is singular whatever the number.
+    expect(fi.code.trustComputer(30)).toBe('Älä kysy koodia tällä tietokoneella 30 päivään');
+    expect(fi.code.trustComputer(1)).toBe('Älä kysy koodia tällä tietokoneella 1 päivään');
   });
 
   it.each([
