@@ -15,7 +15,7 @@ export const API_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** api.md's error body, for writing (shared/api/schemas.ts's ApiErrorBody is the one that checks it). */
-const ErrorAnswer = Type.Object({
+export const ErrorAnswer = Type.Object({
   error: Type.Object({
     code: Type.String(),
     message: Type.String(),

@@ -47,18 +47,30 @@ export function toRefusal(error: FrameworkError): Refusal {
   return refusal === undefined ? invalidRequest({ request: 'is not valid' }) : new Refusal(refusal[0], refusal[1]);
 }
 
-/** api.md's error body, with the code's status (and Retry-After when the refusal says when). */
-export function sendRefusal(refusal: Refusal, reply: FastifyReply): FastifyReply {
-  if (refusal.details.retryAfter !== undefined) void reply.header('retry-after', String(refusal.details.retryAfter));
-  return reply.code(API_ERROR_STATUS[refusal.code]).send({ error: { code: refusal.code, message: refusal.message, ...refusal.details } });
+export interface RefusalBody {
+  readonly error: { readonly code: ApiErrorCode; readonly message: string } & Refusal['details'];
 }
 
-/** A route's answer that may be a refusal the domain returned: sent as such, or left to be the 200 body. */
-export async function answer<T>(reply: FastifyReply, pending: Promise<T | Refusal>): Promise<T | undefined> {
+/** Sets the refusal's status (and Retry-After when it says when) and gives api.md's error body to send. */
+function refusalBody(refusal: Refusal, reply: FastifyReply): RefusalBody {
+  if (refusal.details.retryAfter !== undefined) void reply.header('retry-after', String(refusal.details.retryAfter));
+  void reply.code(API_ERROR_STATUS[refusal.code]);
+  return { error: { code: refusal.code, message: refusal.message, ...refusal.details } };
+}
+
+/** api.md's error body, with the code's status (and Retry-After when the refusal says when). */
+export function sendRefusal(refusal: Refusal, reply: FastifyReply): FastifyReply {
+  return reply.send(refusalBody(refusal, reply));
+}
+
+/**
+ * A route's answer that may be a refusal the domain returned: its error body (with its status set) or the
+ * 200 body, returned rather than sent, so Fastify sends it once: a route that sent it itself and returned
+ * nothing would be answered a second time while the answer's asynchronous onSend hooks still ran.
+ */
+export async function answer<T>(reply: FastifyReply, pending: Promise<T | Refusal>): Promise<T | RefusalBody> {
   const result = await pending;
-  if (!(result instanceof Refusal)) return result;
-  void sendRefusal(result, reply);
-  return undefined;
+  return result instanceof Refusal ? refusalBody(result, reply) : result;
 }
 
 /** The status's own reason phrase and nothing else: nothing of the request comes back. */

@@ -8,11 +8,12 @@
  */
 import Fastify from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AuthenticatedResponse, TotpRequest } from '../../shared/api/schemas.js';
+import { CodeAcceptedResponse, TotpRequest } from '../../shared/api/schemas.js';
 import type { Static } from 'typebox';
 import { readConfigFile } from '../../server/cli/config-file.js';
 import { makeConfig } from '../../server/config.js';
 import { buildHttpApp } from '../../server/http/app.js';
+import { ErrorAnswer } from '../../server/http/api-answers.js';
 import { answer } from '../../server/http/error-handler.js';
 import { Refusal } from '../../server/refusal.js';
 import { publicRoutes } from '../../server/routes/public.js';
@@ -34,8 +35,8 @@ async function stub(): Promise<string> {
   // made and sent the same way), but at once.
   const stubTotp: FastifyPluginAsyncTypebox = async (api) => {
     const rateLimit = { max: config.throttle.authRequestsPerMinute, timeWindow: 60_000 };
-    api.post('/auth/totp', { config: { rateLimit }, schema: { body: TotpRequest, response: { 200: AuthenticatedResponse } } }, (_request, reply) =>
-      answer<Static<typeof AuthenticatedResponse>>(reply, Promise.resolve(new Refusal('invalid_code', 'That code is not correct.', { attemptsRemaining: 4 }))),
+    api.post('/auth/totp', { config: { rateLimit }, schema: { body: TotpRequest, response: { 200: CodeAcceptedResponse, '4xx': ErrorAnswer } } }, (_request, reply) =>
+      answer<Static<typeof CodeAcceptedResponse>>(reply, Promise.resolve(new Refusal('invalid_code', 'That code is not correct.', { attemptsRemaining: 4 }))),
     );
   };
   const app = await buildHttpApp(data.context, () => [publicRoutes(data.context), stubTotp]);

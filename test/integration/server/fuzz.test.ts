@@ -89,9 +89,10 @@ describe('fuzz', () => {
     await webDir.remove();
   });
 
-  /** Before each batch: sessions the last one may have ended, settings it may have changed. */
+  /** Before each batch: sessions the last one may have ended, settings and the victim's password it may have changed. */
   async function refresh(): Promise<void> {
     await server.setEnvironment({ totpEnabled: true, totpRequiredForAll: false });
+    await server.operations.setPassword(victim.id, victim.password);
     tokens.set('admin', await adminToken(server));
     const adminSession = tokens.get('admin') ?? '';
     expectStatus(await api.patch(`/admin/users/${victim.id}`, { token: adminSession, body: { disabled: false, totpRequired: false } }), 200);
