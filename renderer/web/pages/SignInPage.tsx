@@ -1,10 +1,11 @@
 /**
  * Browser sign-in: username and password, then (when the account has two-factor authentication)
  * the same code step as the desktop; or a link per identity provider the server offers, which
- * signs in there without any code; on a trusted computer (its token in an HttpOnly cookie the
- * server reads) the password alone signs in. Success goes where the person was heading, or to the settings;
- * an account that still needs an authenticator goes straight into enrollment. A provider sign-in
- * that failed comes back here with `sso_error` and `reason`: the page words it and puts focus on it.
+ * signs in there without any code; on a trusted computer (its token in an HttpOnly cookie that only
+ * the server reads) the password alone signs in. Success goes where the person was heading, or to
+ * the settings; an account that still needs an authenticator goes straight into enrollment. A
+ * provider sign-in that failed comes back here with `sso_error` and `reason`: the page words it and
+ * puts focus on it.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { isSsoFlowErrorCode } from '../../../shared/api/errors.js';
