@@ -360,3 +360,27 @@ describe('trusted computers', () => {
     });
   });
 });
+
+describe('password changes under the default throttle', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+    await server.setEnvironment({ totpEnabled: true });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('wrong current passwords count like wrong sign-in passwords: the fifth locks the username at that address, sign-in included', async () => {
+    const api = apiClient(server.api);
+    const user = await createUser(server);
+    const session = await signIn(server, user);
+    const change = () => api.post('/me/password', { token: session.token, body: { currentPassword: 'not-my-password', newPassword: 'a-new-password' } });
+    for (let i = 1; i < 5; i += 1) fails(await change(), 401, 'invalid_credentials');
+    expect(fails(await change(), 429, 'too_many_attempts').retryAfter).toBe(60);
+    fails(await api.post('/auth/login', { body: { username: user.username, password: user.password } }), 429, 'too_many_attempts');
+    fails(await api.post('/me/password', { token: session.token, body: { currentPassword: user.password, newPassword: 'a-new-password' } }), 429, 'too_many_attempts');
+    // Another address is not locked out.
+    expect((await api.post('/auth/login', { body: { username: user.username, password: user.password }, localAddress: '127.0.0.2' })).status).toBe(200);
+  });
+});
