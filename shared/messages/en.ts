@@ -13,6 +13,9 @@
  *   reset (nollata): an administrator removing all of someone's authenticators and recovery codes;
  * - identity provider (tunnistuspalvelu): the organisation's own sign-in service (Entra ID, Okta, ...),
  *   "Sign in with {provider}" (Kirjaudu sisään palvelulla {provider}); sign-in server (kirjautumispalvelin): Stepgate's.
+ * - trusted computer (luotettu tietokone): a computer (in the browser pages: a browser) on which, for a number
+ *   of days, the password alone signs in; "Don't ask for a code on this computer" offers it, "forget all"
+ *   (unohda kaikki) ends every one.
  * The Finnish catalogues address the person as "sinä" throughout.
  */
 import type { Problem, ServerAddressProblem, SsoProblem } from '../ipc/problem.js';

@@ -8,6 +8,7 @@ import { count, type PluralForms } from './plural.js';
 
 const LOCALE = 'en';
 const n = (value: number, forms: PluralForms) => count(LOCALE, value, forms);
+const DAYS: PluralForms = { one: 'day', other: 'days' };
 
 /** The fields the server may name in an invalid_request answer, as a sentence's subject. */
 const FIELD_NAMES: Readonly<Record<string, string>> = {
@@ -16,6 +17,11 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   password: 'The password',
   displayName: 'The display name',
   disabled: 'This change',
+  currentPassword: 'The current password',
+  newPassword: 'The new password',
+  trustedComputerDays: 'The number of days',
+  'trustComputer.name': 'The computer’s name',
+  'trustComputer.days': 'The number of days',
 };
 
 function fieldReason(reason: FieldReason): string {
@@ -41,13 +47,13 @@ export const pagesEn = {
   title: {
     signIn: 'Sign in – Stepgate',
     enroll: 'Set up an authenticator app – Stepgate',
-    settings: 'Two-factor authentication – Stepgate',
+    settings: 'Sign-in settings – Stepgate',
     admin: 'Administration – Stepgate',
     help: 'Can’t use your authenticator app? – Stepgate',
   },
   frame: {
     nav: 'Stepgate pages',
-    settings: 'Two-factor authentication',
+    settings: 'Sign-in settings',
     admin: 'Administration',
     signOut: 'Sign out',
     signedInAs: (name: string) => `Signed in as ${name}`,
@@ -109,8 +115,18 @@ export const pagesEn = {
     mustAcknowledge: 'Confirm that you have saved the recovery codes before you continue.',
     continue: 'Continue',
   },
+  /** Trusted computers as the code step offers them and the page after sign-in confirms them. */
+  trust: {
+    checkbox: (days: number) => `Don’t ask for a code on this computer for ${n(days, DAYS)}`,
+    checkboxHint: 'Only on a computer that you alone use: until then, your password alone signs you in with this browser.',
+    /** The name a trusted browser is listed by; browser and system names are the same in every language. */
+    computerName: (name: { readonly browser: string | null; readonly system: string | null }) =>
+      `${name.browser ?? 'Web browser'}${name.system === null ? '' : ` on ${name.system}`}`,
+    trusted: (until: string) => `This computer is now trusted: until ${until}, signing in with this browser asks only for your password.`,
+    codeSkipped: (until: string) => `No verification code was asked, because this computer is trusted until ${until}.`,
+  },
   settings: {
-    heading: 'Two-factor authentication',
+    heading: 'Sign-in settings',
     totpOff: 'Two-factor authentication is turned off for this server. Your authenticators are kept, but sign-in does not ask for a code.',
     required: 'Your account requires two-factor authentication.',
     optional: 'Two-factor authentication is optional for your account, and recommended.',
@@ -130,6 +146,7 @@ export const pagesEn = {
     removeLastRequired:
       'This is your only authenticator and your account requires two-factor authentication: the next time you sign in, you will be asked to set up an authenticator app again.',
     removeLastOptional: 'This is your only authenticator: after removing it, signing in asks only for your password, and your recovery codes stop working.',
+    removeEndsTrusted: 'Your trusted computers end too: each asks for a verification code at its next sign-in.',
     removeConfirm: 'Remove authenticator',
     removed: (name: string) => `“${name}” was removed. Remember to delete it from your authenticator app too.`,
     recoveryHeading: 'Recovery codes',
@@ -139,6 +156,36 @@ export const pagesEn = {
     regenerateHeading: 'Make new recovery codes?',
     regenerateBody: 'Your current recovery codes will stop working at once. Save the new ones when they are shown.',
     regenerateConfirm: 'Make new codes',
+    trustedHeading: 'Trusted computers',
+    trustedIntro: (days: number) =>
+      `When you sign in with a verification code, you can choose not to be asked for a code on that computer for up to ${n(days, DAYS)}. Anyone who has your password can then sign in there, so remove the computers you no longer use.`,
+    trustedOff: 'Trusted computers are turned off for this server: every sign-in asks for a verification code.',
+    trustedNone: 'No computer is trusted.',
+    expires: 'Trusted until',
+    thisBrowser: 'This browser',
+    removeTrustedLabel: (name: string) => `Remove “${name}” from trusted computers`,
+    removeTrustedHeading: (name: string) => `Remove “${name}” from trusted computers?`,
+    removeTrustedBody: 'The next sign-in on it asks for a verification code again.',
+    removeTrustedThis: 'This is the browser you are using now.',
+    removeTrustedConfirm: 'Remove',
+    removedTrusted: (name: string) => `“${name}” is no longer trusted. Its next sign-in asks for a verification code.`,
+    forgetAll: 'Forget all trusted computers',
+    forgetAllHeading: 'Forget all trusted computers?',
+    forgetAllBody: 'Every trusted computer, this one included, asks for a verification code at its next sign-in.',
+    forgetAllConfirm: 'Forget all',
+    forgotAll: 'All trusted computers were forgotten. Every sign-in asks for a verification code again.',
+    passwordHeading: 'Change your password',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    repeatPassword: 'New password again',
+    newPasswordHint: (min: number) => `At least ${n(min, { one: 'character', other: 'characters' })}.`,
+    changePassword: 'Change password',
+    changingPassword: 'Changing the password…',
+    currentMissing: 'Enter your current password.',
+    newTooShort: (min: number) => `The new password must be at least ${n(min, { one: 'character', other: 'characters' })}.`,
+    mismatch: 'The two new passwords are not the same. Type the new password again in both fields.',
+    wrongCurrent: 'Your current password is not right. Check it and try again.',
+    passwordChanged: 'Your password was changed. Your other sessions have ended, and so have all your trusted computers.',
   },
   admin: {
     heading: 'Administration',
@@ -148,6 +195,14 @@ export const pagesEn = {
     totpEnabledHint: 'When off, nobody is asked for a verification code and no authenticator app can be set up.',
     requiredForAll: 'Required for everyone',
     requiredForAllHint: 'Everyone must set up an authenticator app at their next sign-in.',
+    trustedDays: 'Days a computer may be trusted',
+    trustedDaysHint:
+      'When someone signs in with a verification code, they may choose not to be asked for a code on that computer for this many days. 0 turns this off and ends every trusted computer; fewer days also shorten the trust of computers already trusted.',
+    trustedDaysInvalid: 'Enter a whole number of days from 0 to 365.',
+    saveDays: 'Save days',
+    turnOffHeading: 'Turn trusted computers off?',
+    turnOffBody: 'Every trusted computer of every user ends at once, and every sign-in asks for a verification code.',
+    turnOffConfirm: 'Turn off',
     usersHeading: 'Users',
     search: 'Search users',
     searchHint: 'Username or display name',
@@ -155,6 +210,7 @@ export const pagesEn = {
     username: 'Username',
     displayName: 'Display name',
     authenticators: 'Authenticators',
+    trustedComputers: 'Trusted computers',
     status: 'Status',
     admin: 'Administrator',
     active: 'Active',
@@ -171,6 +227,24 @@ export const pagesEn = {
     disableFor: (username: string) => `Disable user ${username}`,
     enable: 'Enable user',
     enableFor: (username: string) => `Enable user ${username}`,
+    trustedCount: (username: string, count: number) => `Trusted computers of ${username}: ${count}`,
+    trustedOf: (username: string) => `Trusted computers of ${username}`,
+    trustedNoneFor: (username: string) => `${username} has no trusted computer.`,
+    removeTrustedFor: (name: string, username: string) => `Remove “${name}” from the trusted computers of ${username}`,
+    removeTrustedHeading: (name: string, username: string) => `Remove “${name}” from the trusted computers of ${username}?`,
+    removeTrustedBody: 'The next sign-in on that computer asks for a verification code again.',
+    removedTrusted: (name: string, username: string) => `“${name}” is no longer a trusted computer of ${username}.`,
+    forgetAllFor: (username: string) => `Forget all trusted computers of ${username}`,
+    forgetAllHeading: (username: string) => `Forget all trusted computers of ${username}?`,
+    forgetAllBody: 'Every sign-in of this user asks for a verification code again, on every computer.',
+    forgetAllConfirm: 'Forget all',
+    forgotAll: (username: string) => `All trusted computers of ${username} were forgotten.`,
+    setPassword: 'Set password',
+    setPasswordFor: (username: string) => `Set password for ${username}`,
+    setPasswordBody:
+      'All of this user’s sessions and trusted computers end at once. Give the new password to the person in a safe way.',
+    newPassword: 'New password',
+    passwordSet: (username: string) => `The password of ${username} was changed. Their sessions and trusted computers have ended.`,
     createHeading: 'Create a user',
     password: 'Initial password',
     passwordHint: 'At least 8 characters. Give it to the person in a safe way.',

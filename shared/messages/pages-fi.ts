@@ -6,6 +6,8 @@ import { count, type PluralForms } from './plural.js';
 const LOCALE = 'fi';
 const n = (value: number, forms: PluralForms) => count(LOCALE, value, forms);
 const CHARACTERS: PluralForms = { one: 'merkki', other: 'merkkiä' };
+/** "30 päivään", "1 päivään": how long the code is not asked. */
+const DAYS_ILLATIVE: PluralForms = { other: 'päivään' };
 
 /** The fields the server may name, in the nominative and the genitive, as the sentences need them. */
 const FIELD_NAMES: Readonly<Record<string, { readonly nominative: string; readonly genitive: string }>> = {
@@ -14,6 +16,11 @@ const FIELD_NAMES: Readonly<Record<string, { readonly nominative: string; readon
   password: { nominative: 'Salasana', genitive: 'Salasanan' },
   displayName: { nominative: 'Näyttönimi', genitive: 'Näyttönimen' },
   disabled: { nominative: 'Tämä muutos', genitive: 'Tämän muutoksen' },
+  currentPassword: { nominative: 'Nykyinen salasana', genitive: 'Nykyisen salasanan' },
+  newPassword: { nominative: 'Uusi salasana', genitive: 'Uuden salasanan' },
+  trustedComputerDays: { nominative: 'Päivien määrä', genitive: 'Päivien määrän' },
+  'trustComputer.name': { nominative: 'Tietokoneen nimi', genitive: 'Tietokoneen nimen' },
+  'trustComputer.days': { nominative: 'Päivien määrä', genitive: 'Päivien määrän' },
 };
 const SOME_VALUE = { nominative: 'Arvo', genitive: 'Arvon' };
 
@@ -41,13 +48,13 @@ export const pagesFi: PagesMessages = {
   title: {
     signIn: 'Kirjaudu sisään – Stepgate',
     enroll: 'Ota todennussovellus käyttöön – Stepgate',
-    settings: 'Kaksivaiheinen tunnistautuminen – Stepgate',
+    settings: 'Kirjautumisasetukset – Stepgate',
     admin: 'Ylläpito – Stepgate',
     help: 'Etkö voi käyttää todennussovellusta? – Stepgate',
   },
   frame: {
     nav: 'Stepgaten sivut',
-    settings: 'Kaksivaiheinen tunnistautuminen',
+    settings: 'Kirjautumisasetukset',
     admin: 'Ylläpito',
     signOut: 'Kirjaudu ulos',
     signedInAs: (name: string) => `Kirjautuneena: ${name}`,
@@ -109,8 +116,16 @@ export const pagesFi: PagesMessages = {
     mustAcknowledge: 'Vahvista, että olet tallentanut varakoodit, ennen kuin jatkat.',
     continue: 'Jatka',
   },
+  trust: {
+    checkbox: (days: number) => `Älä kysy koodia tällä tietokoneella ${n(days, DAYS_ILLATIVE)}`,
+    checkboxHint: 'Vain tietokoneella, jota käytät yksin: siihen asti tällä selaimella kirjaudut pelkällä salasanalla.',
+    computerName: (name: { readonly browser: string | null; readonly system: string | null }) =>
+      `${name.browser ?? 'Verkkoselain'}${name.system === null ? '' : `, ${name.system}`}`,
+    trusted: (until: string) => `Tämä tietokone on nyt luotettu: ${until} asti kirjautuminen tällä selaimella kysyy vain salasanaa.`,
+    codeSkipped: (until: string) => `Vahvistuskoodia ei kysytty, koska tämä tietokone on luotettu ${until} asti.`,
+  },
   settings: {
-    heading: 'Kaksivaiheinen tunnistautuminen',
+    heading: 'Kirjautumisasetukset',
     totpOff: 'Kaksivaiheinen tunnistautuminen ei ole käytössä tällä palvelimella. Todennussovelluksesi säilyvät, mutta kirjautuminen ei kysy koodia.',
     required: 'Tilisi edellyttää kaksivaiheista tunnistautumista.',
     optional: 'Kaksivaiheinen tunnistautuminen on tilillesi vapaaehtoinen, mutta suositeltava.',
@@ -131,6 +146,7 @@ export const pagesFi: PagesMessages = {
     removeLastRequired:
       'Tämä on ainoa todennussovelluksesi, ja tilisi edellyttää kaksivaiheista tunnistautumista: kun seuraavan kerran kirjaudut, sinua pyydetään ottamaan todennussovellus uudelleen käyttöön.',
     removeLastOptional: 'Tämä on ainoa todennussovelluksesi: kun poistat sen, kirjautuminen kysyy vain salasanaa, eivätkä varakoodisi enää toimi.',
+    removeEndsTrusted: 'Myös luotetut tietokoneesi päättyvät: kukin kysyy vahvistuskoodia seuraavalla kirjautumiskerralla.',
     removeConfirm: 'Poista todennussovellus',
     removed: (name: string) => `”${name}” poistettiin. Muista poistaa se myös todennussovelluksestasi.`,
     recoveryHeading: 'Varakoodit',
@@ -140,6 +156,36 @@ export const pagesFi: PagesMessages = {
     regenerateHeading: 'Luodaanko uudet varakoodit?',
     regenerateBody: 'Nykyiset varakoodisi lakkaavat toimimasta heti. Tallenna uudet, kun ne näytetään.',
     regenerateConfirm: 'Luo uudet koodit',
+    trustedHeading: 'Luotetut tietokoneet',
+    trustedIntro: (days: number) =>
+      `Kun kirjaudut vahvistuskoodilla, voit valita, ettei sillä tietokoneella kysytä koodia enintään ${n(days, DAYS_ILLATIVE)}. Silloin kuka tahansa salasanasi tietävä voi kirjautua siellä, joten poista tietokoneet, joita et enää käytä.`,
+    trustedOff: 'Luotetut tietokoneet eivät ole käytössä tällä palvelimella: jokainen kirjautuminen kysyy vahvistuskoodia.',
+    trustedNone: 'Yksikään tietokone ei ole luotettu.',
+    expires: 'Päättyy',
+    thisBrowser: 'Tämä selain',
+    removeTrustedLabel: (name: string) => `Poista ”${name}” luotetuista tietokoneista`,
+    removeTrustedHeading: (name: string) => `Poistetaanko ”${name}” luotetuista tietokoneista?`,
+    removeTrustedBody: 'Seuraava kirjautuminen sillä kysyy taas vahvistuskoodia.',
+    removeTrustedThis: 'Käytät juuri tätä selainta.',
+    removeTrustedConfirm: 'Poista',
+    removedTrusted: (name: string) => `”${name}” ei ole enää luotettu. Sen seuraava kirjautuminen kysyy vahvistuskoodia.`,
+    forgetAll: 'Unohda kaikki luotetut tietokoneet',
+    forgetAllHeading: 'Unohdetaanko kaikki luotetut tietokoneet?',
+    forgetAllBody: 'Jokainen luotettu tietokone, myös tämä, kysyy vahvistuskoodia seuraavalla kirjautumiskerralla.',
+    forgetAllConfirm: 'Unohda kaikki',
+    forgotAll: 'Kaikki luotetut tietokoneet unohdettiin. Jokainen kirjautuminen kysyy taas vahvistuskoodia.',
+    passwordHeading: 'Vaihda salasana',
+    currentPassword: 'Nykyinen salasana',
+    newPassword: 'Uusi salasana',
+    repeatPassword: 'Uusi salasana uudelleen',
+    newPasswordHint: (min: number) => `Vähintään ${n(min, CHARACTERS)}.`,
+    changePassword: 'Vaihda salasana',
+    changingPassword: 'Vaihdetaan salasanaa…',
+    currentMissing: 'Anna nykyinen salasanasi.',
+    newTooShort: (min: number) => `Uuden salasanan pituuden on oltava vähintään ${n(min, CHARACTERS)}.`,
+    mismatch: 'Uudet salasanat eivät ole samat. Kirjoita uusi salasana uudelleen kumpaankin kenttään.',
+    wrongCurrent: 'Nykyinen salasanasi on väärin. Tarkista se ja yritä uudelleen.',
+    passwordChanged: 'Salasanasi vaihdettiin. Muut istuntosi päättyivät, ja samoin kaikki luotetut tietokoneesi.',
   },
   admin: {
     heading: 'Ylläpito',
@@ -149,6 +195,14 @@ export const pagesFi: PagesMessages = {
     totpEnabledHint: 'Kun tämä ei ole käytössä, keneltäkään ei kysytä vahvistuskoodia eikä todennussovellusta voi ottaa käyttöön.',
     requiredForAll: 'Pakollinen kaikille',
     requiredForAllHint: 'Jokaisen on otettava todennussovellus käyttöön seuraavalla kirjautumiskerrallaan.',
+    trustedDays: 'Montako päivää tietokone voi olla luotettu',
+    trustedDaysHint:
+      'Kun käyttäjä kirjautuu vahvistuskoodilla, hän voi valita, ettei sillä tietokoneella kysytä koodia näin moneen päivään. 0 poistaa tämän käytöstä ja päättää kaikki luotetut tietokoneet; pienempi määrä lyhentää myös jo luotettujen tietokoneiden luottamusta.',
+    trustedDaysInvalid: 'Anna päivien määrä kokonaislukuna väliltä 0–365.',
+    saveDays: 'Tallenna päivät',
+    turnOffHeading: 'Poistetaanko luotetut tietokoneet käytöstä?',
+    turnOffBody: 'Kaikkien käyttäjien kaikki luotetut tietokoneet päättyvät heti, ja jokainen kirjautuminen kysyy vahvistuskoodia.',
+    turnOffConfirm: 'Poista käytöstä',
     usersHeading: 'Käyttäjät',
     search: 'Hae käyttäjiä',
     searchHint: 'Käyttäjätunnus tai näyttönimi',
@@ -156,6 +210,7 @@ export const pagesFi: PagesMessages = {
     username: 'Käyttäjätunnus',
     displayName: 'Näyttönimi',
     authenticators: 'Todennussovellukset',
+    trustedComputers: 'Luotetut tietokoneet',
     status: 'Tila',
     admin: 'Ylläpitäjä',
     active: 'Aktiivinen',
@@ -172,6 +227,23 @@ export const pagesFi: PagesMessages = {
     disableFor: (username: string) => `Poista käyttäjä ${username} käytöstä`,
     enable: 'Ota käyttäjä käyttöön',
     enableFor: (username: string) => `Ota käyttäjä ${username} käyttöön`,
+    trustedCount: (username: string, count: number) => `Käyttäjän ${username} luotetut tietokoneet: ${count}`,
+    trustedOf: (username: string) => `Käyttäjän ${username} luotetut tietokoneet`,
+    trustedNoneFor: (username: string) => `Käyttäjällä ${username} ei ole luotettuja tietokoneita.`,
+    removeTrustedFor: (name: string, username: string) => `Poista ”${name}” käyttäjän ${username} luotetuista tietokoneista`,
+    removeTrustedHeading: (name: string, username: string) => `Poistetaanko ”${name}” käyttäjän ${username} luotetuista tietokoneista?`,
+    removeTrustedBody: 'Seuraava kirjautuminen sillä tietokoneella kysyy taas vahvistuskoodia.',
+    removedTrusted: (name: string, username: string) => `”${name}” ei ole enää käyttäjän ${username} luotettu tietokone.`,
+    forgetAllFor: (username: string) => `Unohda kaikki käyttäjän ${username} luotetut tietokoneet`,
+    forgetAllHeading: (username: string) => `Unohdetaanko kaikki käyttäjän ${username} luotetut tietokoneet?`,
+    forgetAllBody: 'Tämän käyttäjän jokainen kirjautuminen kysyy taas vahvistuskoodia, millä tietokoneella tahansa.',
+    forgetAllConfirm: 'Unohda kaikki',
+    forgotAll: (username: string) => `Kaikki käyttäjän ${username} luotetut tietokoneet unohdettiin.`,
+    setPassword: 'Aseta salasana',
+    setPasswordFor: (username: string) => `Aseta salasana käyttäjälle ${username}`,
+    setPasswordBody: 'Kaikki tämän käyttäjän istunnot ja luotetut tietokoneet päättyvät heti. Anna uusi salasana käyttäjälle turvallista reittiä.',
+    newPassword: 'Uusi salasana',
+    passwordSet: (username: string) => `Käyttäjän ${username} salasana vaihdettiin. Hänen istuntonsa ja luotetut tietokoneensa päättyivät.`,
     createHeading: 'Luo käyttäjä',
     password: 'Alkusalasana',
     passwordHint: 'Vähintään 8 merkkiä. Anna se käyttäjälle turvallista reittiä.',

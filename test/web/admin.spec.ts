@@ -125,12 +125,14 @@ test('at 360 px wide each user is a card: nothing scrolls sideways or is cut off
   expect(await clippedContent(page, { fixedHeight: false })).toEqual([]);
 
   // Screen readers still hear a table: column headers, rows, and cells under their headers.
-  await expect(page.getByRole('columnheader')).toHaveCount(6);
+  await expect(page.getByRole('columnheader')).toHaveCount(7);
   const row = page.getByRole('row', { name: new RegExp(user.username) });
   for (const control of [
     row.getByRole('checkbox', { name: t.requireTotpFor(user.username) }),
     row.getByRole('button', { name: t.revokeFor(user.username) }),
     row.getByRole('button', { name: t.disableFor(user.username) }),
+    row.getByRole('button', { name: t.trustedCount(user.username, 0) }),
+    row.getByRole('button', { name: t.setPasswordFor(user.username) }),
   ]) {
     await control.scrollIntoViewIfNeeded();
     const box = await control.boundingBox();

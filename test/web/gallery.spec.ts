@@ -26,6 +26,7 @@ for (const language of LANGUAGES) {
     test.use({ locale: BROWSER_LOCALE[language] });
 
     test('sign-in, code step and enrollment', async ({ page, server }) => {
+      await server.setEnvironment({ trustedComputerDays: 30 });
       const withCode = await createTotpUser(server);
       await page.goto('/signin');
       await shoot(page, 'Sign in');
@@ -34,6 +35,7 @@ for (const language of LANGUAGES) {
       await shoot(page, 'Sign in: empty field');
       await signIn(page, withCode.username, withCode.password);
       await expect(page.getByRole('textbox', { name: t.code.label(6) })).toBeFocused();
+      await expect(page.getByRole('checkbox', { name: p.trust.checkbox(30) })).not.toBeChecked();
       await shoot(page, 'Code step');
       const right = codeNow(server, withCode.secret);
       await page.keyboard.type(right === '000000' ? '111111' : '000000');
@@ -64,17 +66,22 @@ for (const language of LANGUAGES) {
     });
 
     test('settings, administration, help, signed out', async ({ page, server }) => {
+      await server.setEnvironment({ trustedComputerDays: 30 });
       const admin = await createTotpUser(server, { isAdmin: true, username: uniqueUsername('admin'), displayName: 'Ada Admin' });
       await createTotpUser(server, { username: uniqueUsername('lee'), displayName: 'Lee Example', totpRequired: true });
       await createUser(server, { username: uniqueUsername('kim'), displayName: 'Kim Example' });
       await page.goto('/signin?next=%2Fsettings');
       await signIn(page, admin.username, admin.password);
       // Typed only once the code step has taken focus: keys sent while the password step is still up go nowhere.
-      await expect(page.getByRole('textbox', { name: t.code.label(6) })).toBeFocused();
+      const code = page.getByRole('textbox', { name: t.code.label(6) });
+      await expect(code).toBeFocused();
+      await page.getByRole('checkbox', { name: p.trust.checkbox(30) }).check();
+      await code.focus();
       await page.keyboard.type(codeNow(server, admin.secret));
       server.clock.advance(PERIOD_MS);
       await expect(page.getByRole('heading', { name: p.settings.heading, level: 1 })).toBeVisible();
-      await shoot(page, 'Settings');
+      await expect(page.getByRole('rowheader', { name: new RegExp(p.settings.thisBrowser) })).toBeVisible();
+      await shoot(page, 'Settings, with a trusted computer');
       await page.getByRole('button', { name: p.settings.removeLabel('Phone') }).click();
       await expect(page.getByRole('dialog')).toContainText(p.settings.removeBody);
       await shoot(page, 'Settings: remove confirmation');
@@ -83,6 +90,10 @@ for (const language of LANGUAGES) {
       await page.getByRole('link', { name: p.frame.admin }).click();
       await expect(page.getByRole('rowheader')).toHaveCount(3);
       await shoot(page, 'Administration');
+      await page.getByRole('button', { name: p.admin.trustedOf(admin.username) }).click();
+      await expect(page.getByRole('region', { name: p.admin.trustedOf(admin.username) }).getByRole('rowheader')).toHaveCount(1);
+      await shoot(page, 'Administration: a user’s trusted computers');
+      await page.getByRole('button', { name: p.close }).click();
       await page.setViewportSize({ width: 360, height: 780 });
       await shoot(page, 'Administration at 360 px');
       await page.setViewportSize({ width: 1280, height: 720 });

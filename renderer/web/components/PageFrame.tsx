@@ -1,8 +1,9 @@
-/** The frame of every page: the product name, where the person can go, sign out, and one <main>. */
+/** The frame of every page: the product name, where the person can go, sign out, and one <main> (which starts with what a sign-in just did, if anything). */
 import { useEffect, type ReactNode } from 'react';
 import type { User } from '../../../shared/api/schemas.js';
 import { useMessages, usePagesMessages } from '../../i18n/messages.js';
 import { api } from '../api/web-api.js';
+import { SignInNoteText } from './SignInNoteText.js';
 
 export function PageFrame({ title, user, wide = false, children }: { readonly title: string; readonly user?: User | undefined; readonly wide?: boolean; readonly children: ReactNode }) {
   const t = usePagesMessages();
@@ -31,7 +32,10 @@ export function PageFrame({ title, user, wide = false, children }: { readonly ti
           </nav>
         )}
       </header>
-      <main className={wide ? 'page wide' : 'page'}>{children}</main>
+      <main className={wide ? 'page wide' : 'page'}>
+        <SignInNoteText />
+        {children}
+      </main>
     </>
   );
 }

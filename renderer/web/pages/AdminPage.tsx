@@ -1,7 +1,8 @@
 /**
- * Administration: the environment's two-factor switches; users with search; create a user; per
- * user "Two-factor required", "Reset two-factor" (after a confirmation) and disable or enable.
- * On narrow screens the users table becomes one card per user (see web.css).
+ * Administration: the environment's two-factor switches and trusted-computer days; users with
+ * search; create a user; per user "Two-factor required", "Reset two-factor" (after a confirmation),
+ * disable or enable, their trusted computers, and a new password. On narrow screens the users
+ * table becomes one card per user (see web.css).
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AdminUser, Environment } from '../../../shared/api/schemas.js';
@@ -10,9 +11,12 @@ import { useLanguage, usePagesMessages } from '../../i18n/messages.js';
 import { problemText } from '../api/problem-text.js';
 import { api } from '../api/web-api.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
-import { ErrorText, StatusText } from '../components/Messages.js';
+import { ErrorText, StatusText, type Report } from '../components/Messages.js';
 import { PageFrame } from '../components/PageFrame.js';
 import { StackedTable } from '../components/StackedTable.js';
+import { AdminSetPassword } from './AdminSetPassword.js';
+import { AdminTrustedDays } from './AdminTrustedDays.js';
+import { AdminUserTrustedComputers } from './AdminUserTrustedComputers.js';
 import { useMe } from './use-me.js';
 
 export function AdminPage() {
@@ -48,8 +52,6 @@ function Administration({ selfId }: { readonly selfId: string }) {
   );
 }
 
-type Report = (ok: string | null, failed: string | null) => void;
-
 function EnvironmentSwitches({ report }: { readonly report: Report }) {
   const p = usePagesMessages();
   const t = p.admin;
@@ -61,7 +63,7 @@ function EnvironmentSwitches({ report }: { readonly report: Report }) {
   }, [report, language]);
 
   // The switch moves at once; it moves back if the server refuses.
-  const change = async (patch: Partial<Pick<Environment, 'totpEnabled' | 'totpRequiredForAll'>>) => {
+  const change = async (patch: Partial<Pick<Environment, 'totpEnabled' | 'totpRequiredForAll' | 'trustedComputerDays'>>) => {
     if (env === null) return;
     const before = env;
     setEnv({ ...env, ...patch });
@@ -102,6 +104,7 @@ function EnvironmentSwitches({ report }: { readonly report: Report }) {
           <p id="required-all-hint" className="muted hint">
             {t.requiredForAllHint}
           </p>
+          <AdminTrustedDays days={env.trustedComputerDays} busy={busy} onSave={(days) => void change({ trustedComputerDays: days })} />
         </>
       )}
     </section>
@@ -116,6 +119,8 @@ function Users({ selfId, report }: { readonly selfId: string; readonly report: R
   const [users, setUsers] = useState<readonly AdminUser[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [revoking, setRevoking] = useState<AdminUser | null>(null);
+  const [settingPassword, setSettingPassword] = useState<AdminUser | null>(null);
+  const [showingTrusted, setShowingTrusted] = useState<{ readonly user: AdminUser; readonly opener: HTMLButtonElement } | null>(null);
 
   const load = useCallback(
     async (term: string) => {
@@ -171,6 +176,7 @@ function Users({ selfId, report }: { readonly selfId: string; readonly report: R
               <th role="columnheader" scope="col">{t.username}</th>
               <th role="columnheader" scope="col">{t.displayName}</th>
               <th role="columnheader" scope="col">{t.authenticators}</th>
+              <th role="columnheader" scope="col">{t.trustedComputers}</th>
               <th role="columnheader" scope="col">{t.status}</th>
               <th role="columnheader" scope="col">{t.requireTotp}</th>
               <th role="columnheader" scope="col">{p.settings.actions}</th>
@@ -182,6 +188,12 @@ function Users({ selfId, report }: { readonly selfId: string; readonly report: R
                 <th role="rowheader" scope="row">{u.username}</th>
                 <td role="cell" data-label={t.displayName}>{u.displayName}</td>
                 <td role="cell" data-label={t.authenticators}>{u.authenticatorCount}</td>
+                <td role="cell" data-label={t.trustedComputers}>
+                  {/* The count opens the list: one button fewer in a row that is already full. */}
+                  <button type="button" className="link" aria-label={t.trustedCount(u.username, u.trustedComputers)} onClick={(e) => setShowingTrusted({ user: u, opener: e.currentTarget })}>
+                    {u.trustedComputers}
+                  </button>
+                </td>
                 <td role="cell" data-label={t.status}>{[u.disabled ? t.disabled : t.active, ...(u.isAdmin ? [t.admin] : [])].join(', ')}</td>
                 <td role="cell" data-label={t.requireTotp}>
                   <input type="checkbox" aria-label={t.requireTotpFor(u.username)} checked={u.totpRequired} disabled={busy} onChange={(e) => void update(u, { totpRequired: e.target.checked })} />
@@ -201,11 +213,40 @@ function Users({ selfId, report }: { readonly selfId: string; readonly report: R
                         {u.disabled ? t.enable : t.disable}
                       </button>
                     )}
+                    {/* One's own password is changed in one's settings, which keeps this session. */}
+                    {u.id !== selfId && (
+                      <button type="button" className="secondary compact" aria-label={t.setPasswordFor(u.username)} disabled={busy} onClick={() => setSettingPassword(u)}>
+                        {t.setPassword}
+                      </button>
+                    )}
                 </td>
               </tr>
             ))}
           </tbody>
         </StackedTable>
+      )}
+      {showingTrusted !== null && (
+        <AdminUserTrustedComputers
+          key={showingTrusted.user.id}
+          user={users?.find((u) => u.id === showingTrusted.user.id) ?? showingTrusted.user}
+          report={report}
+          onChanged={() => load(search)}
+          onClose={() => {
+            showingTrusted.opener.focus();
+            setShowingTrusted(null);
+          }}
+        />
+      )}
+      {settingPassword !== null && (
+        <AdminSetPassword
+          user={settingPassword}
+          onCancel={() => setSettingPassword(null)}
+          onDone={() => {
+            report(t.passwordSet(settingPassword.username), null);
+            setSettingPassword(null);
+            void load(search);
+          }}
+        />
       )}
       {revoking !== null && (
         <ConfirmDialog heading={t.revokeHeading(revoking.username)} confirmLabel={t.revokeConfirm} busy={busy} onCancel={() => setRevoking(null)} onConfirm={() => void revoke(revoking)}>

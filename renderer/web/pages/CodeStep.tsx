@@ -3,10 +3,12 @@
  * submits once when the code is complete; while the server checks it or a lock-out runs, the input
  * keeps focus but takes nothing; each answer starts with empty boxes in the render that makes them
  * writable again; once the challenge is over focus goes to "Start again"; offers a recovery code.
+ * When the server offers it, "Don't ask for a code on this computer" (unchecked until the person
+ * checks it) asks it to trust this browser; the token then lives in an HttpOnly cookie the page never sees.
  */
 import { useMemo, useRef, useState } from 'react';
 import { challengeDeadline } from '../../../shared/api/challenge-deadline.js';
-import type { Challenge, RecoveryResponse } from '../../../shared/api/schemas.js';
+import { TRUSTED_COMPUTER_NAME_MAX, type Challenge, type CodeAcceptedResponse, type RecoveryResponse, type TrustComputerRequest } from '../../../shared/api/schemas.js';
 import { isCompleteCode } from '../../../shared/code/normalise-code.js';
 import type { Problem } from '../../../shared/ipc/problem.js';
 import { EXPIRY, useCountdownAnnouncement } from '../../app/use-countdown-announcement.js';
@@ -15,15 +17,20 @@ import { useSecondsLeft } from '../../app/use-seconds-left.js';
 import { CodeInput } from '../../components/CodeInput.js';
 import { ProblemMessage, problemKey } from '../../components/ProblemMessage.js';
 import { RecoveryCodeForm } from '../../components/RecoveryCodeForm.js';
-import { useMessages } from '../../i18n/messages.js';
+import { useMessages, usePagesMessages } from '../../i18n/messages.js';
 import { problemOf } from '../api/problem-of.js';
 import { api } from '../api/web-api.js';
 import { goOn } from './after-sign-in.js';
+import { browserAndSystem } from './browser-name.js';
+import { leaveSignInNote } from './sign-in-note.js';
 
 type Method = 'totp' | 'recovery_code';
 
 export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Challenge; readonly onStartAgain: () => void }) {
   const t = useMessages();
+  const trustWords = usePagesMessages().trust;
+  const trustDays = challenge.trustedComputerDays ?? 0;
+  const [trust, setTrust] = useState(false);
   const [method, setMethod] = useState<Method>('totp');
   const [code, setCode] = useState('');
   const [recovery, setRecovery] = useState('');
@@ -51,10 +58,15 @@ export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Chal
     else (totp ? codeRef : recoveryRef).current?.focus();
   });
 
-  const send = async (path: '/auth/totp' | '/auth/recovery', body: Record<string, string>) => {
+  const send = async (path: '/auth/totp' | '/auth/recovery', body: Readonly<Record<string, string>>) => {
     setBusy(true);
-    const result = await api<RecoveryResponse>('POST', path, { challengeId: challenge.id, ...body });
+    const trustComputer: TrustComputerRequest | undefined =
+      trust && trustDays > 0 ? { name: trustWords.computerName(browserAndSystem(navigator.userAgent)).slice(0, TRUSTED_COMPUTER_NAME_MAX), days: trustDays } : undefined;
+    const result = await api<CodeAcceptedResponse | RecoveryResponse>('POST', path, { challengeId: challenge.id, ...body, ...(trustComputer === undefined ? {} : { trustComputer }) });
     if (result.ok) {
+      // Granted only while the environment still offers it: the next page says so.
+      const granted = result.value.trustedComputer;
+      if (granted !== undefined) leaveSignInNote({ kind: 'trusted', expiresAt: granted.expiresAt });
       goOn('authenticated');
       return;
     }
@@ -110,6 +122,17 @@ export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Chal
           disabled={over}
           describedBy={describedBy}
         />
+      )}
+      {trustDays > 0 && (
+        <div className="trust-choice">
+          <label className="checkbox">
+            <input type="checkbox" checked={trust} disabled={over} aria-describedby="trust-hint" onChange={(e) => setTrust(e.target.checked)} />
+            {trustWords.checkbox(trustDays)}
+          </label>
+          <p id="trust-hint" className="muted hint">
+            {trustWords.checkboxHint}
+          </p>
+        </div>
       )}
       <p id="code-status" className="muted status">
         {busy ? t.code.verifying : over ? '' : expirySentence}

@@ -1,8 +1,9 @@
 /**
- * Two-factor settings: the person's authenticators (name, added, last used), adding another,
- * removing one after a confirmation that says what follows, and new recovery codes.
+ * Sign-in settings: the person's authenticators (name, added, last used), adding another,
+ * removing one after a confirmation that says what follows, new recovery codes, trusted
+ * computers, and changing the password.
  */
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Authenticator, MeResponse } from '../../../shared/api/schemas.js';
 import { useFocusWhen } from '../../app/use-focus-when.js';
 import { useLanguage, useMessages, usePagesMessages } from '../../i18n/messages.js';
@@ -13,6 +14,8 @@ import { ErrorText, StatusText } from '../components/Messages.js';
 import { PageFrame } from '../components/PageFrame.js';
 import { RecoveryCodesPanel } from '../components/RecoveryCodesPanel.js';
 import { StackedTable } from '../components/StackedTable.js';
+import { ChangePasswordSection } from './ChangePasswordSection.js';
+import { TrustedComputersSection } from './TrustedComputersSection.js';
 import { useMe } from './use-me.js';
 
 type Pending = { readonly kind: 'remove'; readonly authenticator: Authenticator } | { readonly kind: 'regenerate' } | null;
@@ -47,6 +50,10 @@ function Settings({ me, reload }: { readonly me: MeResponse; readonly reload: ()
   const [codesSaved, setCodesSaved] = useState(0);
   useFocusWhen(codesSaved === 0 || codes !== null ? null : `${codesSaved}`, () => recoveryHeadingRef.current?.focus());
   const { authenticators, required, environmentEnabled, recoveryCodesRemaining } = me.totp;
+  const report = useCallback((ok: string | null, failed: string | null) => {
+    setNews(ok);
+    setError(failed);
+  }, []);
 
   const run = async (action: () => Promise<string | null>) => {
     setBusy(true);
@@ -154,6 +161,9 @@ function Settings({ me, reload }: { readonly me: MeResponse; readonly reload: ()
         )}
       </section>
 
+      <TrustedComputersSection trusted={me.trustedComputers} reload={reload} report={report} />
+      <ChangePasswordSection reload={reload} report={report} />
+
       {pending?.kind === 'remove' && (
         <ConfirmDialog
           heading={t.removeHeading(pending.authenticator.name)}
@@ -163,6 +173,7 @@ function Settings({ me, reload }: { readonly me: MeResponse; readonly reload: ()
           onConfirm={() => void remove(pending.authenticator)}
         >
           <p>{t.removeBody}</p>
+          {(me.trustedComputers?.computers.length ?? 0) > 0 && <p>{t.removeEndsTrusted}</p>}
           {isLast && <p className="warning">{required ? t.removeLastRequired : t.removeLastOptional}</p>}
         </ConfirmDialog>
       )}

@@ -1,9 +1,11 @@
 /**
  * Browser sign-in: username and password, then (when the account has two-factor authentication)
  * the same code step as the desktop; or a link per identity provider the server offers, which
- * signs in there without any code. Success goes where the person was heading, or to the settings;
- * an account that still needs an authenticator goes straight into enrollment. A provider sign-in
- * that failed comes back here with `sso_error` and `reason`: the page words it and puts focus on it.
+ * signs in there without any code; on a trusted computer (its token in an HttpOnly cookie that only
+ * the server reads) the password alone signs in. Success goes where the person was heading, or to
+ * the settings; an account that still needs an authenticator goes straight into enrollment. A
+ * provider sign-in that failed comes back here with `sso_error` and `reason`: the page words it and
+ * puts focus on it.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { isSsoFlowErrorCode } from '../../../shared/api/errors.js';
@@ -21,6 +23,7 @@ import { api } from '../api/web-api.js';
 import { PageFrame } from '../components/PageFrame.js';
 import { goOn } from './after-sign-in.js';
 import { CodeStep } from './CodeStep.js';
+import { leaveSignInNote } from './sign-in-note.js';
 
 const params = new URLSearchParams(window.location.search);
 
@@ -88,8 +91,13 @@ export function SignInPage() {
       return;
     }
     setProblem(null);
-    if (result.value.status === 'totp_required') setChallenge(result.value.challenge);
-    else goOn(result.value.status);
+    const answer = result.value;
+    if (answer.status === 'totp_required') setChallenge(answer.challenge);
+    else {
+      // A trusted computer: no code was asked, and the next page says why.
+      if (answer.status === 'authenticated' && answer.trustedComputer !== undefined) leaveSignInNote({ kind: 'codeSkipped', expiresAt: answer.trustedComputer.expiresAt });
+      goOn(answer.status);
+    }
   };
 
   if (challenge !== null) {

@@ -68,6 +68,14 @@ function samplesFor(key: string): unknown[][] {
       return [[NOW]];
     case 'computerClock':
       return [[61], [-240], [3600]];
+    case 'computerName':
+      return [[{ browser: 'Firefox', system: 'Windows' }], [{ browser: null, system: 'Linux' }], [{ browser: null, system: null }]];
+    case 'removeTrustedFor':
+    case 'removeTrustedHeading':
+    case 'removedTrusted':
+      return [['Chrome on Linux', 'Ada']];
+    case 'trustedCount':
+      return [['Ada', 0], ['Ada', 2]];
     default:
       return [[0], [1], [2], [61], ['Ada']];
   }
