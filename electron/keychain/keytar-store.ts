@@ -5,6 +5,7 @@
  * keyring cannot hold up the first window. A keychain that fails later (locked, removed) degrades
  * to "not remembered", never to a crash.
  */
+import { usernameKey } from '../../shared/api/username-key.js';
 import { noKeychain, type CredentialStore } from './credential-store.js';
 
 /** The subset of keytar the store needs; tests and the app pass the real module. */
@@ -22,11 +23,10 @@ const SESSION_PREFIX = 'session@';
 const sessionAccount = (serverUrl: string) => `${SESSION_PREFIX}${serverUrl}`;
 const TRUSTED_PREFIX = 'trusted@';
 /**
- * One entry per server and username. The server compares usernames in NFKC, ignoring case, so "Ada"
- * and "ada" are one account here too; a server address has no "#", so the two parts cannot run into each other.
+ * One entry per server and account, keyed as the server keys accounts (so "Ada" and "ada" are one here
+ * too); a server address has no "#", so the two parts cannot run into each other.
  */
-export const trustedComputerAccount = (serverUrl: string, username: string): string =>
-  `${TRUSTED_PREFIX}${serverUrl}#${username.trim().normalize('NFKC').toLowerCase()}`;
+export const trustedComputerAccount = (serverUrl: string, username: string): string => `${TRUSTED_PREFIX}${serverUrl}#${usernameKey(username.trim())}`;
 const PROBE_ACCOUNT = 'probe';
 
 /** Loads the native module; on a platform without a prebuilt binary it cannot load at all. */

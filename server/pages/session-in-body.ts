@@ -9,16 +9,22 @@ export interface MovedSession {
 
 const SESSION_FIELDS = ['session', 'enrollmentSession'] as const;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function takeSessionToken(json: string): MovedSession | undefined {
-  let body: unknown;
+/** An answer's JSON body as an object; undefined for anything else (an answer these hooks leave alone). */
+export function parseObject(payload: unknown): Record<string, unknown> | undefined {
+  if (typeof payload !== 'string') return undefined;
   try {
-    body = JSON.parse(json);
+    const body: unknown = JSON.parse(payload);
+    return isRecord(body) ? body : undefined;
   } catch {
     return undefined;
   }
-  if (!isRecord(body)) return undefined;
+}
+
+export function takeSessionToken(json: string): MovedSession | undefined {
+  const body = parseObject(json);
+  if (body === undefined) return undefined;
   for (const field of SESSION_FIELDS) {
     const session = body[field];
     if (isRecord(session) && typeof session['token'] === 'string' && session['token'] !== '') {

@@ -10,6 +10,7 @@ import type { Context } from '../context.js';
 import { acceptTrustedComputerCookie, isTrustedComputerCookieEnded, trustedComputerCookieToken } from '../http/request-session.js';
 import { TRUSTED_COOKIE, trustedCookieAttributes, type CookiePolicy } from './cookie-policy.js';
 import { isCookieRequest, sendCookie, type CookieJar } from './cookie-session.js';
+import { isRecord, parseObject } from './session-in-body.js';
 
 const api = (path: string) => `/api/v1${path}`;
 const LOGIN_ROUTE = api('/auth/login');
@@ -21,18 +22,6 @@ export const TRUSTED_COOKIE_ROUTES: ReadonlySet<string> = new Set([LOGIN_ROUTE, 
 
 // The token's own format, checked before it is looked up: a cookie is whatever the browser sends.
 const TOKEN = new RegExp(TRUSTED_COMPUTER_TOKEN_PATTERN);
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function parse(payload: unknown): Record<string, unknown> | undefined {
-  if (typeof payload !== 'string') return undefined;
-  try {
-    const body: unknown = JSON.parse(payload);
-    return isRecord(body) ? body : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export interface TrustedCookies {
   /** On a cookie request: hands the browser's trusted-computer token (if well formed) to the routes. */
@@ -69,7 +58,7 @@ export function trustedCookies(ctx: Context, policy: CookiePolicy, cookies: Cook
         return payload;
       }
       if (reply.statusCode !== 200) return payload;
-      const body = parse(payload);
+      const body = parseObject(payload);
       if (body === undefined) return payload;
       if (TRUSTING_ROUTES.has(url)) return moveToken(reply, body) ?? payload;
       // The sign-in read the cookie (the body brought no token) and still asked for a code: the server no longer honours it.

@@ -171,7 +171,7 @@ export interface AuditRecord {
 }
 
 /** Usernames are unique regardless of case; throttling and the per-account order use the same key. */
-export const usernameKey = (username: string): string => username.normalize('NFKC').toLowerCase();
+export { usernameKey } from '../../shared/api/username-key.js';
 
 /** Authenticator names are unique per account regardless of case and surrounding space. */
 export const nameKey = (name: string): string => name.normalize('NFKC').trim().toLowerCase();

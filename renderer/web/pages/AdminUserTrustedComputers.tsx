@@ -3,7 +3,7 @@
  * each after a confirmation. Focus goes to the panel's heading when it opens and after each change;
  * Close gives it back to the button that opened it.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AdminUser, TrustedComputer, TrustedComputersResponse } from '../../../shared/api/schemas.js';
 import { useLanguage, usePagesMessages } from '../../i18n/messages.js';
 import { problemText } from '../api/problem-text.js';
@@ -11,8 +11,7 @@ import { api } from '../api/web-api.js';
 import type { Report } from '../components/Messages.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { TrustedComputersTable } from '../components/TrustedComputersTable.js';
-
-type Pending = { readonly kind: 'remove'; readonly computer: TrustedComputer } | { readonly kind: 'forgetAll' } | null;
+import { useTrustedEndings } from './use-trusted-endings.js';
 
 interface Props {
   /** As the users' list shows it now. */
@@ -28,9 +27,6 @@ export function AdminUserTrustedComputers({ user, report, onChanged, onClose }: 
   const t = p.admin;
   const language = useLanguage();
   const [computers, setComputers] = useState<readonly TrustedComputer[] | null>(null);
-  const [pending, setPending] = useState<Pending>(null);
-  const [busy, setBusy] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const base = `/admin/users/${encodeURIComponent(user.id)}/trusted-computers`;
 
   const load = useCallback(async () => {
@@ -39,19 +35,11 @@ export function AdminUserTrustedComputers({ user, report, onChanged, onClose }: 
     else report(null, problemText(r.failure, language));
   }, [base, report, language]);
 
-  useEffect(() => headingRef.current?.focus(), []);
+  const { pending, setPending, busy, headingRef, end } = useTrustedEndings(report, () => Promise.all([load(), onChanged()]));
+
+  useEffect(() => headingRef.current?.focus(), [headingRef]);
   // Also when the users' list counts differently: a reset, a disable or a new password ended them.
   useEffect(() => void load(), [load, user.trustedComputers]);
-
-  const end = async (path: string, done: string) => {
-    setBusy(true);
-    const r = await api('DELETE', path);
-    report(r.ok ? done : null, r.ok ? null : problemText(r.failure, language));
-    setBusy(false);
-    setPending(null);
-    await Promise.all([load(), onChanged()]);
-    headingRef.current?.focus();
-  };
 
   return (
     <section className="subpanel" aria-labelledby="user-trusted-heading">

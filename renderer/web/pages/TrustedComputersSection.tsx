@@ -3,16 +3,12 @@
  * after a confirmation. Shown while the server offers trusted computers or any are left. After each
  * change focus goes to the section's heading and the page's status line says what happened.
  */
-import { useRef, useState } from 'react';
-import type { MeResponse, TrustedComputer } from '../../../shared/api/schemas.js';
-import { useLanguage, usePagesMessages } from '../../i18n/messages.js';
-import { problemText } from '../api/problem-text.js';
-import { api } from '../api/web-api.js';
+import type { MeResponse } from '../../../shared/api/schemas.js';
+import { usePagesMessages } from '../../i18n/messages.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import type { Report } from '../components/Messages.js';
 import { TrustedComputersTable } from '../components/TrustedComputersTable.js';
-
-type Pending = { readonly kind: 'remove'; readonly computer: TrustedComputer } | { readonly kind: 'forgetAll' } | null;
+import { useTrustedEndings } from './use-trusted-endings.js';
 
 interface Props {
   /** Absent from a server without trusted computers. */
@@ -23,22 +19,8 @@ interface Props {
 
 export function TrustedComputersSection({ trusted, reload, report }: Props) {
   const t = usePagesMessages().settings;
-  const language = useLanguage();
-  const [pending, setPending] = useState<Pending>(null);
-  const [busy, setBusy] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const { pending, setPending, busy, headingRef, end } = useTrustedEndings(report, reload);
   const { days, computers } = trusted ?? { days: 0, computers: [] };
-
-  const end = async (path: string, done: string) => {
-    setBusy(true);
-    const result = await api('DELETE', path);
-    report(result.ok ? done : null, result.ok ? null : problemText(result.failure, language));
-    setBusy(false);
-    setPending(null);
-    // The dialog closes while the list reloads; then focus goes where the list is.
-    await reload();
-    headingRef.current?.focus();
-  };
 
   if (days === 0 && computers.length === 0) return null;
   return (
