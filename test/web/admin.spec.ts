@@ -90,6 +90,8 @@ test('an admin creates and disables a user', async ({ page, server }) => {
 
   await page.getByRole('button', { name: t.disableFor(username) }).click();
   await expect(page.getByRole('button', { name: t.enableFor(username) })).toBeVisible();
+  // The button turns at once; "Saved." is said once the server has committed the change.
+  await expect(page.getByRole('status').filter({ hasText: t.saved })).toBeVisible();
   fails(await apiClient(server.api).post('/auth/login', { body: { username, password: 'a-long-password' } }), 401, 'invalid_credentials');
 });
 
