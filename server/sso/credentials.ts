@@ -3,7 +3,7 @@
  * Kept sealed in the database (AES-256-GCM, the provider's id as additional data), or read from a
  * file only its owner can read; opened just before use and never logged or returned.
  */
-import { createPrivateKey, webcrypto, type KeyObject } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { open, seal } from '../crypto/secret-box.js';
 
@@ -38,7 +38,7 @@ export function readSecretFile(path: string): string {
 
 export type SigningAlgorithm = 'RS256' | 'ES256' | 'ES384' | 'EdDSA';
 
-const SUBTLE_PARAMS: Readonly<Record<SigningAlgorithm, webcrypto.RsaHashedImportParams | webcrypto.EcKeyImportParams | webcrypto.Algorithm>> = {
+const SUBTLE_PARAMS: Readonly<Record<SigningAlgorithm, RsaHashedImportParams | EcKeyImportParams | Algorithm>> = {
   RS256: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
   ES256: { name: 'ECDSA', namedCurve: 'P-256' },
   ES384: { name: 'ECDSA', namedCurve: 'P-384' },
@@ -56,7 +56,7 @@ function algorithmOf(key: KeyObject): SigningAlgorithm {
 }
 
 /** A PEM private key as a non-extractable signing key, with the JWS algorithm that fits it. */
-export async function importSigningKey(pem: string): Promise<{ readonly key: webcrypto.CryptoKey; readonly algorithm: SigningAlgorithm }> {
+export async function importSigningKey(pem: string): Promise<{ readonly key: CryptoKey; readonly algorithm: SigningAlgorithm }> {
   let keyObject: KeyObject;
   try {
     keyObject = createPrivateKey(pem);
@@ -65,7 +65,7 @@ export async function importSigningKey(pem: string): Promise<{ readonly key: web
   }
   const algorithm = algorithmOf(keyObject);
   const der = keyObject.export({ format: 'der', type: 'pkcs8' });
-  const key = await webcrypto.subtle.importKey('pkcs8', der, SUBTLE_PARAMS[algorithm], false, ['sign']);
+  const key = await crypto.subtle.importKey('pkcs8', der, SUBTLE_PARAMS[algorithm], false, ['sign']);
   der.fill(0);
   return { key, algorithm };
 }

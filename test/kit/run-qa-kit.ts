@@ -5,15 +5,10 @@
  * the pages) into the copy's vendor/stepgate.tgz; the copy installs it with `npm ci --offline`
  * from the npm cache (its lockfile pins what this repository's lockfile pins) and runs its own
  * `npm test`: the type-checker over its specs, then Playwright.
- *
- * The SQLite module needs a native build. Instead of compiling it again (over a minute on two
- * cores), the build this repository's `npm ci` made is offered as a local prebuild, which the
- * module's installer (prebuild-install) takes when its version and Node's ABI match, as it would
- * take a downloaded one; otherwise it compiles.
+ * Nothing is compiled there: the SQLite module ships its prebuilt Node-API binaries in its package.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
@@ -34,18 +29,6 @@ function run(command: string, args: readonly string[], cwd: string, env: NodeJS.
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} in ${cwd} failed (exit ${result.status ?? result.signal})`);
 }
 
-/** The SQLite module this repository built, as the prebuild tarball its installer looks for; null when there is none. */
-function localSqlitePrebuild(into: string): string | null {
-  const require = createRequire(join(ROOT, 'package.json'));
-  const dir = join(ROOT, 'node_modules', 'better-sqlite3');
-  if (!existsSync(join(dir, 'build', 'Release', 'better_sqlite3.node'))) return null;
-  const { version } = require('better-sqlite3/package.json') as { version: string };
-  mkdirSync(into, { recursive: true });
-  const name = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;
-  execFileSync('tar', ['-czf', join(into, name), '-C', dir, 'build/Release/better_sqlite3.node']);
-  return into;
-}
-
 const work = mkdtempSync(join(tmpdir(), 'stepgate-qa-kit-'));
 try {
   cpSync(EXAMPLE, work, { recursive: true, filter: (source) => !/(^|\/)(node_modules|vendor|test-results)(\/|$)/.test(relative(EXAMPLE, source)) });
@@ -57,14 +40,9 @@ try {
     if (tarball === undefined || others.length > 0) throw new Error(`npm pack left ${readdirSync(vendor).join(', ') || 'nothing'} in ${vendor}`);
     renameSync(join(vendor, tarball), join(vendor, 'stepgate.tgz'));
   });
-  const prebuilds = localSqlitePrebuild(join(work, '.prebuilds'));
-  const installEnv = {
-    ...process.env,
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
-    ...(prebuilds === null ? {} : { npm_config_better_sqlite3_local_prebuilds: prebuilds }),
-  };
-  timed('npm ci --offline in the sample project', () => run(npm, ['ci', '--offline', '--no-audit', '--no-fund'], work, installEnv));
-  timed('npm test in the sample project', () => run(npm, ['test'], work, { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }));
+  const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
+  timed('npm ci --offline in the sample project', () => run(npm, ['ci', '--offline', '--no-audit', '--no-fund'], work, env));
+  timed('npm test in the sample project', () => run(npm, ['test'], work, env));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
