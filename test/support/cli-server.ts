@@ -50,8 +50,14 @@ export interface CliServer {
   readonly pid: number;
   /** Lines the server wrote to standard output (its request log, JSON), so far. */
   readonly output: readonly string[];
-  /** Sends `signal` and waits until the process is gone. */
-  stop(signal: NodeJS.Signals): Promise<void>;
+  /** Sends `signal` and waits until the process is gone; how it ended, and what it wrote to standard error. */
+  stop(signal: NodeJS.Signals): Promise<CliExit>;
+}
+
+export interface CliExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stderr: string;
 }
 
 /** `serve --port 0 --data DIR`; resolves once it prints where it listens. */
@@ -60,7 +66,8 @@ export function startCliServer(dataDir: string, extra: readonly string[] = []): 
   const output: string[] = [];
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close' rather than 'exit': by then everything the process wrote has been read.
+  const exited = new Promise<CliExit>((resolve) => child.once('close', (code, signal) => resolve({ code, signal, stderr })));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -83,7 +90,7 @@ export function startCliServer(dataDir: string, extra: readonly string[] = []): 
         output,
         stop: async (signal) => {
           if (child.exitCode === null && child.signalCode === null) process.kill(pid, signal);
-          await exited;
+          return exited;
         },
       });
     });

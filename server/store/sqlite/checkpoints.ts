@@ -132,6 +132,10 @@ export function startCheckpoints(path: string, options: CheckpointOptions): Chec
   return {
     passNow,
     stop: async () => {
+      // Held open until the worker has closed its connection: unreferenced, a process with nothing else
+      // left to do (the server after its listener closed) would end here, before the worker's last pass
+      // and before the store closes its own connections, leaving them to be freed at teardown.
+      worker.ref();
       if (!stopping) {
         stopping = true;
         worker.postMessage('stop');
