@@ -46,7 +46,11 @@ export function keychainStore(keytar: Keytar | null, service: string = DEFAULT_K
   let available = true;
   let probed: Promise<boolean> | undefined;
 
+  // Once a write has failed, the store is "not remembered" for the rest of the run: reads and writes
+  // both stop. On Linux without a Secret Service the module's first write fails and later ones may
+  // land in the kernel's session keyring instead, which this app does not offer as a keychain.
   const get = async (account: string): Promise<string | null> => {
+    if (!available) return null;
     try {
       return await keytar.getPassword(service, account);
     } catch {
@@ -54,6 +58,7 @@ export function keychainStore(keytar: Keytar | null, service: string = DEFAULT_K
     }
   };
   const set = async (account: string, value: string): Promise<boolean> => {
+    if (!available) return false;
     try {
       await keytar.setPassword(service, account, value);
       return true;
