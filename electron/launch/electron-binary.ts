@@ -47,7 +47,7 @@ export function electronBinaryIn(packageDir: string, env: Env = process.env): El
   }
   if (named === undefined || named === '') return { ok: false, reason: NOT_INSTALLED };
   const path = join(packageDir, 'dist', named);
-  return existsSync(path) ? { ok: true, path } : { ok: false, reason: `the Electron binary is missing at ${path} (npm start fetches it again)` };
+  return existsSync(path) ? { ok: true, path } : { ok: false, reason: `the Electron binary is missing at ${path} (Electron's installer fetches it again)` };
 }
 
 export interface FindOptions {

@@ -95,7 +95,7 @@ describe('findElectronBinary in a child process, with the download mirror watche
     writeFileSync(join(copy, 'path.txt'), 'electron');
     const result = await child(FIND, env());
     expect(result.failed).toBe(false);
-    expect(JSON.parse(result.stdout)).toEqual({ ok: false, reason: `the Electron binary is missing at ${join(copy, 'dist', 'electron')} (npm start fetches it again)` });
+    expect(JSON.parse(result.stdout)).toEqual({ ok: false, reason: `the Electron binary is missing at ${join(copy, 'dist', 'electron')} (Electron's installer fetches it again)` });
     expect(requests).toEqual([]);
     expect(readdirSync(copy).sort()).toEqual([...PACKAGE_FILES, 'path.txt'].sort());
   });
