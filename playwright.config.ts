@@ -2,15 +2,17 @@
  * End-to-end specs, written once on the testing kit (testing/) and run in two projects against the real reference server:
  * `chromium` drives the browser preview (the real renderer and the real main-process flow in
  * Node) in Debian's Chromium; `electron` launches the real app, and skips with a printed reason
- * where the Electron runtime is not installed.
+ * where the Electron runtime is not installed (asked without loading the electron package, which
+ * would download it).
  */
 import { defineConfig } from '@playwright/test';
 import { findElectronBinary } from './electron/launch/electron-binary.js';
 import type { StepgateOptions } from './testing/index.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/e2e/support/chromium.js';
 
-
 const electron = findElectronBinary();
+// Switches for every launch of the app, e.g. --ozone-platform=wayland (test/e2e/run-e2e.sh sets it for a Wayland run).
+const electronArgs = (process.env['STEPGATE_E2E_ELECTRON_ARGS'] ?? '').split(/\s+/).filter((arg) => arg !== '');
 // Printed once, by the runner rather than by every worker that loads this file.
 if (!electron.ok && process.env['TEST_WORKER_INDEX'] === undefined) console.log(`[electron project] skipped: ${electron.reason}`);
 
@@ -37,6 +39,6 @@ export default defineConfig<StepgateOptions>({
       use: { stepgateTarget: { kind: 'preview' }, launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] } },
     },
     // The project folder, as `npm start` runs it: package.json's "main" is the built dist/electron/main.js.
-    { name: 'electron', use: { stepgateTarget: { kind: 'development', appDir: import.meta.dirname } } },
+    { name: 'electron', use: { stepgateTarget: { kind: 'development', appDir: import.meta.dirname, args: electronArgs } } },
   ],
 });

@@ -2,7 +2,8 @@
  * `npm run dist -- [--e2e] [electron-builder's own arguments]`: --e2e is ours (a build Playwright
  * can drive); everything else goes to electron-builder as on its command line (--win, --mac,
  * --linux with targets, --x64, --arm64, --dir, -c.key=value, ...). The configuration itself is
- * always build/electron-builder.config.ts, so a --config file name is refused.
+ * always build/electron-builder.config.ts, so a --config file name is refused, and so are 32-bit
+ * builds (--ia32, --armv7l, or a target:ia32): Electron publishes none since 44.
  */
 import { configureBuildCommand, createYargs, type CliOptions } from 'electron-builder/out/builder.js';
 
@@ -23,6 +24,9 @@ export function parseDistArgs(argv: readonly string[]): DistArgs {
   // `_` and `$0` are yargs' own (strict mode has refused any stray word); `c` is the alias of `config`.
   const builder = Object.fromEntries(Object.entries(rest).filter(([key]) => !['_', '$0', 'c'].includes(key))) as CliOptions;
   if (typeof config === 'string') throw new Error('the configuration is build/electron-builder.config.ts; pass changes as -c.key=value');
+  const targets = (['win', 'mac', 'linux'] as const).flatMap((platform) => builder[platform] ?? []);
+  const thirtyTwoBit = [...(['ia32', 'armv7l'] as const).filter((arch) => builder[arch] === true).map((arch) => `--${arch}`), ...targets.filter((t) => /:(ia32|armv7l)$/.test(t))];
+  if (thirtyTwoBit.length > 0) throw new Error(`Electron publishes no 32-bit builds since version 44 (${thirtyTwoBit.join(', ')}): build for x64 or arm64`);
   return { e2e, builder, overrides: typeof config === 'object' && config !== null ? (config as Record<string, unknown>) : {} };
 }
 

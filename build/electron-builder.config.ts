@@ -7,7 +7,10 @@
  * Fuses are flipped at packaging time: release builds turn off everything that lets another
  * program run code inside the app (ELECTRON_RUN_AS_NODE, NODE_OPTIONS, --inspect) and load the app
  * only from the integrity-checked asar. End-to-end builds keep the inspect switches, which
- * Playwright's _electron.launch needs.
+ * Playwright's _electron.launch needs. No fuse covers Chromium's --remote-debugging-port and
+ * --remote-debugging-pipe: a release given them refuses to start (electron/security/remote-control.ts).
+ * The version packaged is the electron package's (45), whose runtime electron-builder downloads
+ * itself, or takes from the shared cache where `npm run dist` has fetched it.
  */
 import type { Configuration } from 'electron-builder';
 import { APP_IDENTITY } from '../electron/config/app-identity.js';

@@ -18,6 +18,7 @@ import { openLogFile, type LogFile, type LogLevel } from './app/log-file.js';
 import { startFailureLogLine, startFailureText, type StartFailure } from './app/start-failure.js';
 import { uiLanguage } from './app/ui-language.js';
 import { APP_IDENTITY } from './config/app-identity.js';
+import { buildKindOf, devToolsAllowed } from './config/build-kind.js';
 import { developmentSwitches } from './config/dev-switches.js';
 import { loadConfig, saveUserServerUrl } from './config/load-config.js';
 import { nodeConfigEnvironment, readTextFile, writeTextFile } from './config/node-environment.js';
@@ -26,6 +27,7 @@ import { electronProbes, electronRuntime } from './diagnostics/electron-probes.j
 import { registerIpc } from './ipc/register-ipc.js';
 import { DEFAULT_KEYCHAIN_SERVICE, keychainStore, loadKeytar } from './keychain/keytar-store.js';
 import { hardenApp } from './security/harden-app.js';
+import { refusedRemoteControl } from './security/remote-control.js';
 import { SignInFlow } from './signin/sign-in-flow.js';
 import { trustedComputerName } from './signin/trusted-computer.js';
 import { startLoopbackListener } from './sso/loopback-listener.js';
@@ -39,10 +41,13 @@ const PRELOAD = join(here, 'preload.cjs');
 // integrity fuse keeps anyone from changing that after packaging.
 const E2E_BUILD = typeof __STEPGATE_E2E_BUILD__ === 'boolean' && __STEPGATE_E2E_BUILD__;
 const { switches, ignored } = developmentSwitches({ isPackaged: app.isPackaged, e2eBuild: E2E_BUILD, argv: process.argv.slice(1), env: process.env });
+const BUILD_KIND = buildKindOf({ isPackaged: app.isPackaged, e2eBuild: E2E_BUILD });
+// A release given remote-debugging, inspector or DevTools switches stops at once (remote-control.ts says why).
+const remoteControl = refusedRemoteControl({ kind: BUILD_KIND, argv: process.argv.slice(1), env: process.env, platform: process.platform });
 
 // Before the app is ready: the scheme's privileges, the security baseline, the profile folder, the taskbar identity.
 registerAppScheme();
-hardenApp();
+hardenApp({ devTools: devToolsAllowed(BUILD_KIND) });
 if (switches.userDataDir !== undefined) app.setPath('userData', switches.userDataDir);
 if (process.platform === 'win32') app.setAppUserModelId(APP_IDENTITY.bundleId);
 
@@ -72,6 +77,11 @@ app.on('web-contents-created', (_event, contents) => {
 const electronFetch: FetchLike = (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init);
 
 async function main(): Promise<void> {
+  if (remoteControl.length > 0) {
+    await app.whenReady();
+    log = openLogFile({ dir: join(app.getPath('userData'), 'logs') });
+    return stop({ kind: 'remoteControl', switches: remoteControl });
+  }
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -143,6 +153,7 @@ async function main(): Promise<void> {
     preloadPath: PRELOAD,
     platform: process.platform,
     language,
+    devTools: devToolsAllowed(BUILD_KIND),
     currentView: () => flow.view,
     cancelFlow: () => void flow.handle({ type: 'cancel' }),
     sendView: (window: BrowserWindow, view: AppView) => window.webContents.send(CHANNELS.state, view),

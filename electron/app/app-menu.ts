@@ -1,19 +1,8 @@
-/**
- * A minimal application menu. On macOS, Cmd+V, Cmd+C and friends only work when an Edit menu
- * with those roles exists, so the code input needs this to accept a pasted code. Help holds
- * "About Stepgate", which shows the version on every platform.
- */
-import { Menu, type MenuItemConstructorOptions } from 'electron';
+/** Installs the application menu app-menu-template.ts describes. */
+import { Menu } from 'electron';
 import type { Messages } from '../../shared/messages/en.js';
+import { appMenuTemplate } from './app-menu-template.js';
 
 export function installAppMenu(t: Messages, platform: NodeJS.Platform): void {
-  const about: MenuItemConstructorOptions = { role: 'about', label: t.menu.about };
-  const appMenu: MenuItemConstructorOptions = { label: t.appName, submenu: [about, { type: 'separator' }, { role: 'quit' }] };
-  const template: MenuItemConstructorOptions[] = [
-    ...(platform === 'darwin' ? [appMenu] : []),
-    { label: t.menu.edit, submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
-    { label: t.menu.window, submenu: [{ role: 'minimize' }, { role: 'close' }] },
-    ...(platform === 'darwin' ? [] : [{ label: t.menu.help, submenu: [about] }]),
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(t, platform)));
 }

@@ -17,5 +17,5 @@ export function electronProbes(session: Pick<Session, 'resolveProxy'>, fetchFn: 
   };
 }
 
-/** "win32 x64, Electron 39.2.0" */
+/** "win32 x64, Electron 45.6.1" */
 export const electronRuntime = (): string => `${process.platform} ${process.arch}, Electron ${process.versions.electron ?? '?'}`;

@@ -1,14 +1,17 @@
 /**
  * Fetches the Electron runtime the first time `npm start` or `npm run dist` needs it, by running
- * Electron's own installer (node_modules/electron/install.js: download, checksum, unpack, path.txt)
- * with a progress line and a time limit. `npm ci` does not run that installer (package.json's
- * allowScripts denies it), so installing works on machines that cannot download it; there the
+ * Electron's own installer (the electron package's `install-electron` bin, install.js: download,
+ * checksum, unpack, path.txt) with a progress line and a time limit. This is the one place that
+ * downloads it: everything else only asks electron-binary.ts, which never does. `npm ci` does not
+ * run that installer (package.json's allowScripts denies it, and since Electron 42 the package has
+ * no install script anyway), so installing works on machines that cannot download it; there the
  * fetch fails, says why in one sentence, and the caller goes on without the runtime.
  */
 import { fork } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findElectronBinary, type ElectronBinary } from './electron-binary.js';
+import { electronPackageDir, findElectronBinary, type ElectronBinary } from './electron-binary.js';
 
 export type FetchOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
@@ -24,8 +27,12 @@ export interface FetchOptions {
 const DEFAULT_FETCH_TIMEOUT_MS = 5 * 60_000;
 const PROGRESS_HOOK = fileURLToPath(new URL('./electron-download-progress.cjs', import.meta.url));
 
-function electronInstallerPath(): string {
-  return createRequire(import.meta.url).resolve('electron/install.js');
+/** The electron package's `install-electron` bin (install.js), found from its package.json without loading the package. */
+export function electronInstallerPath(packageDir: string | null = electronPackageDir(import.meta.url)): string {
+  if (packageDir === null) throw new Error('the electron package is not installed (run npm ci)');
+  const { bin } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { readonly bin?: unknown };
+  const named = typeof bin === 'object' && bin !== null ? (bin as Record<string, unknown>)['install-electron'] : undefined;
+  return join(packageDir, typeof named === 'string' ? named : 'install.js');
 }
 
 /** The time limit: STEPGATE_ELECTRON_FETCH_SECONDS for slow links, else five minutes. */
@@ -57,7 +64,7 @@ export function progressLine(progress: Progress): string {
 /** The installer's complaint, in one sentence: the first line of what it printed, without the stack. */
 export function failureReason(stderr: string, exitCode: number | null): string {
   const first = stderr.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('at '));
-  const said = first === undefined ? `it exited with code ${exitCode ?? 'none'}` : first.replace(/^(Request|HTTP)?Error: /, '');
+  const said = first === undefined ? `it exited with code ${exitCode ?? 'none'}` : first.replace(/^(Request|HTTP|Type)?Error: /, '');
   return `Electron's installer could not fetch the runtime (${said})`;
 }
 
@@ -79,8 +86,14 @@ export function fetchElectronRuntime(options: FetchOptions = {}): Promise<FetchO
   let progress: Omit<Progress, 'elapsedMs' | 'limitMs'> = { transferred: 0, total: null };
   const draw = () => show(progressLine({ ...progress, elapsedMs: Date.now() - started, limitMs }));
 
+  let installer: string;
+  try {
+    installer = options.installer ?? electronInstallerPath();
+  } catch (error) {
+    return Promise.resolve({ ok: false, reason: error instanceof Error ? error.message : String(error) });
+  }
   return new Promise((resolve) => {
-    const child = fork(options.installer ?? electronInstallerPath(), [], {
+    const child = fork(installer, [], {
       execArgv: ['--require', PROGRESS_HOOK],
       // The installer's own progress bar would fight with this line.
       env: { ...(options.env ?? process.env), ELECTRON_GET_NO_PROGRESS: '1' },

@@ -21,6 +21,17 @@ export function mayUsePermission(): boolean {
   return false;
 }
 
+/**
+ * app 'select-client-certificate': a server (or a proxy on the way) that asks for a client
+ * certificate gets none. Since Electron 44 the event also comes for the main process's net.fetch,
+ * the sign-in API's requests, where Electron would otherwise present the first matching certificate
+ * of the computer's store unasked; before, those requests simply failed. A server that requires one
+ * refuses the connection, which the sign-in reports as a TLS failure (classify-transport-error.ts).
+ */
+export function presentsClientCertificate(): boolean {
+  return false;
+}
+
 export interface ContextMenuRequest {
   readonly isEditable: boolean;
   readonly editFlags: { readonly canCut: boolean; readonly canCopy: boolean; readonly canPaste: boolean; readonly canSelectAll: boolean };

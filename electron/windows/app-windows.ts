@@ -23,6 +23,8 @@ export function createAppWindows(options: {
   readonly preloadPath: string;
   readonly platform: NodeJS.Platform;
   readonly language: UiLanguage;
+  /** Whether DevTools may open (never in a release build). */
+  readonly devTools: boolean;
   readonly currentView: () => AppView;
   readonly cancelFlow: () => void;
   readonly sendView: (window: BrowserWindow, view: AppView) => void;
@@ -35,7 +37,7 @@ export function createAppWindows(options: {
   const closedByApp = new WeakSet<BrowserWindow>();
 
   const make = (role: WindowRole, parent: BrowserWindow | null) => {
-    const context = { platform: options.platform, language: options.language, preloadPath: options.preloadPath, darkMode: nativeTheme.shouldUseDarkColors };
+    const context = { platform: options.platform, language: options.language, preloadPath: options.preloadPath, darkMode: nativeTheme.shouldUseDarkColors, devTools: options.devTools };
     const window = new BrowserWindow({ ...windowOptions(role, context), ...(parent === null ? {} : { parent }) });
     if (!hasMenuBar(role, options.platform)) window.removeMenu();
     // Focus on open, so the person can type or paste at once.

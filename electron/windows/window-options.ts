@@ -15,9 +15,11 @@ export type WindowRole = 'login' | 'code';
 export const CODE_WINDOW_CONTENT = CODE_WINDOW_SIZE;
 export const LOGIN_WINDOW_CONTENT = { width: 420, height: 600, minWidth: 360, minHeight: 480 } as const;
 
-export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+/** `devTools`: false in release builds (build-kind.ts), so DevTools cannot open on a person's session by any means. */
+export function secureWebPreferences(preloadPath: string, devTools: boolean): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -38,6 +40,8 @@ export interface WindowContext {
   readonly language: UiLanguage;
   readonly preloadPath: string;
   readonly darkMode: boolean;
+  /** Whether DevTools may open: devToolsAllowed(build kind). */
+  readonly devTools: boolean;
 }
 
 /** Everything but `parent`, which only the adapter has. */
@@ -47,7 +51,7 @@ export function windowOptions(role: WindowRole, context: WindowContext): Browser
     useContentSize: true,
     show: false,
     backgroundColor: context.darkMode ? '#1c1d21' : '#f6f7f9',
-    webPreferences: secureWebPreferences(context.preloadPath),
+    webPreferences: secureWebPreferences(context.preloadPath, context.devTools),
   };
   switch (role) {
     case 'login':

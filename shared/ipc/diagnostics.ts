@@ -57,7 +57,7 @@ export interface ServerReport {
 
 export interface Diagnostics {
   readonly version: string;
-  /** e.g. "linux x64, Electron 39.2.0" or "linux x64, browser preview on Node 20.19.0" */
+  /** e.g. "linux x64, Electron 45.6.1" or "linux x64, browser preview on Node 20.19.0" */
   readonly runtime: string;
   /** When collected, ISO 8601 in UTC. */
   readonly collectedAt: string;

@@ -6,33 +6,35 @@
  * to the front is counted.
  */
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findElectronBinary, NOT_INSTALLED } from '../../electron/launch/electron-binary.js';
 import { isCodePagePath } from '../../shared/ipc/code-window.js';
 import type { AppHandle } from './app-handle.js';
 import type { LaunchOptions, StepgateTarget } from './target.js';
 
 type ElectronTarget = Exclude<StepgateTarget, { kind: 'preview' }>;
 
-/** The Electron binary an app folder's own node_modules provide, or why there is none. */
+/**
+ * The Electron binary an app folder's own node_modules provide, or why there is none. Read from the
+ * electron package's path.txt and dist/ folder, never by loading the package: since Electron 42 its
+ * main export downloads the runtime when it is missing, which offline fails or hangs.
+ */
 export function electronBinaryOf(appDir: string): { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string } {
-  try {
-    const path = createRequire(join(appDir, 'package.json'))('electron') as unknown;
-    if (typeof path !== 'string') return { ok: false, reason: 'the electron package did not name a binary' };
-    return existsSync(path) ? { ok: true, path } : { ok: false, reason: `the Electron binary is missing at ${path}` };
-  } catch (error) {
-    return { ok: false, reason: `the Electron runtime is not installed (${(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''})` };
-  }
+  const found = findElectronBinary({ from: appDir });
+  if (found.ok || found.reason !== NOT_INSTALLED) return found;
+  return { ok: false, reason: `the Electron runtime is not installed in ${appDir} (\`npx install-electron --no\` there fetches it)` };
 }
 
+// Always an executable path: without one, Playwright would load the electron package, which since Electron 42 downloads the runtime where it is missing.
 function commandOf(target: ElectronTarget): { readonly executablePath: string; readonly appArgs: readonly string[] } {
-  if (target.kind === 'packaged') return { executablePath: target.executablePath, appArgs: [] };
-  if (target.electronPath !== undefined) return { executablePath: target.electronPath, appArgs: [target.appDir] };
+  const extra = target.args ?? [];
+  if (target.kind === 'packaged') return { executablePath: target.executablePath, appArgs: [...extra] };
+  if (target.electronPath !== undefined) return { executablePath: target.electronPath, appArgs: [target.appDir, ...extra] };
   const binary = electronBinaryOf(target.appDir);
   if (!binary.ok) throw new Error(binary.reason);
-  return { executablePath: binary.path, appArgs: [target.appDir] };
+  return { executablePath: binary.path, appArgs: [target.appDir, ...extra] };
 }
 
 const CODE_WINDOW_TIMEOUT_MS = 10_000;
@@ -124,6 +126,7 @@ export async function launchElectron(target: ElectronTarget, options: LaunchOpti
     },
     openedUrls: () => current.app.evaluate(() => (globalThis as { stepgateOpened?: string[] }).stepgateOpened ?? []),
     broughtToFront: () => current.app.evaluate(() => (globalThis as { stepgateFocused?: number }).stepgateFocused ?? 0),
+    // Since Electron 44 the main process's clipboard answers with promises.
     clipboardText: () => current.app.evaluate(async ({ clipboard }) => (await clipboard.readText()) || null),
     restart: async () => {
       await current.app.close();

@@ -9,10 +9,13 @@ import type { UiLanguage } from '../../shared/messages/language.js';
  *   runs it), with the Electron binary of its node_modules unless `electronPath` names another.
  * - `preview`: the same renderer and sign-in flow in Chromium, with no Electron at all; the code
  *   window is then a modal dialog in the same page.
+ *
+ * `args`: switches added to every launch of the app, e.g. `['--ozone-platform=wayland']` to run it
+ * as a native Wayland client. Release builds refuse remote-debugging, inspector and DevTools switches.
  */
 export type StepgateTarget =
-  | { readonly kind: 'packaged'; readonly executablePath: string }
-  | { readonly kind: 'development'; readonly appDir: string; readonly electronPath?: string }
+  | { readonly kind: 'packaged'; readonly executablePath: string; readonly args?: readonly string[] }
+  | { readonly kind: 'development'; readonly appDir: string; readonly electronPath?: string; readonly args?: readonly string[] }
   | { readonly kind: 'preview' };
 
 export interface LaunchOptions {

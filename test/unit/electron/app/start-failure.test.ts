@@ -26,4 +26,20 @@ describe('startFailureText', () => {
     });
     expect(startFailureLogLine({ kind: 'config', failure: { source: HKLM, policy: true, cause: 'x' } })).toBe(`cannot start: policy ${HKLM} x`);
   });
+
+  it('names the refused remote-control switches and where they came from, in the box and in the log', () => {
+    const failure = {
+      kind: 'remoteControl' as const,
+      switches: [
+        { name: '--remote-debugging-port', kind: 'remote debugging' as const, source: 'command line' as const },
+        { name: '--inspect', kind: 'Node inspector' as const, source: 'NODE_OPTIONS' as const },
+      ],
+    };
+    const text = startFailureText(failure, '/home/ada/.config/Stepgate/logs/stepgate.log');
+    expect(text.title).toBe('Stepgate cannot start');
+    expect(text.message).toContain('Switches: --remote-debugging-port (command line), --inspect (NODE_OPTIONS)');
+    expect(text.message).toContain('IT department');
+    expect(text.message).toContain('Details are in the log: /home/ada/.config/Stepgate/logs/stepgate.log');
+    expect(startFailureLogLine(failure)).toBe('cannot start: remote control switches are refused in release builds: --remote-debugging-port (command line), --inspect (NODE_OPTIONS)');
+  });
 });

@@ -1,8 +1,8 @@
 /**
  * Electron's own installer, run as `npm start` runs it, against a download mirror on loopback
  * (ELECTRON_MIRROR), so every way a fetch can end short of a real runtime is seen for real: the
- * mirror says 404, the download starts and breaks off (with progress shown first), or nothing
- * arrives within the time limit. A successful fetch needs the real download and is not run here.
+ * mirror says 404, nothing answers at its address, the download starts and breaks off (with
+ * progress shown first), or nothing arrives within the time limit. A successful fetch needs the real download and is not run here.
  *
  * The installer runs from a copy of the electron package's files in a temporary folder, with the
  * project's node_modules on NODE_PATH, so it never touches (or finds) the project's own runtime.
@@ -59,7 +59,7 @@ describe('fetchElectronRuntime', () => {
     handler = (_req, res) => res.writeHead(404).end('Not Found');
     const outcome = await fetchElectronRuntime({ installer, env: env(), timeoutMs: 60_000, onProgress: () => undefined });
     expect(requests).toEqual([artefact]);
-    expect(outcome).toEqual({ ok: false, reason: "Electron's installer could not fetch the runtime (Response code 404 (Not Found))" });
+    expect(outcome).toEqual({ ok: false, reason: `Electron's installer could not fetch the runtime (Response code 404 (Not Found) for ${mirrorUrl.slice(0, -1)}${artefact})` });
     expect(readdirSync(installerDir).sort()).toEqual(['checksums.json', 'install.js', 'package.json']);
   });
 
@@ -89,6 +89,15 @@ describe('fetchElectronRuntime', () => {
     expect(outcome.ok ? '' : outcome.reason).toMatch(/^Electron's installer could not fetch the runtime \(.+\)$/);
   });
 
+  it('names the network failure under fetch\'s "fetch failed" when nothing answers at the mirror', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const outcome = await fetchElectronRuntime({ installer, env: { ...env(), ELECTRON_MIRROR: `http://127.0.0.1:${port}/` }, timeoutMs: 60_000, onProgress: () => undefined });
+    expect(outcome).toEqual({ ok: false, reason: `Electron's installer could not fetch the runtime (fetch failed: connect ECONNREFUSED 127.0.0.1:${port})` });
+  });
+
   it('gives up at the time limit and says so', async () => {
     // The mirror takes the request and never answers.
     handler = () => undefined;
@@ -109,8 +118,11 @@ describe('progressLine', () => {
 
 describe('failureReason', () => {
   it('keeps the first line of what the installer printed, without the stack', () => {
-    const stack = 'RequestError: getaddrinfo ENOTFOUND github.com\n    at ClientRequest.<anonymous> (/x/got/index.js:970:111)\n';
-    expect(failureReason(stack, 1)).toBe("Electron's installer could not fetch the runtime (getaddrinfo ENOTFOUND github.com)");
+    const stack = 'TypeError: fetch failed: getaddrinfo ENOTFOUND github.com\n    at node:internal/deps/undici/undici:16416:13\n';
+    expect(failureReason(stack, 1)).toBe("Electron's installer could not fetch the runtime (fetch failed: getaddrinfo ENOTFOUND github.com)");
+    expect(failureReason('HTTPError: Response code 404 (Not Found) for https://example.test/x.zip\n    at y\n', 1)).toBe(
+      "Electron's installer could not fetch the runtime (Response code 404 (Not Found) for https://example.test/x.zip)",
+    );
     expect(failureReason('', 7)).toBe("Electron's installer could not fetch the runtime (it exited with code 7)");
   });
 });

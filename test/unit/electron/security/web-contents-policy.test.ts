@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editContextMenu, mayNavigate, mayUsePermission, windowOpenDecision } from '../../../../electron/security/web-contents-policy.js';
+import { editContextMenu, mayNavigate, mayUsePermission, presentsClientCertificate, windowOpenDecision } from '../../../../electron/security/web-contents-policy.js';
 
 describe('web contents policy', () => {
   it('lets pages navigate only within the app', () => {
@@ -15,6 +15,10 @@ describe('web contents policy', () => {
 
   it('grants no permission', () => {
     expect(mayUsePermission()).toBe(false);
+  });
+
+  it('presents no client certificate, to a page or to the main process’s requests', () => {
+    expect(presentsClientCertificate()).toBe(false);
   });
 
   it('offers only editing, and only in editable fields', () => {

@@ -5,7 +5,7 @@ import { CODE_WINDOW_CONTENT, hasMenuBar, pagePath, windowOptions, type WindowRo
 
 const PLATFORMS: readonly NodeJS.Platform[] = ['win32', 'darwin', 'linux'];
 const ROLES: readonly WindowRole[] = ['login', 'code'];
-const context = (platform: NodeJS.Platform) => ({ platform, language: 'en' as const, preloadPath: '/app/dist/electron/preload.cjs', darkMode: false });
+const context = (platform: NodeJS.Platform) => ({ platform, language: 'en' as const, preloadPath: '/app/dist/electron/preload.cjs', darkMode: false, devTools: false });
 
 describe('windowOptions', () => {
   it.each(PLATFORMS.flatMap((platform) => ROLES.map((role) => [role, platform] as const)))('%s window on %s: isolated, sandboxed, sized by content, hidden until drawn', (role, platform) => {
@@ -20,6 +20,11 @@ describe('windowOptions', () => {
       webSecurity: true,
       webviewTag: false,
     });
+  });
+
+  it.each(ROLES)('the %s window has DevTools off unless the build allows them (never in a release)', (role) => {
+    expect(windowOptions(role, context('win32')).webPreferences?.devTools).toBe(false);
+    expect(windowOptions(role, { ...context('win32'), devTools: true }).webPreferences?.devTools).toBe(true);
   });
 
   it.each(PLATFORMS)('the code window on %s is a fixed-size modal dialog sized by its content', (platform) => {
