@@ -8,6 +8,7 @@ import type { UiLanguage } from '../../shared/messages/language.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 import { APP_ORIGIN } from '../app/app-path.js';
 import { hasMenuBar, pagePath, windowOptions, type WindowRole } from './window-options.js';
+import { showWhenReady } from './show-when-ready.js';
 import { planWindows, type WindowEffect, type WindowEvent, type WindowsState } from './window-plan.js';
 
 export interface AppWindows {
@@ -39,9 +40,9 @@ export function createAppWindows(options: {
     const window = new BrowserWindow({ ...windowOptions(role, context), ...(parent === null ? {} : { parent }) });
     if (!hasMenuBar(role, options.platform)) window.removeMenu();
     // Focus on open, so the person can type or paste at once.
-    window.once('ready-to-show', () => {
-      window.show();
-      window.focus();
+    showWhenReady(window, (shown) => {
+      shown.show();
+      shown.focus();
     });
     void window.loadURL(`${APP_ORIGIN}${pagePath(role, options.language)}`);
     return window;
