@@ -124,7 +124,8 @@ export async function launchElectron(target: ElectronTarget, options: LaunchOpti
     },
     openedUrls: () => current.app.evaluate(() => (globalThis as { stepgateOpened?: string[] }).stepgateOpened ?? []),
     broughtToFront: () => current.app.evaluate(() => (globalThis as { stepgateFocused?: number }).stepgateFocused ?? 0),
-    clipboardText: () => current.app.evaluate(({ clipboard }) => clipboard.readText() || null),
+    // Electron 45's clipboard reads are promises.
+    clipboardText: () => current.app.evaluate(async ({ clipboard }) => (await clipboard.readText()) || null),
     restart: async () => {
       await current.app.close();
       current = await startOne();
