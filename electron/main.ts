@@ -17,6 +17,7 @@ import { registerAppScheme, serveRenderer } from './app/app-protocol.js';
 import { openLogFile, type LogFile, type LogLevel } from './app/log-file.js';
 import { startFailureLogLine, startFailureText, type StartFailure } from './app/start-failure.js';
 import { uiLanguage } from './app/ui-language.js';
+import { logUncaught } from './app/uncaught.js';
 import { APP_IDENTITY } from './config/app-identity.js';
 import { developmentSwitches } from './config/dev-switches.js';
 import { loadConfig, saveUserServerUrl } from './config/load-config.js';
@@ -52,6 +53,8 @@ const record = (level: LogLevel, message: string) => {
   log?.write(level, message);
 };
 
+logUncaught(process, (line) => record('error', line));
+
 let stopping = false;
 function stop(failure: StartFailure): void {
   if (stopping) return;
@@ -63,9 +66,9 @@ function stop(failure: StartFailure): void {
 }
 
 // A page whose preload failed has no bridge: it would sit blank, so the app says why and stops.
+// (A page that does not load, stops or stops answering is app-windows.ts's to recover.)
 app.on('web-contents-created', (_event, contents) => {
   contents.on('preload-error', (_preloadEvent, _path, error) => stop({ kind: 'preload', cause: error.message }));
-  contents.on('render-process-gone', (_goneEvent, details) => record('error', `a window's renderer stopped: ${details.reason} (exit code ${details.exitCode})`));
 });
 
 // Electron's own network stack: system proxy, PAC files and the OS certificate store apply.
@@ -147,6 +150,7 @@ async function main(): Promise<void> {
     cancelFlow: () => void flow.handle({ type: 'cancel' }),
     sendView: (window: BrowserWindow, view: AppView) => window.webContents.send(CHANNELS.state, view),
     quit: () => app.quit(),
+    log: (message) => record('warn', message),
   });
   windows = appWindows;
   const diagnostics = diagnosticsService({

@@ -2,13 +2,15 @@
  * The login window and the small verification-code window, modal to it: the adapter that carries
  * out window-plan.ts's decisions with BrowserWindow.
  */
-import { BrowserWindow, nativeTheme } from 'electron';
+import { BrowserWindow, dialog, nativeTheme } from 'electron';
 import type { AppView } from '../../shared/ipc/view.js';
+import { messagesFor } from '../../shared/messages/catalogue.js';
 import type { UiLanguage } from '../../shared/messages/language.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 import { APP_ORIGIN } from '../app/app-path.js';
 import { hasMenuBar, pagePath, windowOptions, type WindowRole } from './window-options.js';
 import { showWhenReady } from './show-when-ready.js';
+import { windowRecovery } from './window-recovery.js';
 import { planWindows, type WindowEffect, type WindowEvent, type WindowsState } from './window-plan.js';
 
 export interface AppWindows {
@@ -28,7 +30,15 @@ export function createAppWindows(options: {
   readonly cancelFlow: () => void;
   readonly sendView: (window: BrowserWindow, view: AppView) => void;
   readonly quit: () => void;
+  /** For what happens to a window's page (did not load, stopped, not responding). */
+  readonly log: (message: string) => void;
 }): AppWindows {
+  const recovery = windowRecovery({
+    messages: messagesFor(options.language),
+    log: options.log,
+    quit: options.quit,
+    showMessageBox: (window, box) => dialog.showMessageBox(window, box),
+  });
   let state: WindowsState = { login: false, code: false };
   let login: BrowserWindow | null = null;
   let code: BrowserWindow | null = null;
@@ -40,11 +50,11 @@ export function createAppWindows(options: {
     const window = new BrowserWindow({ ...windowOptions(role, context), ...(parent === null ? {} : { parent }) });
     if (!hasMenuBar(role, options.platform)) window.removeMenu();
     // Focus on open, so the person can type or paste at once.
-    showWhenReady(window, (shown) => {
+    const reveal = showWhenReady(window, (shown) => {
       shown.show();
       shown.focus();
     });
-    void window.loadURL(`${APP_ORIGIN}${pagePath(role, options.language)}`);
+    recovery.load(window, role, `${APP_ORIGIN}${pagePath(role, options.language)}`, reveal);
     return window;
   };
 

@@ -12,7 +12,8 @@ export const SHOW_FALLBACK_MS = 1500;
 
 export type ShowState = 'waiting' | 'shown' | 'closed';
 
-export type ShowEvent = 'readyToShow' | 'didFinishLoad' | 'timer' | 'closed';
+/** `needed`: the app has something to say against the window (its page did not load) and shows it first. */
+export type ShowEvent = 'readyToShow' | 'didFinishLoad' | 'timer' | 'needed' | 'closed';
 
 export interface ShowStep {
   readonly state: ShowState;
@@ -27,6 +28,7 @@ export function nextShow(state: ShowState, event: ShowEvent): ShowStep {
     case 'readyToShow':
     case 'didFinishLoad':
     case 'timer':
+    case 'needed':
       return state === 'waiting' ? { state: 'shown', show: true } : { state, show: false };
     default:
       return assertNever(event);

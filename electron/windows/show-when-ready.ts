@@ -5,7 +5,8 @@
 import type { BrowserWindow } from 'electron';
 import { nextShow, SHOW_FALLBACK_MS, type ShowEvent, type ShowState } from './show-once.js';
 
-export function showWhenReady(window: BrowserWindow, show: (window: BrowserWindow) => void, fallbackMs: number = SHOW_FALLBACK_MS): void {
+/** Returns what shows the window at once if it is not shown yet (for a message against it). */
+export function showWhenReady(window: BrowserWindow, show: (window: BrowserWindow) => void, fallbackMs: number = SHOW_FALLBACK_MS): () => void {
   let state: ShowState = 'waiting';
   const on = (event: ShowEvent) => {
     const step = nextShow(state, event);
@@ -17,4 +18,5 @@ export function showWhenReady(window: BrowserWindow, show: (window: BrowserWindo
   window.once('ready-to-show', () => on('readyToShow'));
   window.webContents.once('did-finish-load', () => on('didFinishLoad'));
   window.once('closed', () => on('closed'));
+  return () => on('needed');
 }

@@ -18,7 +18,7 @@ function permutations<T>(items: readonly T[]): readonly (readonly T[])[] {
   return items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
 }
 
-const SIGNALS: readonly ShowEvent[] = ['readyToShow', 'didFinishLoad', 'timer'];
+const SIGNALS: readonly ShowEvent[] = ['readyToShow', 'didFinishLoad', 'timer', 'needed'];
 
 describe('nextShow', () => {
   it.each(permutations(SIGNALS).map((order) => [order.join(' → '), order] as const))('shows once, on the first signal: %s', (_name, order) => {
@@ -44,6 +44,11 @@ describe('nextShow', () => {
         expect(shows([...order.slice(0, cut), 'closed', ...order.slice(cut)])).toEqual([0]);
       }
     }
+  });
+
+  it('shows at once for a message when nothing came yet, and only then', () => {
+    expect(shows(['needed', 'readyToShow', 'timer'])).toEqual([0]);
+    expect(shows(['didFinishLoad', 'needed'])).toEqual([0]);
   });
 
   it('waits while nothing has happened', () => {
