@@ -31,6 +31,8 @@ import { SignInFlow } from './signin/sign-in-flow.js';
 import { trustedComputerName } from './signin/trusted-computer.js';
 import { startLoopbackListener } from './sso/loopback-listener.js';
 import { createAppWindows, type AppWindows } from './windows/app-windows.js';
+import { currentRaiseMethod } from './windows/display-session.js';
+import { raisesItself } from './windows/raise-plan.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = join(here, '..', 'renderer');
@@ -104,6 +106,9 @@ async function main(): Promise<void> {
   installAppMenu(t, process.platform);
   app.setAboutPanelOptions({ applicationName: t.appName, applicationVersion: app.getVersion(), credits: t.about.body });
 
+  const raise = currentRaiseMethod();
+  record('info', `windows come to the front as on ${raise}`);
+
   // Loading the module touches no keychain entry: the flow does, after the first window is up.
   const credentials = keychainStore(await loadKeytar(), switches.keychainService ?? DEFAULT_KEYCHAIN_SERVICE);
   const clients = new Map<string, ApiClient>();
@@ -133,11 +138,8 @@ async function main(): Promise<void> {
     // The flow has already checked the URL against the server's origins.
     openExternal: (url) => shell.openExternal(url),
     startLoopback: startLoopbackListener,
-    bringToFront: () => {
-      // macOS does not let a window of a background app take focus without this.
-      if (process.platform === 'darwin') app.focus({ steal: true });
-      windows?.bringForward('browserReturned');
-    },
+    bringToFront: () => windows?.bringForward('browserReturned'),
+    raisesItself: raisesItself(raise),
     now: () => Date.now(),
     log: (message) => record('info', message),
   });
@@ -150,6 +152,7 @@ async function main(): Promise<void> {
     cancelFlow: () => void flow.handle({ type: 'cancel' }),
     sendView: (window: BrowserWindow, view: AppView) => window.webContents.send(CHANNELS.state, view),
     quit: () => app.quit(),
+    raise,
     log: (message) => record('warn', message),
   });
   windows = appWindows;

@@ -2,13 +2,15 @@
  * The login window and the small verification-code window, modal to it: the adapter that carries
  * out window-plan.ts's decisions with BrowserWindow.
  */
-import { BrowserWindow, dialog, nativeTheme } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme } from 'electron';
 import type { AppView } from '../../shared/ipc/view.js';
 import { messagesFor } from '../../shared/messages/catalogue.js';
 import type { UiLanguage } from '../../shared/messages/language.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 import { APP_ORIGIN } from '../app/app-path.js';
 import { hasMenuBar, pagePath, windowOptions, type WindowRole } from './window-options.js';
+import type { RaiseMethod } from './raise-plan.js';
+import { raiseWindow } from './raise-window.js';
 import { showWhenReady } from './show-when-ready.js';
 import { windowRecovery } from './window-recovery.js';
 import { planWindows, type WindowEffect, type WindowEvent, type WindowsState } from './window-plan.js';
@@ -30,6 +32,8 @@ export function createAppWindows(options: {
   readonly cancelFlow: () => void;
   readonly sendView: (window: BrowserWindow, view: AppView) => void;
   readonly quit: () => void;
+  /** How a window comes to the front on this platform and display server. */
+  readonly raise: RaiseMethod;
   /** For what happens to a window's page (did not load, stopped, not responding). */
   readonly log: (message: string) => void;
 }): AppWindows {
@@ -59,10 +63,7 @@ export function createAppWindows(options: {
   };
 
   const focus = (window: BrowserWindow | null) => {
-    if (window === null || window.isDestroyed()) return;
-    if (window.isMinimized()) window.restore();
-    window.show();
-    window.focus();
+    if (window !== null) raiseWindow(window, options.raise, () => app.focus({ steal: true }));
   };
 
   const perform = (effect: WindowEffect) => {

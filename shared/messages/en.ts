@@ -157,6 +157,7 @@ export const en = {
   /** The small page the browser shows when it comes back to the app at the end of a browser sign-in. */
   browserReturnPage: {
     done: 'Your sign-in continues in Stepgate. You can close this tab.',
+    doneSwitchBack: 'Switch back to Stepgate: your sign-in continues there. You can close this tab.',
     failed: 'The sign-in did not finish. Go back to Stepgate to see why. You can close this tab.',
     notOurs: 'This is not the sign-in Stepgate is waiting for.',
   },

@@ -138,6 +138,7 @@ export const fi: Messages = {
   },
   browserReturnPage: {
     done: 'Kirjautuminen jatkuu Stepgatessa. Voit sulkea tämän välilehden.',
+    doneSwitchBack: 'Palaa Stepgateen: kirjautuminen jatkuu siellä. Voit sulkea tämän välilehden.',
     failed: 'Kirjautuminen ei onnistunut. Palaa Stepgateen nähdäksesi syyn. Voit sulkea tämän välilehden.',
     notOurs: 'Tämä ei ole kirjautuminen, jota Stepgate odottaa.',
   },

@@ -12,6 +12,8 @@ export class FakeWindow extends EventEmitter {
   });
   readonly calls: string[] = [];
   destroyed = false;
+  minimized = false;
+  focused = false;
   /** What the next loadURL does; resolves by default. */
   nextLoad: () => Promise<void> = () => Promise.resolve();
 
@@ -23,6 +25,22 @@ export class FakeWindow extends EventEmitter {
   }
   focus(): void {
     this.calls.push('focus');
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  isFocused(): boolean {
+    return this.focused;
+  }
+  restore(): void {
+    this.minimized = false;
+    this.calls.push('restore');
+  }
+  setAlwaysOnTop(flag: boolean): void {
+    this.calls.push(`alwaysOnTop ${flag}`);
+  }
+  flashFrame(flag: boolean): void {
+    this.calls.push(`flash ${flag}`);
   }
   loadURL(url: string): Promise<void> {
     this.calls.push(`load ${url}`);
