@@ -17,6 +17,7 @@ import { registerAppScheme, serveRenderer } from './app/app-protocol.js';
 import { openLogFile, type LogFile, type LogLevel } from './app/log-file.js';
 import { startFailureLogLine, startFailureText, type StartFailure } from './app/start-failure.js';
 import { uiLanguage } from './app/ui-language.js';
+import { logUncaught } from './app/uncaught.js';
 import { APP_IDENTITY } from './config/app-identity.js';
 import { buildKindOf, devToolsAllowed } from './config/build-kind.js';
 import { developmentSwitches } from './config/dev-switches.js';
@@ -32,6 +33,8 @@ import { SignInFlow } from './signin/sign-in-flow.js';
 import { trustedComputerName } from './signin/trusted-computer.js';
 import { startLoopbackListener } from './sso/loopback-listener.js';
 import { createAppWindows, type AppWindows } from './windows/app-windows.js';
+import { currentRaiseMethod } from './windows/display-session.js';
+import { raisesItself } from './windows/raise-plan.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = join(here, '..', 'renderer');
@@ -57,6 +60,8 @@ const record = (level: LogLevel, message: string) => {
   log?.write(level, message);
 };
 
+logUncaught(process, (line) => record('error', line));
+
 let stopping = false;
 function stop(failure: StartFailure): void {
   if (stopping) return;
@@ -68,9 +73,9 @@ function stop(failure: StartFailure): void {
 }
 
 // A page whose preload failed has no bridge: it would sit blank, so the app says why and stops.
+// (A page that does not load, stops or stops answering is app-windows.ts's to recover.)
 app.on('web-contents-created', (_event, contents) => {
   contents.on('preload-error', (_preloadEvent, _path, error) => stop({ kind: 'preload', cause: error.message }));
-  contents.on('render-process-gone', (_goneEvent, details) => record('error', `a window's renderer stopped: ${details.reason} (exit code ${details.exitCode})`));
 });
 
 // Electron's own network stack: system proxy, PAC files and the OS certificate store apply.
@@ -111,6 +116,9 @@ async function main(): Promise<void> {
   installAppMenu(t, process.platform);
   app.setAboutPanelOptions({ applicationName: t.appName, applicationVersion: app.getVersion(), credits: t.about.body });
 
+  const raise = currentRaiseMethod();
+  record('info', `windows come to the front as on ${raise}`);
+
   // Loading the module touches no keychain entry: the flow does, after the first window is up.
   const credentials = keychainStore(await loadKeytar(), switches.keychainService ?? DEFAULT_KEYCHAIN_SERVICE);
   const clients = new Map<string, ApiClient>();
@@ -140,11 +148,8 @@ async function main(): Promise<void> {
     // The flow has already checked the URL against the server's origins.
     openExternal: (url) => shell.openExternal(url),
     startLoopback: startLoopbackListener,
-    bringToFront: () => {
-      // macOS does not let a window of a background app take focus without this.
-      if (process.platform === 'darwin') app.focus({ steal: true });
-      windows?.bringForward('browserReturned');
-    },
+    bringToFront: () => windows?.bringForward('browserReturned'),
+    raisesItself: raisesItself(raise),
     now: () => Date.now(),
     log: (message) => record('info', message),
   });
@@ -158,6 +163,8 @@ async function main(): Promise<void> {
     cancelFlow: () => void flow.handle({ type: 'cancel' }),
     sendView: (window: BrowserWindow, view: AppView) => window.webContents.send(CHANNELS.state, view),
     quit: () => app.quit(),
+    raise,
+    log: (message) => record('warn', message),
   });
   windows = appWindows;
   const diagnostics = diagnosticsService({

@@ -42,6 +42,8 @@ export interface PreviewOptions {
   /** The operating system's preferred languages; by default those of this process's environment (LANG and friends). */
   readonly systemLanguages?: readonly string[];
   readonly onOpenExternal?: (url: string) => void;
+  /** Raises the preview's tab, as a window manager raises the app's window (the kit's Chromium page). */
+  readonly onBringToFront?: () => void;
   readonly log?: (message: string) => void;
   /** What the diagnostics say of the configuration: its sources and policy reads (none where the launcher configured the preview itself). */
   readonly diagnostics?: Pick<DiagnosticsFacts, 'sources' | 'policySources'>;
@@ -112,6 +114,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     bringToFront: () => {
       broughtToFront += 1;
       log('the app would come to the front now');
+      options.onBringToFront?.();
     },
     now: () => Date.now(),
     log,

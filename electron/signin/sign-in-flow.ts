@@ -54,6 +54,8 @@ export interface SignInFlowDeps {
   readonly startLoopback: StartLoopback;
   /** Brings the app's window to the front when the browser has come back from a sign-in. */
   readonly bringToFront: () => void;
+  /** False where bringToFront cannot take focus (Wayland); true when not given. */
+  readonly raisesItself?: boolean;
   /** How long the browser may take; by default 5 minutes, as long as the server keeps its half. */
   readonly browserSignInTimeoutMs?: number;
   /** Origins besides the server's that policy allows opening in the browser. */
@@ -74,10 +76,19 @@ export type ViewListener = (view: AppView) => void;
 
 export const BROWSER_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
 
-/** The browser tab's words at the end of a sign-in, in the app's language. */
-function returnPageWords(language: UiLanguage): ReturnPageWords {
-  const t = messagesFor(language);
-  return { lang: language, title: t.windowTitle.signIn, ...t.browserReturnPage };
+/**
+ * The browser tab's words at the end of a sign-in, in the app's language. Where the app cannot
+ * come to the front by itself (Wayland), the tab asks the person to switch back.
+ */
+export function returnPageWords(language: UiLanguage, raisesItself: boolean): ReturnPageWords {
+  const words = messagesFor(language).browserReturnPage;
+  return {
+    lang: language,
+    title: messagesFor(language).windowTitle.signIn,
+    done: raisesItself ? words.done : words.doneSwitchBack,
+    failed: words.failed,
+    notOurs: words.notOurs,
+  };
 }
 
 function serverInfo(url: string, info: InfoResponse): ServerInfo {
@@ -325,7 +336,7 @@ export class SignInFlow {
       listener = await this.deps.startLoopback({
         state: secrets.state,
         timeoutMs: this.deps.browserSignInTimeoutMs ?? BROWSER_SIGN_IN_TIMEOUT_MS,
-        words: returnPageWords(this.deps.app.language),
+        words: returnPageWords(this.deps.app.language, this.deps.raisesItself ?? true),
       });
     } catch (error) {
       this.deps.log(`could not listen for the browser's return: ${error instanceof Error ? error.message : String(error)}`);

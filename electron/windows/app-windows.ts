@@ -2,12 +2,17 @@
  * The login window and the small verification-code window, modal to it: the adapter that carries
  * out window-plan.ts's decisions with BrowserWindow.
  */
-import { BrowserWindow, nativeTheme } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme } from 'electron';
 import type { AppView } from '../../shared/ipc/view.js';
+import { messagesFor } from '../../shared/messages/catalogue.js';
 import type { UiLanguage } from '../../shared/messages/language.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 import { APP_ORIGIN } from '../app/app-path.js';
 import { hasMenuBar, pagePath, windowOptions, type WindowRole } from './window-options.js';
+import type { RaiseMethod } from './raise-plan.js';
+import { raiseWindow } from './raise-window.js';
+import { showWhenReady } from './show-when-ready.js';
+import { windowRecovery } from './window-recovery.js';
 import { planWindows, type WindowEffect, type WindowEvent, type WindowsState } from './window-plan.js';
 
 export interface AppWindows {
@@ -29,7 +34,17 @@ export function createAppWindows(options: {
   readonly cancelFlow: () => void;
   readonly sendView: (window: BrowserWindow, view: AppView) => void;
   readonly quit: () => void;
+  /** How a window comes to the front on this platform and display server. */
+  readonly raise: RaiseMethod;
+  /** For what happens to a window's page (did not load, stopped, not responding). */
+  readonly log: (message: string) => void;
 }): AppWindows {
+  const recovery = windowRecovery({
+    messages: messagesFor(options.language),
+    log: options.log,
+    quit: options.quit,
+    showMessageBox: (window, box) => dialog.showMessageBox(window, box),
+  });
   let state: WindowsState = { login: false, code: false };
   let login: BrowserWindow | null = null;
   let code: BrowserWindow | null = null;
@@ -41,19 +56,16 @@ export function createAppWindows(options: {
     const window = new BrowserWindow({ ...windowOptions(role, context), ...(parent === null ? {} : { parent }) });
     if (!hasMenuBar(role, options.platform)) window.removeMenu();
     // Focus on open, so the person can type or paste at once.
-    window.once('ready-to-show', () => {
-      window.show();
-      window.focus();
+    const reveal = showWhenReady(window, (shown) => {
+      shown.show();
+      shown.focus();
     });
-    void window.loadURL(`${APP_ORIGIN}${pagePath(role, options.language)}`);
+    recovery.load(window, role, `${APP_ORIGIN}${pagePath(role, options.language)}`, reveal);
     return window;
   };
 
   const focus = (window: BrowserWindow | null) => {
-    if (window === null || window.isDestroyed()) return;
-    if (window.isMinimized()) window.restore();
-    window.show();
-    window.focus();
+    if (window !== null) raiseWindow(window, options.raise, () => app.focus({ steal: true }));
   };
 
   const perform = (effect: WindowEffect) => {

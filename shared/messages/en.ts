@@ -157,8 +157,26 @@ export const en = {
   /** The small page the browser shows when it comes back to the app at the end of a browser sign-in. */
   browserReturnPage: {
     done: 'Your sign-in continues in Stepgate. You can close this tab.',
+    doneSwitchBack: 'Switch back to Stepgate: your sign-in continues there. You can close this tab.',
     failed: 'The sign-in did not finish. Go back to Stepgate to see why. You can close this tab.',
     notOurs: 'This is not the sign-in Stepgate is waiting for.',
+  },
+  /** The message box a window shows when its page cannot load, stops, or stops responding. */
+  recovery: {
+    loadFailed: 'Stepgate could not show this window.',
+    loadFailedDetail: (cause: string) => `Its page did not load (${cause}). Try again; if this keeps happening, tell your IT department: details are in the log.`,
+    reopened: 'This Stepgate window stopped unexpectedly, so Stepgate opened it again.',
+    reopenedDetail: (cause: string) => `Your sign-in goes on where it was; anything you had typed needs typing again. (${cause})`,
+    crashLoop: 'This Stepgate window keeps stopping.',
+    crashLoopDetail: (count: number) =>
+      `It stopped ${count} times within a minute, so Stepgate no longer opens it again by itself. Try again, or quit and tell your IT department: details are in the log.`,
+    unresponsive: 'This Stepgate window is not responding.',
+    unresponsiveDetail: 'You can wait for it, or reload it. Your sign-in goes on where it was.',
+    tryAgain: 'Try again',
+    wait: 'Wait',
+    reload: 'Reload',
+    ok: 'OK',
+    quit: 'Quit',
   },
   about: {
     open: 'About Stepgate',

@@ -138,8 +138,25 @@ export const fi: Messages = {
   },
   browserReturnPage: {
     done: 'Kirjautuminen jatkuu Stepgatessa. Voit sulkea tämän välilehden.',
+    doneSwitchBack: 'Palaa Stepgateen: kirjautuminen jatkuu siellä. Voit sulkea tämän välilehden.',
     failed: 'Kirjautuminen ei onnistunut. Palaa Stepgateen nähdäksesi syyn. Voit sulkea tämän välilehden.',
     notOurs: 'Tämä ei ole kirjautuminen, jota Stepgate odottaa.',
+  },
+  recovery: {
+    loadFailed: 'Stepgate ei voinut näyttää tätä ikkunaa.',
+    loadFailedDetail: (cause: string) => `Ikkunan sivu ei latautunut (${cause}). Yritä uudelleen. Jos tämä toistuu, kerro IT-tuelle: tiedot ovat lokissa.`,
+    reopened: 'Tämä Stepgaten ikkuna pysähtyi odottamatta, joten Stepgate avasi sen uudelleen.',
+    reopenedDetail: (cause: string) => `Kirjautuminen jatkuu siitä, mihin se jäi. Kirjoittamasi teksti on kirjoitettava uudelleen. (${cause})`,
+    crashLoop: 'Tämä Stepgaten ikkuna pysähtyy toistuvasti.',
+    crashLoopDetail: (count: number) =>
+      `Se pysähtyi ${count} kertaa minuutin sisällä, joten Stepgate ei enää avaa sitä uudelleen itse. Yritä uudelleen tai lopeta ja kerro IT-tuelle: tiedot ovat lokissa.`,
+    unresponsive: 'Tämä Stepgaten ikkuna ei vastaa.',
+    unresponsiveDetail: 'Voit odottaa tai ladata ikkunan uudelleen. Kirjautuminen jatkuu siitä, mihin se jäi.',
+    tryAgain: 'Yritä uudelleen',
+    wait: 'Odota',
+    reload: 'Lataa uudelleen',
+    ok: 'Selvä',
+    quit: 'Lopeta',
   },
   about: {
     open: 'Tietoja Stepgatesta',

@@ -15,7 +15,8 @@ export interface AppHandle {
   page(): Page;
   codeWindow(): Promise<CodeWindowHandle>;
   openedUrls(): Promise<readonly string[]>;
-  broughtToFront(): Promise<number>;
+  /** Whether one of the app's windows is in front now: focused, visible, not minimized. */
+  broughtToFront(): Promise<boolean>;
   /** The text on the clipboard (Electron), or what the preview kept of "Copy diagnostics"; null when there is none. */
   clipboardText(): Promise<string | null>;
   restart(): Promise<void>;

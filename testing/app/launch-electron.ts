@@ -2,8 +2,8 @@
  * The real app through Playwright's Electron support: a packaged end-to-end build by its
  * executable, or an app folder run by an Electron binary. Each launch gets a profile folder of its
  * own (kept across restarts), the server and keychain entries given, and the system languages as a
- * Linux locale environment. "Open in browser" is recorded instead of performed; a window's coming
- * to the front is counted.
+ * Linux locale environment. "Open in browser" is recorded instead of performed; whether a window
+ * is in front is read from Electron's focused window.
  */
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,16 +92,6 @@ export async function launchElectron(target: ElectronTarget, options: LaunchOpti
         record.push(url);
       };
     });
-    // Counted as well as performed: what the window manager then does is its own affair.
-    await app.evaluate(({ BrowserWindow }) => {
-      const counter = globalThis as { stepgateFocused?: number };
-      counter.stepgateFocused = 0;
-      const focus = BrowserWindow.prototype.focus;
-      BrowserWindow.prototype.focus = function (this: Electron.BrowserWindow) {
-        counter.stepgateFocused = (counter.stepgateFocused ?? 0) + 1;
-        focus.call(this);
-      };
-    });
     return { app, page: await app.firstWindow() };
   };
 
@@ -125,8 +115,13 @@ export async function launchElectron(target: ElectronTarget, options: LaunchOpti
       return { page, scope: page };
     },
     openedUrls: () => current.app.evaluate(() => (globalThis as { stepgateOpened?: string[] }).stepgateOpened ?? []),
-    broughtToFront: () => current.app.evaluate(() => (globalThis as { stepgateFocused?: number }).stepgateFocused ?? 0),
-    // Since Electron 44 the main process's clipboard answers with promises.
+    // What the window manager did, not what the app asked: the focused window is one of the app's, on screen.
+    broughtToFront: () =>
+      current.app.evaluate(({ BrowserWindow }) => {
+        const window = BrowserWindow.getFocusedWindow();
+        return window !== null && !window.isDestroyed() && window.isVisible() && !window.isMinimized() && window.webContents.getURL().startsWith('app:');
+      }),
+    // Electron 45's clipboard reads are promises.
     clipboardText: () => current.app.evaluate(async ({ clipboard }) => (await clipboard.readText()) || null),
     restart: async () => {
       await current.app.close();

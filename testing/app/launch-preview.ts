@@ -3,7 +3,7 @@
  * with the real keychain) served on loopback, in a Chromium page. The code window is a modal dialog
  * in the same page, found by the name the packaged app gives its window.
  */
-import { expect, type Browser } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ export async function launchPreview(browser: Browser, options: LaunchOptions, t:
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`the renderer is not built at ${rendererDir}: run npm run build:renderer`);
   const settingsDir = mkdtempSync(join(tmpdir(), 'stepgate-preview-settings-'));
   const systemLanguages = options.systemLanguages ?? ['en-US'];
-  const startOne = async (): Promise<Preview> => {
+  const startOne = async (onBringToFront: () => void): Promise<Preview> => {
     const settings = {
       ...(options.serverUrl === null ? {} : { serverUrl: options.serverUrl }),
       ...(options.language === undefined ? {} : { language: options.language }),
@@ -41,9 +41,16 @@ export async function launchPreview(browser: Browser, options: LaunchOptions, t:
       configEnvironment: { userSettingsPath: join(settingsDir, 'settings.json'), readFile: async () => ({ kind: 'absent' }) },
       credentials: options.keychain === false ? noKeychain : keychainStore(await loadKeytar(), options.keychainService),
       systemLanguages,
+      onBringToFront,
     });
   };
-  let preview = await startOne();
+  // The preview's window is its tab: the flow's "come to the front" raises it, and the tab raised last is the one in front.
+  let raised: { readonly page: Page; readonly done: Promise<void> } | null = null;
+  const raise = () => {
+    const target = page;
+    raised = { page: target, done: target.bringToFront().catch(() => undefined) };
+  };
+  let preview = await startOne(raise);
   const context = await browser.newContext(options.scaleFactor === undefined ? {} : { deviceScaleFactor: options.scaleFactor });
   if (options.onWindow !== undefined) context.on('page', options.onWindow);
   let page = await context.newPage();
@@ -57,12 +64,18 @@ export async function launchPreview(browser: Browser, options: LaunchOptions, t:
       return { page, scope: dialog };
     },
     openedUrls: async () => [...preview.opened],
-    broughtToFront: async () => preview.broughtToFront,
+    broughtToFront: async () => {
+      const last = raised;
+      if (last === null || last.page !== page || page.isClosed()) return false;
+      await last.done;
+      return page.evaluate(() => document.visibilityState === 'visible');
+    },
     clipboardText: async () => preview.clipboard,
     restart: async () => {
       await page.close();
       await preview.close();
-      preview = await startOne();
+      raised = null;
+      preview = await startOne(raise);
       page = await context.newPage();
       await page.goto(`${preview.url}/`);
     },

@@ -35,8 +35,12 @@ export interface StepgateApp {
   codeWindow(): Promise<CodeWindow>;
   /** URLs the app handed to the default browser (the set-up page, two-factor settings, help, an identity provider's start), oldest first. */
   openedUrls(): Promise<readonly string[]>;
-  /** How many times the app asked for a window of its own to come to the front since it (re)started. */
-  broughtToFront(): Promise<number>;
+  /**
+   * Whether one of the app's windows is in front now: Electron's focused window is the app's, visible
+   * and not minimized (the preview: the app's tab was raised by the app and is visible). Where the
+   * window manager refuses focus (Wayland) it is false, whatever the app asked.
+   */
+  broughtToFront(): Promise<boolean>;
   /** Quits and starts the app again with the same profile and keychain entries. */
   restart(): Promise<void>;
   close(): Promise<void>;

@@ -3,8 +3,11 @@
  * that is a plain HTTP request to the address the app handed out, and the server's answers scripted.
  */
 import { describe, expect, it } from 'vitest';
+import { returnPageWords } from '../../../../electron/signin/sign-in-flow.js';
 import { s256Challenge } from '../../../../electron/sso/pkce.js';
 import type { InfoResponse } from '../../../../shared/api/schemas.js';
+import { en } from '../../../../shared/messages/en.js';
+import { fi } from '../../../../shared/messages/fi.js';
 import { apiError, session } from './fixtures.js';
 import { info, settle, setup } from './flow-harness.js';
 
@@ -46,6 +49,33 @@ async function startBrowserSignIn(t: Harness, providerId = 'contoso', keepSigned
 }
 
 describe('SignInFlow: signing in through the browser', () => {
+  it('the browser’s last page says the sign-in goes on in the app, or, where the app cannot come to the front (Wayland), to switch back to it', async () => {
+    for (const [raisesItself, text] of [
+      [undefined, en.browserReturnPage.done],
+      [true, en.browserReturnPage.done],
+      [false, en.browserReturnPage.doneSwitchBack],
+    ] as const) {
+      const t = setup({ serverInfo: withProviders, ...(raisesItself === undefined ? {} : { raisesItself }) });
+      const browser = await startBrowserSignIn(t);
+      const page = await browser.returnWith('code=ssr_result-1');
+      const body = await page.text();
+      expect(body).toContain(text);
+      expect(body).not.toContain(raisesItself === false ? en.browserReturnPage.done : en.browserReturnPage.doneSwitchBack);
+      await until(() => t.broughtToFront() === 1, 'the app asked to come to the front');
+    }
+  });
+
+  it('words the Switch-back page in Finnish too', () => {
+    expect(returnPageWords('fi', false)).toEqual({
+      lang: 'fi',
+      title: fi.windowTitle.signIn,
+      done: fi.browserReturnPage.doneSwitchBack,
+      failed: fi.browserReturnPage.failed,
+      notOurs: fi.browserReturnPage.notOurs,
+    });
+    expect(returnPageWords('fi', true).done).toBe(fi.browserReturnPage.done);
+  });
+
   it('offers the server’s providers, in its order, after the password form', async () => {
     const t = setup({ serverInfo: withProviders });
     await t.flow.start();
