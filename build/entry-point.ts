@@ -34,13 +34,24 @@ export function namesModule(moduleUrl: string, argv1: string | undefined, platfo
   return (SCRIPT_EXTENSIONS[extension] ?? []).some((alias) => given === stem + alias);
 }
 
-/** The real path of a file; for a name tsx completes (no extension), the real path of its folder. */
+/**
+ * The real path of a file: the native call where it works, as it also expands Windows' short names
+ * (C:\Users\RUNNER~1\…) and gives macOS's own case; for a name tsx completes (no extension), the
+ * real path of its folder.
+ */
 function realPath(file: string): string {
+  const canonical = (p: string) => {
+    try {
+      return realpathSync.native(p);
+    } catch {
+      return realpathSync(p);
+    }
+  };
   try {
-    return realpathSync(file);
+    return canonical(file);
   } catch {
     try {
-      return path.join(realpathSync(path.dirname(file)), path.basename(file));
+      return path.join(canonical(path.dirname(file)), path.basename(file));
     } catch {
       return file;
     }
