@@ -19,6 +19,10 @@ describe('namesModule on Windows', () => {
     expect(namesModule(url, argv1, 'win32')).toBe(true);
   });
 
+  it('matches what Node for Windows gives for a script on another drive', () => {
+    expect(namesModule('file:///Z:/tmp/step%20gate%20w/build/build-server.ts', 'Z:\\tmp\\step gate w\\build\\build-server.ts', 'win32')).toBe(true);
+  });
+
   it('matches a network share', () => {
     expect(namesModule('file://fileserver/tools/step%20gate/build/build-server.ts', '\\\\fileserver\\tools\\step gate\\build\\build-server.ts', 'win32')).toBe(true);
   });
