@@ -57,6 +57,7 @@ describe('entry points in a folder whose name a URL escapes', () => {
   }, TIMEOUT_MS);
 
   it('build-electron-main.ts bundles the main process and preload, started through a symlinked folder', async () => {
+    expect(built('dist/electron/main.js')).toBe(false);
     const result = await tsx(join(linked, 'build', 'build-electron-main.ts'));
     expect(result.code, result.stderr).toBe(0);
     expect(built('dist/electron/main.js')).toBe(true);
@@ -64,6 +65,7 @@ describe('entry points in a folder whose name a URL escapes', () => {
   }, TIMEOUT_MS);
 
   it('build-testing-kit.ts builds the kit and its types (npm pack)', async () => {
+    expect(built('dist/testing/index.js')).toBe(false);
     const result = await tsx('build/build-testing-kit.ts');
     expect(result.code, result.stderr).toBe(0);
     expect(built('dist/testing/index.js')).toBe(true);
@@ -71,6 +73,7 @@ describe('entry points in a folder whose name a URL escapes', () => {
   }, TIMEOUT_MS);
 
   it('start-desktop.ts runs: without an Electron runtime it builds the renderer and says what to do instead', async () => {
+    expect(built('dist/renderer/index.html')).toBe(false);
     const nowhere = join(root, 'no electron');
     mkdirSync(nowhere);
     // The runtime is looked for in an empty folder and "fetched" from a closed loopback port into an
