@@ -6,6 +6,7 @@
  */
 import { builtinModules } from 'node:module';
 import { build } from 'vite';
+import { isEntryPoint } from './entry-point.js';
 
 const external = [/^electron(\/.*)?$/, /^node:/, ...builtinModules, /^@napi-rs\//];
 
@@ -47,6 +48,6 @@ export async function buildElectronMain(options: MainBuildOptions = {}): Promise
   });
 }
 
-if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
+if (isEntryPoint(import.meta.url)) {
   await buildElectronMain({ e2e: process.argv.includes('--e2e') });
 }

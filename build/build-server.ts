@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isEntryPoint } from './entry-point.js';
 
 const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -38,6 +39,6 @@ export async function buildServer(outfile: string = SERVER_BUNDLE): Promise<void
   });
 }
 
-if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
+if (isEntryPoint(import.meta.url)) {
   await buildServer();
 }

@@ -9,6 +9,7 @@ import { builtinModules } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import ts from 'typescript';
 import { build } from 'vite';
+import { isEntryPoint } from './entry-point.js';
 
 /** Package names ("otpauth", "@fastify/static/x"), as opposed to the project's own files. */
 const isPackage = (id: string) => !/^(\.|\/|\0|[A-Za-z]:[\\/])/.test(id);
@@ -53,4 +54,4 @@ function fail(diagnostics: readonly ts.Diagnostic[]): never {
   throw new Error(`the kit's type definitions could not be written:\n${ts.formatDiagnostics(diagnostics, host)}`);
 }
 
-if (import.meta.url === `file://${process.argv[1] ?? ''}`) await buildTestingKit();
+if (isEntryPoint(import.meta.url)) await buildTestingKit();

@@ -1,8 +1,8 @@
 /**
  * electron-builder configuration. Installers IT can deploy: Windows NSIS and MSI installed per
- * machine (GPO computer assignment, Intune device installs), macOS dmg and pkg, Linux AppImage,
- * deb and rpm. Signing and notarisation come from the usual environment variables (see
- * signing-plan.ts) and are skipped when they are absent.
+ * machine (GPO computer assignment, Intune device installs), macOS dmg and pkg, Linux deb and rpm.
+ * Signing and notarisation come from the usual environment variables (see signing-plan.ts) and are
+ * skipped when they are absent.
  *
  * Fuses are flipped at packaging time: release builds turn off everything that lets another
  * program run code inside the app (ELECTRON_RUN_AS_NODE, NODE_OPTIONS, --inspect) and load the app
@@ -85,7 +85,11 @@ export function builderConfig(options: BuilderOptions): Configuration {
     pkg: { installLocation: '/Applications', allowAnywhere: false, allowCurrentUserHome: false, isRelocatable: false, isVersionChecked: true, overwriteAction: 'upgrade' },
 
     linux: {
-      target: ['AppImage', 'deb', 'rpm'],
+      // deb and rpm only. Their install script (electron-builder's own) loads an AppArmor profile that lets
+      // /opt/Stepgate/stepgate create the user namespaces Chromium's sandbox needs, which Ubuntu 24.04 and later
+      // withhold otherwise. An AppImage cannot start there: it gets no profile without an administrator, and its
+      // set-uid fallback (chrome-sandbox) cannot work inside its FUSE mount.
+      target: ['deb', 'rpm'],
       category: 'Utility',
       executableName: 'stepgate',
       maintainer: 'Stepgate <support@stepgate.dev>',

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { buildElectronMain } from '../../build/build-electron-main.js';
+import { isEntryPoint } from '../../build/entry-point.js';
 import { PREVIEW_HINT } from './electron-binary.js';
 import { ensureElectronRuntime } from './fetch-electron.js';
 
@@ -43,7 +44,7 @@ export async function startDesktop(options: DesktopOptions): Promise<number> {
   return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
 }
 
-if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
+if (isEntryPoint(import.meta.url)) {
   const { values } = parseArgs({
     options: { server: { type: 'string' }, 'fallback-preview': { type: 'boolean', default: false } },
     strict: true,

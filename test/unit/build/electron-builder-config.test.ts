@@ -6,6 +6,7 @@
 import { Ajv } from 'ajv';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_IDENTITY } from '../../../electron/config/app-identity.js';
 import { mergeConfig, parseDistArgs, platformsOf } from '../../../build/dist-args.js';
@@ -37,10 +38,11 @@ describe('electron-builder configuration', () => {
     expect(release.msi).toMatchObject({ perMachine: true, upgradeCode: MSI_UPGRADE_CODE });
   });
 
-  it('builds dmg and pkg for macOS, AppImage, deb and rpm for Linux', () => {
+  it('builds dmg and pkg for macOS, deb and rpm for Linux, and no AppImage (it cannot start on Ubuntu 24.04 and later)', () => {
     expect(release.mac?.target).toEqual(['dmg', 'pkg']);
     expect(release.pkg).toMatchObject({ installLocation: '/Applications' });
-    expect(release.linux?.target).toEqual(['AppImage', 'deb', 'rpm']);
+    expect(release.linux?.target).toEqual(['deb', 'rpm']);
+    expect(release.appImage).toBeUndefined();
     expect(release.linux?.maintainer).toMatch(/^Stepgate <.+@.+>$/);
   });
 
@@ -69,6 +71,41 @@ describe('electron-builder configuration', () => {
     expect(pkg.main).toBe('dist/electron/main.js');
     expect(release.files).toContain('dist/electron/**');
     expect(pkg.author).toEqual({ name: 'Stepgate', email: expect.stringMatching(/@/) });
+  });
+});
+
+describe('the AppArmor profile the deb and rpm install', () => {
+  // electron-builder's own install scripts and profile, which the configuration leaves in place.
+  const templates = join(dirname(require.resolve('app-builder-lib/package.json')), 'templates', 'linux');
+  const rendered = (name: string) =>
+    readFileSync(join(templates, name), 'utf8')
+      .replaceAll('${executable}', release.linux?.executableName ?? '')
+      .replaceAll('${sanitizedProductName}', release.productName ?? '');
+
+  it('keeps electron-builder’s install and removal scripts and profile', () => {
+    for (const options of [release.linux, release.deb, release.rpm]) {
+      expect({ ...options }).not.toHaveProperty('afterInstall');
+      expect({ ...options }).not.toHaveProperty('afterRemove');
+      expect({ ...options }).not.toHaveProperty('appArmorProfile');
+    }
+    const fpmTarget = readFileSync(join(templates, '..', '..', 'out', 'targets', 'FpmTarget.js'), 'utf8');
+    expect(fpmTarget).toMatch(/copyFile\)?\(scripts\.appArmor, path\.join\(resourceDir, "apparmor-profile"\)\)/);
+  });
+
+  it('lets the installed app, and only it, create user namespaces', () => {
+    const profile = rendered('apparmor-profile.tpl');
+    expect(profile).toContain('profile "stepgate" "/opt/Stepgate/stepgate" flags=(unconfined) {');
+    expect(profile).toMatch(/^\s*userns,$/m);
+  });
+
+  it('is copied to /etc/apparmor.d and loaded on install, unloaded and deleted on removal', () => {
+    const install = rendered('after-install.tpl');
+    expect(install).toContain("APPARMOR_PROFILE_SOURCE='/opt/Stepgate/resources/apparmor-profile'");
+    expect(install).toContain("APPARMOR_PROFILE_TARGET='/etc/apparmor.d/stepgate'");
+    expect(install).toContain('apparmor_parser --replace --write-cache --skip-read-cache "$APPARMOR_PROFILE_TARGET"');
+    const removal = rendered('after-remove.tpl');
+    expect(removal).toContain("APPARMOR_PROFILE_DEST='/etc/apparmor.d/stepgate'");
+    expect(removal).toContain('apparmor_parser --remove "$APPARMOR_PROFILE_DEST"');
   });
 });
 
