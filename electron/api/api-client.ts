@@ -112,6 +112,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   }
 
   const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
+  /**
+   * A request that carries nothing says no type: axios would label an empty POST form-encoded, which the
+   * server refuses (its API takes JSON only), so a sign-out would never reach it.
+   */
+  const bearerWithoutBody = (token: string) => ({ headers: { Authorization: `Bearer ${token}`, 'Content-Type': false } });
 
   return {
     origin: options.origin,
@@ -121,6 +126,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     verifyRecoveryCode: (body) => expectJson(RecoveryResponse, () => http.post('/auth/recovery', body)),
     exchangeSsoResult: (body) => expectJson(AuthenticatedResponse, () => http.post('/auth/sso/exchange', body)),
     me: (token) => expectJson(MeResponse, () => http.get('/me', bearer(token))),
-    logout: (token) => expectNoContent(() => http.post('/auth/logout', undefined, bearer(token))),
+    logout: (token) => expectNoContent(() => http.post('/auth/logout', undefined, bearerWithoutBody(token))),
   };
 }

@@ -17,7 +17,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void
 let handler: Handler = (_req, res) => res.end();
 let http: Server;
 let origin: string;
-const seen: { method: string; url: string; auth: string | undefined; body: string }[] = [];
+const seen: { method: string; url: string; auth: string | undefined; type: string | undefined; body: string }[] = [];
 
 function listen(server: Server): Promise<string> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`127.0.0.1:${(server.address() as AddressInfo).port}`)));
@@ -33,7 +33,7 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', auth: req.headers.authorization, body });
+      seen.push({ method: req.method ?? '', url: req.url ?? '', auth: req.headers.authorization, type: req.headers['content-type'], body });
       handler(req, res, body);
     });
   });
@@ -63,14 +63,14 @@ describe('createApiClient', () => {
     expect(JSON.parse(seen[0]?.body ?? '')).toEqual({ username: 'ada', password: 'pw' });
   });
 
-  it('sends the bearer token and accepts 204 on logout', async () => {
+  it('sends the bearer token, no body and no content type on logout, and accepts 204', async () => {
     handler = (_req, res) => {
       res.writeHead(204);
       res.end();
     };
     seen.length = 0;
     expect(await createApiClient({ origin: `${origin}/` }).logout('tok')).toEqual({ ok: true, value: null });
-    expect(seen[0]).toMatchObject({ url: '/api/v1/auth/logout', auth: 'Bearer tok' });
+    expect(seen[0]).toEqual({ method: 'POST', url: '/api/v1/auth/logout', auth: 'Bearer tok', type: undefined, body: '' });
   });
 
   it('returns documented errors with their details', async () => {
