@@ -1,9 +1,19 @@
 /**
  * What the app remembers between runs: the last username, the session token when the person
- * chose "Keep me signed in" (both per server), and the trusted-computer token when the person chose
- * "Don't ask for a code on this computer" (per server and username). All of it lives in the
- * operating system's keychain. Without a keychain nothing is remembered; sign-in itself is unaffected.
+ * chose "Keep me signed in" (both per server), the trusted-computer token when the person chose
+ * "Don't ask for a code on this computer" (per server and username), and the token of a sign-out
+ * the server has not confirmed yet, until it does. All of it lives in the operating system's
+ * keychain. Without a keychain nothing is remembered; sign-in itself is unaffected.
  */
+
+/** A session this computer signed out of that the server has not yet said it ended. */
+export interface UnconfirmedSignOut {
+  readonly serverUrl: string;
+  readonly token: string;
+  /** Epoch ms when the server ends the session anyway: after that there is nothing left to end. */
+  readonly expiresAt: number;
+}
+
 export interface CredentialStore {
   /** False when there is no keychain, or once it has shown it cannot keep anything. */
   readonly available: boolean;
@@ -28,6 +38,11 @@ export interface CredentialStore {
   forgetTrustedComputerToken(serverUrl: string, username: string): Promise<void>;
   /** Deletes every trusted-computer token, for every server and username; resolves how many there were. */
   forgetAllTrustedComputerTokens(): Promise<number>;
+  /** Every kept unconfirmed sign-out, for every server; entries that cannot be read are deleted, not returned. */
+  unconfirmedSignOuts(): Promise<readonly UnconfirmedSignOut[]>;
+  /** Resolves false when the keychain refused; the sign-out is then retried only while the app runs. */
+  rememberUnconfirmedSignOut(signOut: UnconfirmedSignOut): Promise<boolean>;
+  forgetUnconfirmedSignOut(serverUrl: string, token: string): Promise<void>;
 }
 
 /** The store used when there is no keychain: it forgets everything. */
@@ -44,4 +59,7 @@ export const noKeychain: CredentialStore = {
   rememberTrustedComputerToken: async () => false,
   forgetTrustedComputerToken: async () => undefined,
   forgetAllTrustedComputerTokens: async () => 0,
+  unconfirmedSignOuts: async () => [],
+  rememberUnconfirmedSignOut: async () => false,
+  forgetUnconfirmedSignOut: async () => undefined,
 };

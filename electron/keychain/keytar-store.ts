@@ -5,8 +5,9 @@
  * keyring cannot hold up the first window. A keychain that fails later (locked, removed) degrades
  * to "not remembered", never to a crash.
  */
+import { createHash } from 'node:crypto';
 import { usernameKey } from '../../shared/api/username-key.js';
-import { noKeychain, type CredentialStore } from './credential-store.js';
+import { noKeychain, type CredentialStore, type UnconfirmedSignOut } from './credential-store.js';
 
 /** The subset of keytar the store needs; tests and the app pass the real module. */
 export interface Keytar {
@@ -27,7 +28,27 @@ const TRUSTED_PREFIX = 'trusted@';
  * too); a server address has no "#", so the two parts cannot run into each other.
  */
 export const trustedComputerAccount = (serverUrl: string, username: string): string => `${TRUSTED_PREFIX}${serverUrl}#${usernameKey(username.trim())}`;
+const SIGN_OUT_PREFIX = 'signout@';
+/**
+ * One entry per session, so a second sign-out the server missed does not overwrite the first. The
+ * account name is seen by anyone who lists the keychain, so it carries a digest of the token, never the token.
+ */
+const signOutAccount = (serverUrl: string, token: string) =>
+  `${SIGN_OUT_PREFIX}${serverUrl}#${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
 const PROBE_ACCOUNT = 'probe';
+
+/** A kept sign-out as written by `rememberUnconfirmedSignOut`; null for anything else. */
+function parseSignOut(account: string, value: string): UnconfirmedSignOut | null {
+  try {
+    const parsed = JSON.parse(value) as Partial<Record<keyof UnconfirmedSignOut, unknown>>;
+    const { serverUrl, token, expiresAt } = parsed;
+    if (typeof serverUrl !== 'string' || typeof token !== 'string' || typeof expiresAt !== 'number' || token === '') return null;
+    // An entry whose name does not match its contents was not written here.
+    return signOutAccount(serverUrl, token) === account ? { serverUrl, token, expiresAt } : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Loads the native module; on a platform without a prebuilt binary it cannot load at all. */
 export async function loadKeytar(): Promise<Keytar | null> {
@@ -114,5 +135,25 @@ export function keychainStore(keytar: Keytar | null, service: string = DEFAULT_K
       await remove(trustedComputerAccount(serverUrl, username));
     },
     forgetAllTrustedComputerTokens: () => removeAll(TRUSTED_PREFIX),
+    unconfirmedSignOuts: async () => {
+      let entries: Array<{ account: string; password: string }>;
+      try {
+        entries = await keytar.findCredentials(service);
+      } catch {
+        return [];
+      }
+      const kept: UnconfirmedSignOut[] = [];
+      for (const entry of entries.filter((e) => e.account.startsWith(SIGN_OUT_PREFIX))) {
+        const signOut = parseSignOut(entry.account, entry.password);
+        if (signOut === null) await remove(entry.account);
+        else kept.push(signOut);
+      }
+      return kept;
+    },
+    rememberUnconfirmedSignOut: (signOut) =>
+      set(signOutAccount(signOut.serverUrl, signOut.token), JSON.stringify({ serverUrl: signOut.serverUrl, token: signOut.token, expiresAt: signOut.expiresAt })),
+    forgetUnconfirmedSignOut: async (serverUrl, token) => {
+      await remove(signOutAccount(serverUrl, token));
+    },
   };
 }

@@ -36,6 +36,18 @@ await store.rememberSessionToken(server, 'token-c');
 const forgotAllTrusted = await store.forgetAllTrustedComputerTokens();
 const afterForgetAllTrusted = [await store.trustedComputerToken(server, 'grace'), await store.trustedComputerToken(other, 'ada'), await store.sessionToken(server)];
 await store.forgetSessionToken(server);
+// Sign-outs the server has not confirmed: one entry per session, listed for every server, deleted one by one;
+// an entry that is not one the store wrote is deleted rather than sent anywhere.
+const signOutStored = await store.rememberUnconfirmedSignOut({ serverUrl: server, token: 'sess-1', expiresAt: 1_900_000_000_000 });
+await store.rememberUnconfirmedSignOut({ serverUrl: server, token: 'sess-2', expiresAt: 1_900_000_000_001 });
+await store.rememberUnconfirmedSignOut({ serverUrl: other, token: 'sess-3', expiresAt: 1_900_000_000_002 });
+await keytar?.setPassword(service, `signout@${other}#forged`, JSON.stringify({ serverUrl: 'https://evil.example', token: 'x', expiresAt: 1 })).catch(() => undefined);
+const signOuts = (await store.unconfirmedSignOuts()).map((s) => `${s.serverUrl} ${s.token} ${s.expiresAt}`).sort();
+const signOutAccountsHoldNoToken = keytar === null ? true : (await keytar.findCredentials(service).catch(() => [])).every((c) => !/sess-\d/.test(c.account));
+await store.forgetUnconfirmedSignOut(server, 'sess-1');
+await store.forgetUnconfirmedSignOut(other, 'sess-3');
+const signOutsAfterForget = (await store.unconfirmedSignOuts()).map((s) => s.token);
+await store.forgetUnconfirmedSignOut(server, 'sess-2');
 const left = keytar === null ? [] : (await keytar.findCredentials(service).catch(() => [])).map((c) => c.account).sort();
 for (const account of left) await keytar?.deletePassword(service, account).catch(() => false);
 console.log(
@@ -52,6 +64,10 @@ console.log(
     trustedAfterForget,
     forgotAllTrusted,
     afterForgetAllTrusted,
+    signOutStored,
+    signOuts,
+    signOutAccountsHoldNoToken,
+    signOutsAfterForget,
     left,
   }),
 );

@@ -43,6 +43,10 @@ describe('keytar store', () => {
       trustedAfterForget: [null, 'tc_grace'],
       forgotAllTrusted: 2,
       afterForgetAllTrusted: [null, null, 'token-c'],
+      signOutStored: true,
+      signOuts: ['http://127.0.0.1:4000 sess-1 1900000000000', 'http://127.0.0.1:4000 sess-2 1900000000001', 'https://other.example.com sess-3 1900000000002'],
+      signOutAccountsHoldNoToken: true,
+      signOutsAfterForget: ['sess-2'],
       // Forgetting sessions leaves the last username, and the probe leaves nothing behind.
       left: ['username@http://127.0.0.1:4000'],
     });
@@ -65,6 +69,10 @@ describe('keytar store', () => {
       trustedAfterForget: [null, null],
       forgotAllTrusted: 0,
       afterForgetAllTrusted: [null, null, null],
+      signOutStored: false,
+      signOuts: [],
+      signOutAccountsHoldNoToken: true,
+      signOutsAfterForget: [],
       left: [],
     });
   });
