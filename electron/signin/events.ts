@@ -38,7 +38,10 @@ export type FlowEvent =
   | { readonly type: 'startedAgain' }
   | { readonly type: 'restoreAnswered'; readonly token: string; readonly result: ApiResult<Static<typeof MeResponse>>; readonly now: number }
   | { readonly type: 'signOutRequested' }
-  | { readonly type: 'signedOut' }
+  /** The server ended the session (or it was already over), or it could not be told. */
+  | { readonly type: 'signedOut'; readonly confirmed: boolean }
+  /** The server has now ended the session of an earlier unconfirmed sign-out from `serverUrl`, and none is left. */
+  | { readonly type: 'earlierSignOutConfirmed'; readonly serverUrl: string }
   | { readonly type: 'enrollmentPageOpened'; readonly opened: boolean };
 
 export type FlowEventType = FlowEvent['type'];

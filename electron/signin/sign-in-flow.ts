@@ -23,10 +23,12 @@ import { newBrowserSignInSecrets } from '../sso/pkce.js';
 import { browserStartUrl } from '../sso/start-url.js';
 import type { FlowEvent } from './events.js';
 import { problemFromFailure } from './problem-from-failure.js';
+import { scheduleTimer, SignOutRetries, type Schedule } from './sign-out-retries.js';
 import { challengeIsOver, type Server, type ServerInfo, type SignInState, type StateOf } from './state.js';
 import { toView } from './to-view.js';
 import { transition } from './transition.js';
 import { isSendableToken, offeredTrustDays, type TrustPolicy } from './trusted-computer.js';
+import { signOutAnswer } from './unconfirmed-sign-out.js';
 
 export interface ConfiguredServer {
   readonly url: string;
@@ -68,6 +70,8 @@ export interface SignInFlowDeps {
   readonly saveServerUrl: (url: string) => Promise<void>;
   readonly openExternal: (url: string) => Promise<void>;
   readonly now: () => number;
+  /** Timers for telling the server again about a sign-out it did not confirm; by default real ones. */
+  readonly schedule?: Schedule;
   /** Diagnostics only; never given a password, code or token. */
   readonly log: (message: string) => void;
 }
@@ -108,8 +112,27 @@ export class SignInFlow {
   private readonly listeners = new Set<ViewListener>();
   /** The loopback listener of the browser sign-in under way, for Cancel to stop. */
   private loopback: LoopbackListener | null = null;
+  /** Sign-outs the server has not confirmed yet, told again until it does. */
+  private readonly signOuts: SignOutRetries;
 
-  constructor(private readonly deps: SignInFlowDeps) {}
+  constructor(private readonly deps: SignInFlowDeps) {
+    this.signOuts = new SignOutRetries({
+      apiFor: deps.apiFor,
+      credentials: deps.credentials,
+      keep: deps.allowKeepSignedIn,
+      now: deps.now,
+      log: deps.log,
+      schedule: deps.schedule ?? scheduleTimer,
+      onEnded: (serverUrl) => {
+        if (!this.signOuts.pendingFor(serverUrl)) this.apply({ type: 'earlierSignOutConfirmed', serverUrl });
+      },
+    });
+  }
+
+  /** Stops the timers of unconfirmed sign-outs; the keychain keeps them for the next start. */
+  stop(): void {
+    this.signOuts.stop();
+  }
 
   get current(): SignInState {
     return this.state;
@@ -168,6 +191,8 @@ export class SignInFlow {
     if (!this.deps.credentials.available) this.notices = ['noKeychain'];
     // Beside the first view, never before it: a locked keyring may take its time.
     void this.settleKeychain();
+    // Sign-outs an earlier run could not finish: the server is told again, whatever this run does.
+    void this.signOuts.resume();
     const configured = this.deps.server;
     if (configured === null) {
       this.apply({ type: 'started', server: null, username: '', hasStoredSession: false });
@@ -258,6 +283,7 @@ export class SignInFlow {
   private async loadServerInfo(url: string): Promise<void> {
     const result = await this.deps.apiFor(url).info();
     if (result.ok) {
+      this.signOuts.serverAnswered(url);
       this.info = serverInfo(url, result.value);
       const before = this.state;
       // A problem that only said the server could not be asked is over; either way the buttons may have changed.
@@ -296,6 +322,7 @@ export class SignInFlow {
     const token = await this.trustedComputerToken(server.url, name);
     if (!this.isCurrent(submitting)) return;
     const result = await this.deps.apiFor(server.url).login({ username: name, password, ...(token === null ? {} : { trustedComputerToken: token }) });
+    if (result.ok || result.failure.kind === 'api') this.signOuts.serverAnswered(server.url);
     // A token answered with a code request is over (revoked, expired, forgotten, turned off), Cancel or not.
     if (token !== null && result.ok && result.value.status === 'totp_required') {
       await this.deps.credentials.forgetTrustedComputerToken(server.url, name);
@@ -510,13 +537,18 @@ export class SignInFlow {
     if (this.state.kind !== 'signedIn') return;
     const signingOut = this.apply({ type: 'signOutRequested' });
     if (signingOut.kind !== 'signingOut') return;
-    const { server, token } = signingOut;
+    const { server, token, expiresAt } = signingOut;
     // Forget locally first: even if the server cannot be told, this computer no longer holds the session.
     await this.deps.credentials.forgetSessionToken(server.url);
     const result = await this.deps.apiFor(server.url).logout(token);
-    if (!result.ok) this.deps.log(`sign-out not confirmed by the server: ${result.failure.kind}`);
+    const confirmed = signOutAnswer(result) !== 'notConfirmed';
+    if (!confirmed && !result.ok) {
+      this.deps.log(`sign-out not confirmed by the server (${result.failure.kind === 'api' ? result.failure.code : result.failure.kind}): it is told again later`);
+      // The token is kept for nothing but this, in the keychain, until the server ends the session.
+      await this.signOuts.add({ serverUrl: server.url, token, expiresAt }, result);
+    }
     if (!this.isCurrent(signingOut)) return;
-    this.apply({ type: 'signedOut' });
+    this.apply({ type: 'signedOut', confirmed });
   }
 
   private async openEnrollment(): Promise<void> {

@@ -3,7 +3,7 @@
  * nothing more. The session token lives only in the signed-in states, in memory, for sign-out.
  * Passwords and codes never enter the state.
  */
-import type { CodeMethod, EnrollmentBrowser, TrustedComputerNote } from '../../shared/ipc/view.js';
+import type { CodeMethod, EnrollmentBrowser, SignOutOutcome, TrustedComputerNote } from '../../shared/ipc/view.js';
 import type { Problem } from '../../shared/ipc/problem.js';
 import type { SsoProviderInfo } from '../../shared/api/schemas.js';
 
@@ -83,7 +83,8 @@ export type SignInState =
       readonly kind: 'idle';
       readonly keepSignedIn: boolean;
       readonly problem: Problem | null;
-      readonly signedOut: boolean;
+      /** Just signed out: whether the server ended the session (an unconfirmed one is told again, see sign-out-retries.ts). */
+      readonly signedOut: SignOutOutcome | null;
       /** The provider of the browser sign-in that just ended, so its button gets focus again. */
       readonly lastProvider: string | null;
     })

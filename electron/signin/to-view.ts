@@ -66,7 +66,7 @@ export function toView(state: SignInState, context: ViewContext): FlowView {
         canKeepSignedIn: context.canKeepSignedIn,
         busy: state.kind === 'submittingCredentials',
         problem: state.kind === 'idle' ? state.problem : null,
-        signedOut: state.kind === 'idle' && state.signedOut,
+        signedOut: state.kind === 'idle' ? state.signedOut : null,
         passwordSignIn: context.passwordSignIn,
         ...signInOptions(state, context),
       };

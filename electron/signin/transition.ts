@@ -7,7 +7,7 @@ import { challengeDeadline } from '../../shared/api/challenge-deadline.js';
 import type { Static } from 'typebox';
 import type { AuthenticatedResponse, Challenge, LoginResponse } from '../../shared/api/schemas.js';
 import type { Problem } from '../../shared/ipc/problem.js';
-import type { TrustedComputerNote } from '../../shared/ipc/view.js';
+import type { SignOutOutcome, TrustedComputerNote } from '../../shared/ipc/view.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 import type { FlowEvent } from './events.js';
 import { problemFromFailure } from './problem-from-failure.js';
@@ -18,7 +18,7 @@ const idle = (
   username: string,
   problem: Problem | null = null,
   keepSignedIn = false,
-  signedOut = false,
+  signedOut: SignOutOutcome | null = null,
   lastProvider: string | null = null,
 ): SignInState => ({
   kind: 'idle',
@@ -32,7 +32,7 @@ const idle = (
 
 /** Back to the login form after a browser sign-in, with focus for the provider's button again. */
 const idleAfterBrowser = (state: StateOf<'awaitingBrowser'> | StateOf<'finishingBrowserSignIn'>, problem: Problem | null): SignInState =>
-  idle(state.server, state.username, problem, state.keepSignedIn, false, state.provider.id);
+  idle(state.server, state.username, problem, state.keepSignedIn, null, state.provider.id);
 
 /** Problems that say only that the server could not be asked, which a later answer from it makes stale. */
 const TRANSPORT_PROBLEMS: ReadonlySet<Problem['kind']> = new Set(['unreachable', 'timeout', 'tls', 'unexpected', 'serverError']);
@@ -285,7 +285,13 @@ export function transition(state: SignInState, event: FlowEvent): SignInState {
       return state.kind === 'signedIn' ? { ...state, kind: 'signingOut' } : state;
 
     case 'signedOut':
-      return state.kind === 'signingOut' ? idle(state.server, state.username, null, false, true) : state;
+      return state.kind === 'signingOut' ? idle(state.server, state.username, null, false, event.confirmed ? 'confirmed' : 'unconfirmed') : state;
+
+    case 'earlierSignOutConfirmed':
+      // Said only where the form still says the server was not told.
+      return state.kind === 'idle' && state.signedOut === 'unconfirmed' && state.server.url === event.serverUrl
+        ? { ...state, signedOut: 'confirmedLater' }
+        : state;
 
     case 'enrollmentPageOpened':
       return state.kind === 'enrollmentNeeded' ? { ...state, browser: event.opened ? 'opened' : 'failed' } : state;

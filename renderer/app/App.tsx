@@ -34,7 +34,7 @@ function loginBehindCode(view: Extract<FlowView, { kind: 'code' }>): LoginViewMo
     canKeepSignedIn: false,
     busy: true,
     problem: null,
-    signedOut: false,
+    signedOut: null,
     providers: null,
     passwordSignIn: true,
     providersFirst: false,

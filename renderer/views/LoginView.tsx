@@ -8,7 +8,9 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Intent } from '../../shared/ipc/intents.js';
-import type { FlowView, ProviderView } from '../../shared/ipc/view.js';
+import type { FlowView, ProviderView, SignOutOutcome } from '../../shared/ipc/view.js';
+import type { Messages } from '../../shared/messages/en.js';
+import { assertNever } from '../../shared/util/assert-never.js';
 import { useFocusWhen } from '../app/use-focus-when.js';
 import { useSecondsLeft } from '../app/use-seconds-left.js';
 import { useAnnounce } from '../components/Announcer.js';
@@ -21,6 +23,20 @@ export type LoginViewModel = Extract<FlowView, { kind: 'signIn' }>;
 type Props = { readonly view: LoginViewModel; readonly send: (intent: Intent) => void; readonly inert?: boolean };
 
 const PROBLEM_ID = 'signin-problem';
+
+/** What the form says after a sign-out, by whether the server has ended the session. */
+function signOutText(outcome: SignOutOutcome, t: Messages): string {
+  switch (outcome) {
+    case 'confirmed':
+      return t.signIn.signedOut;
+    case 'unconfirmed':
+      return t.signIn.signedOutUnconfirmed;
+    case 'confirmedLater':
+      return t.signIn.signedOutConfirmedLater;
+    default:
+      return assertNever(outcome);
+  }
+}
 
 export function LoginView({ view, send, inert = false }: Props) {
   const t = useMessages();
@@ -44,9 +60,10 @@ export function LoginView({ view, send, inert = false }: Props) {
   useFocusWhen(disabled ? null : (view.focusProvider ?? ''), () => {
     if (view.focusProvider !== null && (untouched || view.problem !== null)) providerButtons.current.get(view.focusProvider)?.focus();
   });
+  const signedOutText = view.signedOut === null ? null : signOutText(view.signedOut, t);
   useEffect(() => {
-    if (view.signedOut) announce(t.signIn.signedOut);
-  }, [view.signedOut, announce, t]);
+    if (signedOutText !== null) announce(signedOutText);
+  }, [signedOutText, announce]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -81,7 +98,7 @@ export function LoginView({ view, send, inert = false }: Props) {
   return (
     <form className="card" onSubmit={submit} aria-labelledby="signin-heading" aria-busy={view.busy} noValidate>
       <h1 id="signin-heading">{t.signIn.heading}</h1>
-      {view.signedOut && <p className="status-note">{t.signIn.signedOut}</p>}
+      {signedOutText !== null && <p className="status-note">{signedOutText}</p>}
       <ServerLine server={view.server} />
       {!view.server.locked && (
         <button type="button" className="link server-change" onClick={() => send({ type: 'changeServer' })} disabled={disabled}>

@@ -33,8 +33,8 @@ export type FlowView =
       readonly canKeepSignedIn: boolean;
       readonly busy: boolean;
       readonly problem: Problem | null;
-      /** Just signed out: the form says so until the person moves on. */
-      readonly signedOut: boolean;
+      /** Just signed out, and whether the server has ended the session yet: the form says so until the person moves on. */
+      readonly signedOut: SignOutOutcome | null;
       /** "Sign in with …" buttons, the one policy preselects first; null until the server has said which it offers. */
       readonly providers: readonly ProviderView[] | null;
       /** False when policy hides the username and password. */
@@ -118,6 +118,12 @@ export interface AppFacts {
   readonly language: UiLanguage;
   readonly version: string;
 }
+
+/**
+ * How a sign-out ended: the server ended the session; it could not be told (the app keeps telling it);
+ * or it could not be told at first and has ended the session since.
+ */
+export type SignOutOutcome = 'confirmed' | 'unconfirmed' | 'confirmedLater';
 
 /**
  * One-time notices shown above the current view until dismissed: no keychain, and a trusted-computer

@@ -140,6 +140,10 @@ export const en = {
     withProvider: (provider: string) => `Sign in with ${provider}`,
     busy: 'Signing in…',
     signedOut: 'You are signed out.',
+    /** The sign-in server could not be told: the app keeps telling it (network down, server failing, no answer). */
+    signedOutUnconfirmed:
+      'You are signed out on this computer, but the sign-in server could not be reached to end your session there. Stepgate will keep trying and end it as soon as the server answers.',
+    signedOutConfirmedLater: 'You are signed out. The sign-in server has now ended your session.',
     providers: 'Sign in through your organisation',
     or: 'or',
     checkingOptions: 'Checking how you can sign in…',

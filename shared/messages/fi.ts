@@ -122,6 +122,9 @@ export const fi: Messages = {
     withProvider: (provider: string) => `Kirjaudu sisään palvelulla ${provider}`,
     busy: 'Kirjaudutaan…',
     signedOut: 'Olet kirjautunut ulos.',
+    signedOutUnconfirmed:
+      'Olet kirjautunut ulos tällä tietokoneella, mutta kirjautumispalvelinta ei tavoitettu, joten istuntoasi ei vielä päätetty siellä. Stepgate yrittää uudelleen ja päättää istunnon heti, kun palvelin vastaa.',
+    signedOutConfirmedLater: 'Olet kirjautunut ulos. Kirjautumispalvelin on nyt päättänyt istuntosi.',
     providers: 'Kirjaudu organisaatiosi kautta',
     or: 'tai',
     checkingOptions: 'Tarkistetaan kirjautumistapoja…',

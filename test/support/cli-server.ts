@@ -60,9 +60,12 @@ export interface CliExit {
   readonly stderr: string;
 }
 
-/** `serve --port 0 --data DIR`; resolves once it prints where it listens. */
-export function startCliServer(dataDir: string, extra: readonly string[] = []): Promise<CliServer> {
-  const child = spawnCli(['serve', '--host', '127.0.0.1', '--port', '0', '--data', dataDir, ...extra]);
+/**
+ * `serve --port 0 --data DIR` (or the port given: a server started again where its clients knew it);
+ * resolves once it prints where it listens.
+ */
+export function startCliServer(dataDir: string, extra: readonly string[] = [], port = 0): Promise<CliServer> {
+  const child = spawnCli(['serve', '--host', '127.0.0.1', '--port', String(port), '--data', dataDir, ...extra]);
   const output: string[] = [];
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));

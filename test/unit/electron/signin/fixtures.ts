@@ -30,7 +30,7 @@ export const apiChallenge = {
   trustedComputerDays: 30,
 };
 
-export const idle: StateOf<'idle'> = { kind: 'idle', server, username: 'ada', keepSignedIn: false, problem: null, signedOut: false, lastProvider: null };
+export const idle: StateOf<'idle'> = { kind: 'idle', server, username: 'ada', keepSignedIn: false, problem: null, signedOut: null, lastProvider: null };
 
 export const provider = { id: 'contoso', displayName: 'Contoso' } as const;
 export const awaitingBrowser: StateOf<'awaitingBrowser'> = { kind: 'awaitingBrowser', server, username: 'ada', keepSignedIn: true, provider };

@@ -8,6 +8,7 @@ import type { ApiResult } from '../../../../electron/api/api-result.js';
 import type { CredentialStore } from '../../../../electron/keychain/credential-store.js';
 import { keychainStore, type Keytar } from '../../../../electron/keychain/keytar-store.js';
 import { SignInFlow, type SignInFlowDeps } from '../../../../electron/signin/sign-in-flow.js';
+import type { Schedule } from '../../../../electron/signin/sign-out-retries.js';
 import { startLoopbackListener } from '../../../../electron/sso/loopback-listener.js';
 import type { InfoResponse } from '../../../../shared/api/schemas.js';
 import { NOW } from './fixtures.js';
@@ -59,6 +60,22 @@ export const info: InfoResponse = {
   settingsUrl: 'https://id.example.com/settings',
   sso: { enabled: false },
 };
+
+/** Timers the test fires: the pauses between attempts are the flow's, when they end is the test's. */
+export function manualTimers() {
+  const due: { readonly delayMs: number; run: (() => void) | null }[] = [];
+  const schedule: Schedule = (delayMs, run) => {
+    const timer = { delayMs, run: run as (() => void) | null };
+    due.push(timer);
+    return () => void (timer.run = null);
+  };
+  const fire = () => {
+    const pending = due.splice(0).filter((t) => t.run !== null);
+    for (const timer of pending) timer.run?.();
+    return pending.map((t) => t.delayMs);
+  };
+  return { schedule, fire, waiting: () => due.filter((t) => t.run !== null).map((t) => t.delayMs) };
+}
 
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 

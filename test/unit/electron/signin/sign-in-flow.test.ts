@@ -277,11 +277,11 @@ describe('SignInFlow', () => {
     void t.flow.handle({ type: 'signOut' });
     await settle();
     await t.answer('logout', { ok: true, value: null });
-    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', username: 'ada', signedOut: true });
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', username: 'ada', signedOut: 'confirmed' });
     expect(t.flow.view.app).toEqual({ language: 'en', version: '1.2.3' });
     void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'pw', keepSignedIn: false });
     await t.answer('login', failed());
-    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', signedOut: false });
+    expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', signedOut: null });
   });
 
   it('refuses to open an enrollment page elsewhere', async () => {

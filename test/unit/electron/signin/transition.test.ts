@@ -386,8 +386,19 @@ describe('transition: kept sessions and sign-out', () => {
   it('signs out to the login form with the username kept', () => {
     const signingOut = transition(signedIn, { type: 'signOutRequested' });
     expect(signingOut).toEqual({ ...signedIn, kind: 'signingOut' });
-    expect(transition(signingOut, { type: 'signedOut' })).toEqual({ ...idle, signedOut: true });
+    expect(transition(signingOut, { type: 'signedOut', confirmed: true })).toEqual({ ...idle, signedOut: 'confirmed' });
+    expect(transition(signingOut, { type: 'signedOut', confirmed: false })).toEqual({ ...idle, signedOut: 'unconfirmed' });
     expectIgnoredOutside({ type: 'signOutRequested' }, ['signedIn']);
-    expectIgnoredOutside({ type: 'signedOut' }, ['signingOut']);
+    expectIgnoredOutside({ type: 'signedOut', confirmed: true }, ['signingOut']);
+  });
+
+  it('says on the login form when the server has since ended a session it could not be told about', () => {
+    const unconfirmed = { ...idle, signedOut: 'unconfirmed' } as const;
+    const event = { type: 'earlierSignOutConfirmed', serverUrl: idle.server.url } as const;
+    expect(transition(unconfirmed, event)).toEqual({ ...idle, signedOut: 'confirmedLater' });
+    // Another server's sign-out, or a form that no longer speaks of one, says nothing new.
+    expect(transition(unconfirmed, { ...event, serverUrl: 'https://other.example.com' })).toBe(unconfirmed);
+    expect(transition(idle, event)).toBe(idle);
+    expectIgnoredOutside(event, []);
   });
 });

@@ -18,7 +18,7 @@ const base: LoginViewModel = {
   canKeepSignedIn: true,
   busy: false,
   problem: null,
-  signedOut: false,
+  signedOut: null,
   providers: [
     { id: 'contoso', displayName: 'Contoso' },
     { id: 'partner', displayName: 'Partner & Co' },
@@ -32,6 +32,15 @@ const render = (view: Partial<Extract<FlowView, { kind: 'signIn' }>>) => renderT
 const buttons = (html: string) => [...html.matchAll(/<button[^>]*>([^<]*)<\/button>/g)].map((m) => m[1]);
 
 describe('LoginView', () => {
+  it('says how the last sign-out ended: done, not confirmed by the server yet, or confirmed since', () => {
+    expect(render({ signedOut: 'confirmed' })).toContain(en.signIn.signedOut);
+    const unconfirmed = render({ signedOut: 'unconfirmed' });
+    expect(unconfirmed).toContain(en.signIn.signedOutUnconfirmed);
+    expect(unconfirmed).not.toContain(`>${en.signIn.signedOut}<`);
+    expect(render({ signedOut: 'confirmedLater' })).toContain(en.signIn.signedOutConfirmedLater);
+    expect(render({})).not.toContain('status-note');
+  });
+
   it('offers a "Sign in with …" button per provider after the password form, named exactly so', () => {
     const html = render({});
     expect(buttons(html)).toEqual([en.signIn.changeServer, en.signIn.submit, 'Sign in with Contoso', 'Sign in with Partner &amp; Co']);
