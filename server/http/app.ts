@@ -15,6 +15,7 @@ import { API_PREFIX } from './api-path.js';
 import { answerClientError, answerConnect, answerExpectation } from './raw-refusals.js';
 import { handleError, handleNotFound, handleRouterRefusal } from './error-handler.js';
 import { API_HEADERS, withErrorAnswers } from './api-answers.js';
+import { acceptEmptyBodyOfAnyType } from './empty-body.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 /** Node's default limit (16 KiB) for the request line and headers together: no path parameter can be longer. */
@@ -79,6 +80,7 @@ export async function buildHttpApp(
     async (api) => {
       // Every route's refusals are serialised by a schema too, like its answers.
       api.addHook('onRoute', withErrorAnswers);
+      api.addHook('onRoute', acceptEmptyBodyOfAnyType);
       // One fixed set of headers for JSON answers (the pages' security headers are for pages). Answers
       // carry tokens, secrets and recovery codes: no cache anywhere may keep them.
       api.addHook('onSend', (_request, reply, payload, done) => {

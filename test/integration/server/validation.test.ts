@@ -283,6 +283,32 @@ describe('validation', () => {
       }
     }
 
+    // Some HTTP libraries label an empty POST (axios: form-encoded); an empty body carries no field, so its type does not matter.
+    const emptyTypes = ['application/x-www-form-urlencoded', 'application/json', 'text/plain; charset=utf-8'];
+    for (const type of emptyTypes) {
+      it(`POST /auth/logout with an empty body labelled ${type}: 204, and the token is dead`, async () => {
+        const t = (await signIn(server, user)).token;
+        const res = await api.post('/auth/logout', { token: t, rawBody: '', headers: { 'content-type': type } });
+        expect(res.status, describeCall(res)).toBe(204);
+        fails(await api.get('/me', { token: t }), 401, 'unauthorized');
+      });
+    }
+    it('POST /auth/logout with a form-encoded body that is not empty: 400 naming body, and nothing happens', async () => {
+      const t = (await signIn(server, user)).token;
+      invalid(await api.post('/auth/logout', { token: t, rawBody: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 'body');
+      ok(await api.get('/me', { token: t }), 200, MeResponse);
+    });
+    it('DELETE /me/authenticators/{id} with an empty body labelled form-encoded: 204, and the authenticator is gone', async () => {
+      const owner = await createTotpUser(server);
+      const res = await api.delete(`/me/authenticators/${owner.authenticatorId}`, {
+        token: owner.token,
+        rawBody: '',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      expect(res.status, describeCall(res)).toBe(204);
+      expect(ok(await api.get('/me', { token: owner.token }), 200, MeResponse).totp.authenticators).toEqual([]);
+    });
+
     const deletes: readonly (readonly [string, () => Promise<{ readonly path: string; readonly token: string; readonly owner: TotpUser }>])[] = [
       ['DELETE /me/authenticators/{id}', async () => {
         const owner = await createTotpUser(server);
