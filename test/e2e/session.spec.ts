@@ -1,6 +1,7 @@
 import { en } from '../../shared/messages/en.js';
 import { currentCode, enrolledAccount, plainAccount } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
+import { keptSession, keptSignOuts, meStatus } from './support/kept-sessions.js';
 import { expectSignedIn } from './support/steps.js';
 
 test('"Keep me signed in" survives a restart', async ({ server, launch }) => {
@@ -26,16 +27,25 @@ test('without "Keep me signed in" a restart asks again, with the username filled
   await expect(app.loginWindow.password).toBeFocused();
 });
 
-test('signs out, forgets the kept session, and opens two-factor settings in the browser', async ({ server, launch }) => {
+test('signs out, ending the session on the server and forgetting the kept one, and opens two-factor settings in the browser', async ({ server, launch }, testInfo) => {
+  const keychainService = `StepgateSession-${testInfo.testId}`;
   const account = await plainAccount(server);
-  const app = await launch();
+  const app = await launch({ keychainService });
   await app.loginWindow.signIn(account, { keepSignedIn: true });
   await expectSignedIn(app, account);
+  await expect.poll(() => keptSession(keychainService, server.url)).not.toBeNull();
+  const token = (await keptSession(keychainService, server.url)) ?? '';
+  expect(await meStatus(server, token)).toBe(200);
   await app.signedIn.manageButton.click();
   await expect.poll(() => app.openedUrls()).toEqual([`${server.url}/settings`]);
   await app.signedIn.signOutButton.click();
   await expect(app.loginWindow.heading).toBeVisible();
+  await expect(app.page.getByRole('form', { name: en.signIn.heading }).getByText(en.signIn.signedOut, { exact: true })).toBeVisible();
   await expect(app.loginWindow.username).toHaveValue(account.username);
+  // Ended where it matters: the server refuses the token, and the keychain holds nothing of it.
+  expect(await meStatus(server, token)).toBe(401);
+  expect(await keptSession(keychainService, server.url)).toBeNull();
+  expect(await keptSignOuts(keychainService)).toEqual([]);
   await app.restart();
   await expect(app.loginWindow.heading).toBeVisible();
 });
