@@ -6,6 +6,7 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import { enrolledAccount, plainAccount } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
+import { auditEventsOf } from '../support/audit-trail.js';
 import { expectSignedIn } from './support/steps.js';
 
 test('names an empty field and focuses it; after a wrong password focuses the password again', async ({ server, launch, t }) => {
@@ -64,6 +65,8 @@ test('says "You are signed out" and puts focus on the password', async ({ server
   await expect(app.page.getByRole('form', { name: t.signIn.heading }).getByText(t.signIn.signedOut)).toBeVisible();
   await expect(app.page.locator('[data-announcer]')).toHaveText(t.signIn.signedOut);
   await expect(app.loginWindow.password).toBeFocused();
+  // Said only once the server has ended the session: the sign-out is in its audit trail.
+  expect(await auditEventsOf(server, account.username)).toEqual(['login_succeeded', 'logout']);
 });
 
 test('names a person whose display name is their username once, not "alice (alice)"', async ({ server, launch }) => {

@@ -5,6 +5,7 @@
 import { LANGUAGES } from '../../shared/messages/language.js';
 import { currentCode, enrolledAccount, plainAccount, wrongCode } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
+import { auditTrailOf } from '../support/audit-trail.js';
 import { expectSignedIn, pasteText } from './support/steps.js';
 
 const SYSTEM_LANGUAGE = { en: 'en-GB', fi: 'fi-FI' } as const;
@@ -21,6 +22,8 @@ for (const language of LANGUAGES) {
       await app.loginWindow.signIn(account);
       await expectSignedIn(app, account);
       await expect(app.page.getByText(server.url)).toBeVisible();
+      const trail = await auditTrailOf(server, account.username);
+      expect(trail).toEqual([expect.objectContaining({ event: 'login_succeeded', method: 'password' })]);
     });
 
     test('signs in with a typed verification code', async ({ server, launch }) => {
@@ -37,6 +40,13 @@ for (const language of LANGUAGES) {
       // Typed one digit at a time; it submits by itself once all six are there.
       await window.keyboard.type(currentCode(server, account.secret), { delay: 30 });
       await expectSignedIn(app, account);
+      // The server took that code for this sign-in: accepted once, with a session issued after it.
+      const trail = (await auditTrailOf(server, account.username)).slice(-3);
+      expect(trail).toEqual([
+        expect.objectContaining({ event: 'challenge_issued' }),
+        expect.objectContaining({ event: 'code_accepted' }),
+        expect.objectContaining({ event: 'login_succeeded', method: 'totp' }),
+      ]);
     });
 
     for (const [label, format] of [

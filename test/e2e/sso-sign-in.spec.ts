@@ -4,8 +4,9 @@
  * Chromium of their own), the browser comes back to the app's real loopback listener, and the app is
  * signed in without any verification code, even for an account that has an authenticator.
  */
-import { AdminUserResponse, AuditResponse } from '../../shared/api/schemas.js';
+import { AdminUserResponse } from '../../shared/api/schemas.js';
 import { LANGUAGES } from '../../shared/messages/language.js';
+import { auditTrailOf } from '../support/audit-trail.js';
 import { snap } from '../support/gallery.js';
 import { apiClient, ok } from '../support/http-client.js';
 import { adminToken, createUser } from '../support/totp.js';
@@ -44,9 +45,7 @@ test('signs in through the identity provider in the browser, with no code window
   await expect(app.page.getByText(t.signedIn.remembered)).toBeVisible();
 
   // No challenge was ever issued for this sign-in: no code window could have opened.
-  const admin = await adminToken(server);
-  const audit = ok(await apiClient(server.api).get(`/admin/audit?username=${account.username}&limit=100`, { token: admin }), 200, AuditResponse);
-  const events = audit.events.map((e) => ({ event: e.event, ...e.detail }));
+  const events = await auditTrailOf(server, account.username);
   expect(events).toContainEqual(expect.objectContaining({ event: 'login_succeeded', method: 'sso' }));
   expect(events.map((e) => e.event)).not.toContain('challenge_issued');
   if (app.electronApp === null) await expect(app.page.getByRole('dialog')).toHaveCount(0);
