@@ -3,8 +3,9 @@
  * sign-in, in the browser and through the API, needs enrollment), the environment switches, creating
  * and disabling users, and a non-admin refused the page and the endpoints.
  */
-import { LoginResponse } from '../../shared/api/schemas.js';
+import { AdminUsersResponse, LoginResponse } from '../../shared/api/schemas.js';
 import { pagesEn } from '../../shared/messages/pages-en.js';
+import { auditTrailOf } from '../support/audit-trail.js';
 import { apiClient, fails, ok } from '../support/http-client.js';
 import { createTotpUser, createUser, passwordStep, signIn, uniqueUsername } from '../support/totp.js';
 import { clippedContent } from '../e2e/support/layout.js';
@@ -29,6 +30,9 @@ test('an admin requires TOTP and revokes a user’s secret: the next sign-in nee
   await expect(page.getByRole('rowheader')).toHaveText([user.username]);
   await page.getByRole('checkbox', { name: t.requireTotpFor(user.username) }).check();
   await expect(page.getByRole('status').filter({ hasText: t.saved })).toBeVisible();
+  // Saved on the server, as another administrator sees the account.
+  const listed = ok(await apiClient(server.api).get(`/admin/users?search=${user.username}`, { token: (await signIn(server, admin)).token }), 200, AdminUsersResponse);
+  expect(listed.users.find((u) => u.id === user.id)?.totpRequired).toBe(true);
 
   await page.getByRole('button', { name: t.revokeFor(user.username) }).click();
   const dialog = page.getByRole('dialog', { name: t.revokeHeading(user.username) });
@@ -41,6 +45,13 @@ test('an admin requires TOTP and revokes a user’s secret: the next sign-in nee
   // Through the API: the old session is dead, and the password now leads to enrollment.
   fails(await apiClient(server.api).get('/me', { token: user.token }), 401, 'unauthorized');
   expect((await passwordStep(server, user.username, user.password)).status).toBe('enrollment_required');
+  // Both changes are in the trail, under the administrator who made them.
+  expect(await auditTrailOf(server, admin.username)).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ event: 'user_updated', user: user.username, totpRequired: true }),
+      expect.objectContaining({ event: 'totp_revoked', user: user.username, authenticators: 1 }),
+    ]),
+  );
 
   // In the browser: straight into enrollment.
   const other = await newPage();
@@ -93,6 +104,12 @@ test('an admin creates and disables a user', async ({ page, server }) => {
   // The button turns at once; "Saved." is said once the server has committed the change.
   await expect(page.getByRole('status').filter({ hasText: t.saved })).toBeVisible();
   fails(await apiClient(server.api).post('/auth/login', { body: { username, password: 'a-long-password' } }), 401, 'invalid_credentials');
+  expect(await auditTrailOf(server, admin.username)).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ event: 'user_created', user: username, totpRequired: true }),
+      expect.objectContaining({ event: 'user_updated', user: username, disabled: true }),
+    ]),
+  );
 });
 
 test('a non-admin is refused the administration page and endpoints', async ({ page, server, expectConsole }) => {

@@ -9,6 +9,7 @@ import { challengeFor, codeNow, createTotpUser, createUser, PERIOD_MS, submitCod
 import { expectStatus } from '../support/http-client.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { expect, test } from './support/fixtures.js';
+import { signOut } from './support/steps.js';
 
 const BROWSER_LOCALE = { en: 'en-GB', fi: 'fi-FI' } as const;
 
@@ -109,8 +110,8 @@ test('says "You are signed out" after signing out, with focus in the form', asyn
   await page.getByLabel(t.signIn.username).fill(user.username);
   await page.getByLabel(t.signIn.password, { exact: true }).fill(user.password);
   await page.getByRole('button', { name: t.signIn.submit }).click();
-  await page.getByRole('button', { name: pagesMessagesFor('en').frame.signOut }).click();
-  await expect(page).toHaveURL(/\/signin\?signedOut=1$/);
+  await expect(page).toHaveURL(/\/settings$/);
+  await signOut(page);
   await expect(page.getByRole('form', { name: t.signIn.heading }).getByText(t.signIn.signedOut)).toBeVisible();
   await expect(page.getByRole('status')).toHaveText(t.signIn.signedOut);
   await expect(page.getByLabel(t.signIn.username)).toBeFocused();

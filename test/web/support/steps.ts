@@ -31,9 +31,18 @@ export async function signInWithCode(page: Page, server: TestServer, user: { rea
   await expect(page).toHaveURL(/\/settings$/);
 }
 
+/**
+ * Signs out from the page frame, and checks it where it lands: the server refuses the session the
+ * cookie carried (as a bearer token), not only the browser forgetting the cookie.
+ */
 export async function signOut(page: Page): Promise<void> {
+  // On loopback the cookie has no __Host- prefix (server/pages/cookie-policy.ts).
+  const token = (await page.context().cookies()).find((c) => c.name === 'stepgate_session')?.value;
+  expect(token, 'a cookie session before signing out').toBeDefined();
   await page.getByRole('button', { name: pagesEn.frame.signOut }).click();
   await expect(page).toHaveURL(/\/signin\?signedOut=1$/);
+  const me = await page.request.get(new URL('/api/v1/me', page.url()).toString(), { headers: { authorization: `Bearer ${token ?? ''}` } });
+  expect(me.status(), 'GET /me with the signed-out session').toBe(401);
 }
 
 /** The key exactly as the page shows it, in groups of four, joined back together. */
