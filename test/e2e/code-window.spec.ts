@@ -1,5 +1,6 @@
 import { en } from '../../shared/messages/en.js';
-import { codeAt, currentCode, enrolledAccount, signInElsewhere, wrongCode } from './support/accounts.js';
+import { auditTrailOf } from '../support/audit-trail.js';
+import { api, codeAt, currentCode, enrolledAccount, signInElsewhere, wrongCode } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
 import { skewedClockProxy } from './support/skewed-clock-proxy.js';
 import { expectSignedIn } from './support/steps.js';
@@ -130,6 +131,16 @@ test('signs in with a recovery code instead', async ({ server, launch }) => {
   await expectSignedIn(app, account);
   // The person learns how many codes are left, since each works only once.
   await expect(app.page.getByRole('status').filter({ hasText: en.signedIn.recoveryCodesLeft(account.recoveryCodes.length - 1) })).toBeVisible();
+  // Used up on the server: the same code is refused to the next sign-in.
+  const events = (await auditTrailOf(server, account.username)).slice(-2);
+  expect(events).toEqual([expect.objectContaining({ event: 'recovery_code_used' }), expect.objectContaining({ event: 'login_succeeded', method: 'recovery_code' })]);
+  const login = await api<{ challenge?: { id: string } }>(server, 'POST', '/auth/login', { username: account.username, password: account.password });
+  const again = await fetch(`${server.api}/auth/recovery`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ challengeId: login.challenge?.id, recoveryCode }),
+  });
+  expect(again.status).toBe(401);
 });
 
 test.describe('challenge expiry', () => {

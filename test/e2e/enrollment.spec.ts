@@ -1,3 +1,4 @@
+import { auditEventsOf } from '../support/audit-trail.js';
 import { plainAccount } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
 
@@ -11,6 +12,8 @@ test('sends an account without an authenticator to the browser, says what happen
   await expect(open).toBeFocused();
   await open.click();
   await expect.poll(() => app.openedUrls()).toEqual([`${server.url}/enroll`]);
+  // The server sent the account to enrollment and signed no one in: set-up happens in the browser.
+  expect(await auditEventsOf(server, account.username)).toEqual(['enrollment_required']);
   // What happened and what to do next, read out; focus on the next action.
   await expect(app.page.getByRole('status').filter({ hasText: t.enrollment.opened })).toBeVisible();
   const back = app.enrollmentNeeded.backToSignInButton;
