@@ -57,6 +57,8 @@ export const pagesEn = {
     admin: 'Administration',
     signOut: 'Sign out',
     signedInAs: (name: string) => `Signed in as ${name}`,
+    /** The server did not end the session (no connection, a failing server): the browser still holds it. */
+    signOutFailed: 'You are still signed in: the sign-in server did not end your session. Check your connection, then sign out again.',
   },
   loading: 'Loading…',
   cancel: 'Cancel',

@@ -58,6 +58,7 @@ export const pagesFi: PagesMessages = {
     admin: 'Ylläpito',
     signOut: 'Kirjaudu ulos',
     signedInAs: (name: string) => `Kirjautuneena: ${name}`,
+    signOutFailed: 'Olet yhä kirjautuneena: kirjautumispalvelin ei päättänyt istuntoasi. Tarkista yhteys ja kirjaudu sitten ulos uudelleen.',
   },
   loading: 'Ladataan…',
   cancel: 'Peruuta',
