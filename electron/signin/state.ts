@@ -1,6 +1,7 @@
 /**
  * The sign-in flow's state: a union keyed by `kind`, each state holding what its step needs and
- * nothing more. The session token lives only in the signed-in states, in memory, for sign-out.
+ * nothing more. The session token lives only in the signed-in states, in memory, for sign-out (and,
+ * after a sign-out the server did not confirm, only in sign-out-retries.ts until it does).
  * Passwords and codes never enter the state.
  */
 import type { CodeMethod, EnrollmentBrowser, SignOutOutcome, TrustedComputerNote } from '../../shared/ipc/view.js';
