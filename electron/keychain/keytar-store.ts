@@ -136,6 +136,8 @@ export function keychainStore(keytar: Keytar | null, service: string = DEFAULT_K
     },
     forgetAllTrustedComputerTokens: () => removeAll(TRUSTED_PREFIX),
     unconfirmedSignOuts: async () => {
+      // As for every read: nothing once a write has failed (see `get`).
+      if (!available) return [];
       let entries: Array<{ account: string; password: string }>;
       try {
         entries = await keytar.findCredentials(service);
