@@ -30,14 +30,14 @@ export interface CheckpointPass {
 /**
  * The worker's code, kept as source text so it runs the same from TypeScript (tests), from the built
  * bundle, and under any loader: it needs nothing but the SQLite module, whose path it is given. It runs
- * a pass on its timer and on request ('now'), and reports each one.
+ * a pass on its timer and on request ({ now: id }), and reports each one, a requested one with its id.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
-const pass = (requested) => {
+const pass = (id) => {
   let result;
   try {
     result = db.pragma('wal_checkpoint(PASSIVE)')[0];
@@ -45,16 +45,16 @@ const pass = (requested) => {
     // Busy (another checkpoint is running): the next tick tries again. Anything else is reported.
     if (error.code !== 'SQLITE_BUSY' && error.code !== 'SQLITE_LOCKED') throw error;
   }
-  if (result !== undefined || requested) {
-    parentPort.postMessage({ log: result?.log ?? 0, checkpointed: result?.checkpointed ?? 0, requested });
+  if (result !== undefined || id !== undefined) {
+    parentPort.postMessage({ log: result?.log ?? 0, checkpointed: result?.checkpointed ?? 0, requested: id !== undefined, id });
   }
 };
-const timer = setInterval(() => pass(false), workerData.intervalMs);
+const timer = setInterval(() => pass(undefined), workerData.intervalMs);
 parentPort.on('message', (message) => {
-  if (message === 'now') pass(true);
+  if (typeof message === 'object' && message !== null && typeof message.now === 'number') pass(message.now);
   else if (message === 'stop') {
     clearInterval(timer);
-    pass(false);
+    pass(undefined);
     db.close();
     parentPort.close();
   }
@@ -76,9 +76,13 @@ export interface CheckpointOptions {
   readonly onPass?: (pass: CheckpointPass) => void;
   readonly intervalMs?: number;
   readonly restartFrames?: number;
+  /** How long passNow waits for the worker's answer (QUIET_TIMEOUT_MS). */
+  readonly answerTimeoutMs?: number;
 }
 
-const isPass = (message: unknown): message is CheckpointPass => typeof message === 'object' && message !== null && 'log' in message && 'checkpointed' in message;
+/** A pass as the worker reports it: with the id of the request it answers, if any. */
+type PassMessage = CheckpointPass & { readonly id?: number };
+const isPass = (message: unknown): message is PassMessage => typeof message === 'object' && message !== null && 'log' in message && 'checkpointed' in message;
 
 export function startCheckpoints(path: string, options: CheckpointOptions): Checkpoints {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -94,19 +98,21 @@ export function startCheckpoints(path: string, options: CheckpointOptions): Chec
   worker.once('error', fail);
   worker.once('exit', (code) => fail(new Error(`the checkpoint worker stopped (exit code ${code})`)));
 
-  const waitingForPass: ((pass: CheckpointPass | undefined) => void)[] = [];
+  // Requests by id: an answer that comes after its request gave up must not answer a later one.
+  const waitingForPass = new Map<number, (pass: CheckpointPass | undefined) => void>();
+  let lastRequest = 0;
   const passNow = () =>
     new Promise<CheckpointPass | undefined>((resolve) => {
+      const id = ++lastRequest;
       // A worker that does not answer holds nothing up for long.
-      const timeout = setTimeout(() => answer(undefined), QUIET_TIMEOUT_MS);
+      const timeout = setTimeout(() => answer(undefined), options.answerTimeoutMs ?? QUIET_TIMEOUT_MS);
       const answer = (pass: CheckpointPass | undefined) => {
         clearTimeout(timeout);
-        const index = waitingForPass.indexOf(answer);
-        if (index >= 0) waitingForPass.splice(index, 1);
+        waitingForPass.delete(id);
         resolve(pass);
       };
-      waitingForPass.push(answer);
-      worker.postMessage('now');
+      waitingForPass.set(id, answer);
+      worker.postMessage({ now: id });
     });
   let quietAsked = false;
   /** With the writer out of the way: one more pass, which then copies everything. */
@@ -117,13 +123,14 @@ export function startCheckpoints(path: string, options: CheckpointOptions): Chec
 
   worker.on('message', (message) => {
     if (!isPass(message)) return;
-    options.onPass?.(message);
-    if (message.requested) {
-      waitingForPass[0]?.(message);
+    const { id, ...pass } = message;
+    options.onPass?.(pass);
+    if (id !== undefined) {
+      waitingForPass.get(id)?.(pass);
       return;
     }
     // Caught up: the next write transaction starts the WAL over by itself.
-    if (message.checkpointed >= message.log || message.log <= restartFrames || quietAsked || stopping) return;
+    if (pass.checkpointed >= pass.log || pass.log <= restartFrames || quietAsked || stopping) return;
     quietAsked = true;
     options.quiesce(quietPass);
   });

@@ -15,6 +15,8 @@ import { groupCommit } from '../../../../server/store/sqlite/group-commit.js';
 
 const ROWS_PER_ROUND = 400;
 const POLL = { timeout: 15_000, interval: 50 } as const;
+/** The server gives up on the worker's answer after 2 s; a test on a loaded machine waits as long as it takes. */
+const ANSWER_TIMEOUT_MS = 30_000;
 
 describe('background checkpoints', () => {
   let dir: string;
@@ -65,7 +67,7 @@ describe('background checkpoints', () => {
 
     const failures: unknown[] = [];
     const timerPasses: CheckpointPass[] = [];
-    const started = startCheckpoints(path, { quiesce: () => undefined, onFailure: (error) => failures.push(error), onPass: (p) => timerPasses.push(p), intervalMs: 20 });
+    const started = startCheckpoints(path, { quiesce: () => undefined, onFailure: (error) => failures.push(error), onPass: (p) => timerPasses.push(p), intervalMs: 20, answerTimeoutMs: ANSWER_TIMEOUT_MS });
     checkpoints = started;
     // The worker's own timer copies the round into the database file ...
     await expect.poll(() => size(path), POLL).toBeGreaterThan(ROWS_PER_ROUND * 1000);
@@ -92,6 +94,7 @@ describe('background checkpoints', () => {
       onFailure: (error) => failures.push(error),
       intervalMs: 20,
       restartFrames: 200,
+      answerTimeoutMs: ANSWER_TIMEOUT_MS,
     });
     const insert = writer.prepare('INSERT INTO blobs (body) VALUES (?)');
     const writeBatch = () => Promise.all(Array.from({ length: 10 }, () => batches.run(async () => void insert.run('x'.repeat(1000)))));
