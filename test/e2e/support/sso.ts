@@ -6,7 +6,8 @@
  * are watched like the app's own: a CSP violation, console error or warning, or uncaught exception
  * fails the test. The identity provider's pages are someone else's and are not judged here.
  */
-import type { Page } from '@playwright/test';
+import type { ElectronApplication, Page } from '@playwright/test';
+import { raiseMethod, raisesItself } from '../../../electron/windows/raise-plan.js';
 import { cancelAtProvider, signInAtProvider } from '../../support/sso/browser.js';
 import { providerAccount, startOneProviderSetup, type SsoSetup } from '../../support/sso/sso-setup.js';
 import type { ProviderAccount } from '../../support/sso/test-provider.js';
@@ -55,10 +56,30 @@ export const test = base.extend<SsoFixtures>({
 /** An account at the provider that names the Stepgate user `username`. */
 export const accountAtProvider = (sso: SsoSetup, username: string): ProviderAccount => providerAccount(sso, username);
 
-/** Completes the provider's sign-in in the system browser, and waits for the app's "you can close this tab". */
-export async function finishAtProvider(page: Page, account: ProviderAccount, t: Messages): Promise<void> {
+/**
+ * Whether the app can bring its window to the front by itself, as the app decides it (raise-plan.ts) from
+ * its own process's platform, session and display switches: not as a native Wayland client. The preview
+ * (no Electron) raises its tab.
+ */
+export async function appRaisesItself(electronApp: ElectronApplication | null): Promise<boolean> {
+  if (electronApp === null) return true;
+  const session = await electronApp.evaluate(({ app }) => ({
+    platform: process.platform,
+    sessionType: process.env['XDG_SESSION_TYPE'],
+    waylandDisplay: process.env['WAYLAND_DISPLAY'],
+    ozonePlatform: app.commandLine.getSwitchValue('ozone-platform'),
+    ozonePlatformHint: app.commandLine.getSwitchValue('ozone-platform-hint'),
+  }));
+  return raisesItself(raiseMethod(session));
+}
+
+/**
+ * Completes the provider's sign-in in the system browser, and waits for the app's last page: "you can close
+ * this tab", or, where the app cannot come to the front by itself, "switch back to Stepgate".
+ */
+export async function finishAtProvider(page: Page, account: ProviderAccount, t: Messages, raises: boolean): Promise<void> {
   await signInAtProvider(page, account);
-  await expect(page.getByText(t.browserReturnPage.done)).toBeVisible();
+  await expect(page.getByText(raises ? t.browserReturnPage.done : t.browserReturnPage.doneSwitchBack)).toBeVisible();
 }
 
 /** Cancels at the provider's sign-in page; the browser comes back to the app, which says the sign-in did not finish. */
