@@ -8,16 +8,14 @@
  * does ask the mirror, which shows the check would see a download if one were tried.
  */
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { electronBinaryIn, electronPackageDir, findElectronBinary, NOT_INSTALLED } from '../../../../electron/launch/electron-binary.js';
 import { electronInstallerPath } from '../../../../electron/launch/fetch-electron.js';
+import { installerEnv, ROOT, startDownloadMirror, type DownloadMirror } from './download-mirror.js';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 const ELECTRON = join(ROOT, 'node_modules', 'electron');
 const PACKAGE_FILES = readdirSync(ELECTRON).filter((name) => /\.(js|json)$/.test(name));
 const { version } = JSON.parse(readFileSync(join(ELECTRON, 'package.json'), 'utf8')) as { readonly version: string };
@@ -27,20 +25,12 @@ const app = join(work, 'app');
 const copy = join(app, 'node_modules', 'electron');
 const cache = join(work, 'cache');
 
-const requests: string[] = [];
-const mirror = createServer((req, res) => {
-  requests.push(req.url ?? '');
-  res.writeHead(404).end('Not Found');
-});
-let mirrorUrl = '';
-
+let mirror: DownloadMirror;
 beforeAll(async () => {
-  await new Promise<void>((resolve) => mirror.listen(0, '127.0.0.1', resolve));
-  mirrorUrl = `http://127.0.0.1:${(mirror.address() as AddressInfo).port}/`;
+  mirror = await startDownloadMirror();
 });
 afterAll(async () => {
-  mirror.closeAllConnections();
-  await new Promise((resolve) => mirror.close(resolve));
+  await mirror.close();
   rmSync(work, { recursive: true, force: true });
 });
 beforeEach(() => {
@@ -49,14 +39,10 @@ beforeEach(() => {
   mkdirSync(copy, { recursive: true });
   writeFileSync(join(app, 'package.json'), '{ "name": "probe", "private": true }\n');
   for (const file of PACKAGE_FILES) copyFileSync(join(ELECTRON, file), join(copy, file));
-  requests.length = 0;
+  mirror.reset();
 });
 
-/** A person's environment without this machine's Electron settings, the mirror on loopback, and an empty download cache. */
-function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/electron/i.test(name)));
-  return { ...clean, NODE_PATH: join(ROOT, 'node_modules'), ELECTRON_MIRROR: mirrorUrl, electron_config_cache: cache, ELECTRON_GET_NO_PROGRESS: '1', ...extra };
-}
+const env = (extra: Record<string, string> = {}) => installerEnv(mirror.url, cache, { ELECTRON_GET_NO_PROGRESS: '1', ...extra });
 
 interface ChildResult {
   readonly stdout: string;
@@ -87,7 +73,7 @@ describe('findElectronBinary in a child process, with the download mirror watche
     expect(result.failed).toBe(false);
     expect(JSON.parse(result.stdout)).toEqual({ ok: false, reason: NOT_INSTALLED });
     expect(result.ms).toBeLessThan(10_000);
-    expect(requests).toEqual([]);
+    expect(mirror.requests).toEqual([]);
     expect(readdirSync(copy).sort()).toEqual([...PACKAGE_FILES].sort());
   });
 
@@ -96,7 +82,7 @@ describe('findElectronBinary in a child process, with the download mirror watche
     const result = await child(FIND, env());
     expect(result.failed).toBe(false);
     expect(JSON.parse(result.stdout)).toEqual({ ok: false, reason: `the Electron binary is missing at ${join(copy, 'dist', 'electron')} (Electron's installer fetches it again)` });
-    expect(requests).toEqual([]);
+    expect(mirror.requests).toEqual([]);
     expect(readdirSync(copy).sort()).toEqual([...PACKAGE_FILES, 'path.txt'].sort());
   });
 
@@ -110,7 +96,7 @@ describe('findElectronBinary in a child process, with the download mirror watche
   it('where require("electron") in the same copy does try to download the runtime', async () => {
     const result = await child(REQUIRE, env());
     expect(result.failed).toBe(true);
-    expect(requests).toEqual([artefact]);
+    expect(mirror.requests).toEqual([artefact]);
   });
 });
 

@@ -7,15 +7,15 @@
  * The installer runs from a copy of the electron package's files in a temporary folder, with the
  * project's node_modules on NODE_PATH, so it never touches (or finds) the project's own runtime.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { failureReason, fetchElectronRuntime, fetchTimeoutMs, progressLine } from '../../../../electron/launch/fetch-electron.js';
+import { installerEnv, ROOT, startDownloadMirror, type DownloadMirror } from './download-mirror.js';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 const ELECTRON = join(ROOT, 'node_modules', 'electron');
 const { version } = JSON.parse(readFileSync(join(ELECTRON, 'package.json'), 'utf8')) as { readonly version: string };
 
@@ -24,42 +24,27 @@ const installerDir = join(work, 'node_modules', 'electron');
 const installer = join(installerDir, 'install.js');
 const cache = join(work, 'cache');
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-let handler: Handler = (_req, res) => res.writeHead(500).end();
-const requests: string[] = [];
-const mirror = createServer((req, res) => {
-  requests.push(req.url ?? '');
-  handler(req, res);
-});
-let mirrorUrl = '';
-
+let mirror: DownloadMirror;
 beforeAll(async () => {
   mkdirSync(installerDir, { recursive: true });
   for (const file of ['install.js', 'package.json', 'checksums.json']) copyFileSync(join(ELECTRON, file), join(installerDir, file));
-  await new Promise<void>((resolve) => mirror.listen(0, '127.0.0.1', resolve));
-  mirrorUrl = `http://127.0.0.1:${(mirror.address() as AddressInfo).port}/`;
+  mirror = await startDownloadMirror();
 });
 afterAll(async () => {
-  mirror.closeAllConnections();
-  await new Promise((resolve) => mirror.close(resolve));
+  await mirror.close();
   rmSync(work, { recursive: true, force: true });
 });
+beforeEach(() => mirror.reset());
 
-/** The environment of a person's shell, without any Electron download settings of this machine's, plus the mirror. */
-function env(): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/electron/i.test(name)));
-  return { ...clean, NODE_PATH: join(ROOT, 'node_modules'), ELECTRON_MIRROR: mirrorUrl, electron_config_cache: cache };
-}
+const env = () => installerEnv(mirror.url, cache);
 
 const artefact = `/v${version}/electron-v${version}-${process.platform}-${process.arch}.zip`;
 
 describe('fetchElectronRuntime', () => {
   it('says in one sentence why the mirror would not give the runtime', async () => {
-    requests.length = 0;
-    handler = (_req, res) => res.writeHead(404).end('Not Found');
     const outcome = await fetchElectronRuntime({ installer, env: env(), timeoutMs: 60_000, onProgress: () => undefined });
-    expect(requests).toEqual([artefact]);
-    expect(outcome).toEqual({ ok: false, reason: `Electron's installer could not fetch the runtime (Response code 404 (Not Found) for ${mirrorUrl.slice(0, -1)}${artefact})` });
+    expect(mirror.requests).toEqual([artefact]);
+    expect(outcome).toEqual({ ok: false, reason: `Electron's installer could not fetch the runtime (Response code 404 (Not Found) for ${mirror.url.slice(0, -1)}${artefact})` });
     expect(readdirSync(installerDir).sort()).toEqual(['checksums.json', 'install.js', 'package.json']);
   });
 
@@ -67,12 +52,12 @@ describe('fetchElectronRuntime', () => {
     const total = 40_000_000;
     let progressSeen: () => void = () => undefined;
     const seen = new Promise<void>((resolve) => (progressSeen = resolve));
-    handler = (_req, res) => {
+    mirror.answer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Length': String(total) });
       res.write(Buffer.alloc(total / 4));
       // Broken off only once the progress has been shown, so nothing here depends on timing.
       void seen.then(() => res.destroy());
-    };
+    });
     const lines: string[] = [];
     const outcome = await fetchElectronRuntime({
       installer,
@@ -100,7 +85,7 @@ describe('fetchElectronRuntime', () => {
 
   it('gives up at the time limit and says so', async () => {
     // The mirror takes the request and never answers.
-    handler = () => undefined;
+    mirror.answer(() => undefined);
     const outcome = await fetchElectronRuntime({ installer, env: env(), timeoutMs: 1_500, onProgress: () => undefined });
     expect(outcome).toEqual({ ok: false, reason: 'the Electron runtime did not arrive within 2 seconds' });
   });
