@@ -96,16 +96,17 @@ export function keychainStore(keytar: Keytar | null, service: string = DEFAULT_K
       return false;
     }
   };
+  /** Every entry whose account starts with `prefix`; none where the keychain cannot list them. */
+  const entriesOf = async (prefix: string): Promise<Array<{ account: string; password: string }>> => {
+    try {
+      return (await keytar.findCredentials(service)).filter((entry) => entry.account.startsWith(prefix));
+    } catch {
+      return [];
+    }
+  };
   /** Deletes every entry whose account starts with `prefix`; resolves how many went. */
   const removeAll = async (prefix: string): Promise<number> => {
-    let entries: Array<{ account: string }>;
-    try {
-      entries = await keytar.findCredentials(service);
-    } catch {
-      return 0;
-    }
-    const matching = entries.filter((entry) => entry.account.startsWith(prefix));
-    const removed = await Promise.all(matching.map((entry) => remove(entry.account)));
+    const removed = await Promise.all((await entriesOf(prefix)).map((entry) => remove(entry.account)));
     return removed.filter(Boolean).length;
   };
   return {
@@ -138,14 +139,8 @@ export function keychainStore(keytar: Keytar | null, service: string = DEFAULT_K
     unconfirmedSignOuts: async () => {
       // As for every read: nothing once a write has failed (see `get`).
       if (!available) return [];
-      let entries: Array<{ account: string; password: string }>;
-      try {
-        entries = await keytar.findCredentials(service);
-      } catch {
-        return [];
-      }
       const kept: UnconfirmedSignOut[] = [];
-      for (const entry of entries.filter((e) => e.account.startsWith(SIGN_OUT_PREFIX))) {
+      for (const entry of await entriesOf(SIGN_OUT_PREFIX)) {
         const signOut = parseSignOut(entry.account, entry.password);
         if (signOut === null) await remove(entry.account);
         else kept.push(signOut);
