@@ -8,7 +8,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminUsersResponse, AuditResponse, AuthenticatedResponse } from '../../../../shared/api/schemas.js';
 import { apiClient, ok, type ApiClient } from '../../../support/http-client.js';
 import { signInAtProvider } from '../../../support/sso/browser.js';
-import { desktopSignIn, exchange, linkedAccount, operatorLink, providerAccount, startSsoSetup, type SsoSetup } from '../../../support/sso/sso-setup.js';
+import { startLoopbackApp } from '../../../support/sso/loopback-app.js';
+import {
+  callback,
+  desktopSignIn,
+  exchange,
+  linkedAccount,
+  operatorLink,
+  providerAccount,
+  providerAnswer,
+  redirectedTo,
+  startByHand,
+  startSsoSetup,
+  type SsoSetup,
+} from '../../../support/sso/sso-setup.js';
 import type { ProviderAccount } from '../../../support/sso/test-provider.js';
 import { adminToken, createTotpUser, createUser, uniqueUsername } from '../../../support/totp.js';
 
@@ -174,6 +187,29 @@ describe('linking identities to accounts', () => {
       expect(await signsInAs('idp', replacement)).toBe(carol.id);
       // The old identity is now the stranger.
       expect(await refused('idp', original)).toEqual({ error: 'sso_account_conflict', reason: 'linked_elsewhere' });
+    });
+
+    it('a first sign-in racing the operator’s link either finds the link or is refused, and the identity is linked once', async () => {
+      for (const linkStartsFirst of [true, false]) {
+        const frank = await createUser(setup.server);
+        const account = providerAccount(setup, frank.username);
+        const app = await startLoopbackApp();
+        await app.close();
+        const { location, binding } = await startByHand(setup, 'idp', app.startQuery());
+        const answer = await providerAnswer(setup, location, account);
+        const link = () => operatorLink(setup, 'idp', frank.id, account.sub);
+        const deliver = () => callback(answer, binding);
+        const [linked, delivered] = linkStartsFirst
+          ? await Promise.all([link(), deliver()])
+          : await Promise.all([deliver(), link()]).then(([d, l]) => [l, d] as const);
+        expect(linked).toBe('linked');
+        const back = redirectedTo(delivered);
+        const code = back.searchParams.get('code');
+        if (code === null) expect(back.searchParams.get('error')).toBe('sso_link_required');
+        else expect(ok(await exchange(setup, code, app.codeVerifier), 200, AuthenticatedResponse).session.user.id).toBe(frank.id);
+        expect(await identitiesOf(frank.id)).toEqual([expect.objectContaining({ subject: account.sub })]);
+        expect(await signsInAs('idp', account)).toBe(frank.id);
+      }
     });
 
     it('an identity linked to one account is not linked to another', async () => {

@@ -164,5 +164,29 @@ describe('SSO for the operator', () => {
       await expect(run('user', [user.username, 'sometimes'])).rejects.toThrow(/allowed, required or off/);
       await expect(run('unlink', [user.username, 'corp'])).rejects.toThrow(/has no identity linked/);
     });
+
+    it('links an account to an identity once, refuses what would re-point one, and unlinks it', async () => {
+      const owner = await data.operations.createUser({ username: 'linked-owner', password: 'long-enough-password', isAdmin: true });
+      const other = await data.operations.createUser({ username: 'linked-other', password: 'long-enough-password' });
+      const identities = (userId: string) => data.store.read((view) => view.sso.identities.ofUser(userId));
+      await expect(run('link', [owner.username, 'corp'])).rejects.toThrow(/Usage: sso add/);
+      await expect(run('link', [owner.username, 'nowhere', 'sub-1'])).rejects.toThrow(/no identity provider nowhere/);
+      await expect(run('link', [owner.username, 'corp', 'has space'])).rejects.toThrow(/SUBJECT must be the identity's sub claim/);
+      await expect(run('link', ['nobody-here', 'corp', 'sub-1'])).rejects.toThrow(/There is no user nobody-here/);
+
+      await run('link', [owner.username, 'corp', 'sub-1']);
+      expect(lines).toEqual([`linked-owner is linked to the identity sub-1 at ${provider.issuer}; it signs in through corp from now on.`]);
+      expect(await identities(owner.id)).toEqual([expect.objectContaining({ issuer: provider.issuer, subject: 'sub-1', providerId: 'corp' })]);
+      await run('link', [owner.username, 'corp', 'sub-1']);
+      expect(lines).toEqual([`linked-owner is already linked to the identity sub-1 at ${provider.issuer}.`]);
+      await expect(run('link', [other.username, 'corp', 'sub-1'])).rejects.toThrow(/linked to another account/);
+      await expect(run('link', [owner.username, 'corp', 'sub-2'])).rejects.toThrow(/already linked to another identity .* sso unlink linked-owner corp first/);
+      expect(await identities(other.id)).toEqual([]);
+
+      await run('unlink', [owner.username, 'corp']);
+      expect(await identities(owner.id)).toEqual([]);
+      await run('link', [owner.username, 'corp', 'sub-2']);
+      expect(await identities(owner.id)).toEqual([expect.objectContaining({ subject: 'sub-2' })]);
+    });
   });
 });

@@ -133,6 +133,8 @@ describe('answers from the real provider', () => {
 
   it('refuses an expired ID token (Stepgate’s clock past its expiry, the sign-in itself still within 5 minutes)', async () => {
     const user = await createUser(setup.server);
+    // The test clock stands still: from the real time now, so the provider's real-time token is 60 s old at most when it moves on.
+    setup.server.clock.set(Date.now());
     const { answer, binding } = await answered(setup, 'idp', user);
     setup.server.clock.advance(120_000);
     try {
