@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InfoResponse } from '../../../../shared/api/schemas.js';
 import { UsageError } from '../../../../server/cli/args.js';
+import { DEMO_ACCOUNTS, DEMO_IDENTITY, ensureDemoEnvironment, linkDemoIdentity } from '../../../../server/cli/demo.js';
 import { makeConfig } from '../../../../server/config.js';
 import { openData, startServer } from '../../../../server/server.js';
 import { runSsoCommand, type SsoCommandInput } from '../../../../server/sso/sso-command.js';
@@ -112,6 +113,20 @@ describe('SSO for the operator', () => {
       expect(refused.status).toBe(2);
       expect(refused.stderr).toMatch(/^--issuer must be an https URL/);
     });
+  });
+
+  it('the demo server links its demo user to the demo provider’s account, once per issuer', async () => {
+    const config = makeConfig(join(dir, 'demo'), { argon2: { memoryCost: 4096, timeCost: 1, parallelism: 1 }, sso: { providers: [{ ...fileEntry(secretFile('demo.secret', 0o600)), id: DEMO_IDENTITY.providerId }] } });
+    const demo = await openData(config);
+    try {
+      await ensureDemoEnvironment(demo.context, demo.operations);
+      await linkDemoIdentity(demo.context, demo.operations);
+      await linkDemoIdentity(demo.context, demo.operations);
+      const identities = await demo.store.read(async (view) => view.sso.identities.ofUser((await view.users.byUsername(DEMO_ACCOUNTS.totp.username))?.id ?? ''));
+      expect(identities).toEqual([expect.objectContaining({ issuer: provider.issuer, subject: DEMO_IDENTITY.subject, providerId: DEMO_IDENTITY.providerId })]);
+    } finally {
+      await demo.store.close();
+    }
   });
 
   describe('sso commands on an open data folder', () => {
