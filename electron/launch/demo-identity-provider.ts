@@ -9,9 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEMO_IDENTITY } from '../../server/cli/demo.js';
 import { startTestProvider, type TestProvider } from '../../test/support/sso/test-provider.js';
 
-export const DEMO_PROVIDER = { id: 'demo', displayName: 'Demo Identity Provider' } as const;
+export const DEMO_PROVIDER = { id: DEMO_IDENTITY.providerId, displayName: 'Demo Identity Provider' } as const;
 export const DEMO_PROVIDER_ACCOUNT = { login: 'demo', password: 'demo-idp-password' } as const;
 const CLIENT_ID = 'stepgate-demo';
 
@@ -36,7 +37,7 @@ export async function startDemoIdentityProvider(): Promise<DemoIdentityProvider>
   const provider: TestProvider = await startTestProvider({ clients, host: '127.0.0.1', name: 'the Demo Identity Provider' });
   provider.addAccount({
     ...DEMO_PROVIDER_ACCOUNT,
-    sub: 'demo-identity-1',
+    sub: DEMO_IDENTITY.subject,
     claims: { preferred_username: 'demo', name: 'Demo User', email: 'demo@example.test', email_verified: true },
   });
 

@@ -128,6 +128,7 @@ function afterCode(
     case 'ssoTokenInvalid':
     case 'ssoUnknownUser':
     case 'ssoAccountConflict':
+    case 'ssoLinkRequired':
     case 'ssoNotAllowed':
     case 'ssoResultInvalid':
     case 'ssoBrowserFailed':

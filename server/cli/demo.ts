@@ -5,6 +5,7 @@ import { open } from '../crypto/secret-box.js';
 import { addConfirmedAuthenticator } from '../enrollment/enrollment.js';
 import { replaceRecoveryCodes } from '../enrollment/recovery.js';
 import type { Operations } from '../operations.js';
+import { providerRegistry } from '../sso/provider-registry.js';
 import { secretAad } from '../store/rows.js';
 import { base32, newSecret, otpauthUri } from '../totp/totp.js';
 
@@ -18,6 +19,23 @@ export const DEMO_ACCOUNTS = {
 const DEMO_AUTHENTICATOR = 'Demo authenticator';
 /** The demo offers "don't ask for a code on this computer", for a month. */
 export const DEMO_TRUSTED_COMPUTER_DAYS = 30;
+
+/**
+ * `npm start`'s demo identity provider (provider id and the `sub` of its one account): an existing
+ * account gets an identity only by an operator's link, so the demo server makes that link itself.
+ */
+export const DEMO_IDENTITY = { providerId: 'demo', subject: 'demo-identity-1' } as const;
+
+/** Links the demo user to the demo identity provider's account, when that provider is configured (its issuer changes per run). */
+export async function linkDemoIdentity(ctx: Context, ops: Operations): Promise<void> {
+  const registry = providerRegistry(ctx);
+  const { user, provider } = await ctx.store.read(async (view) => ({
+    user: await view.users.byUsername(DEMO_ACCOUNTS.totp.username),
+    provider: await registry.find(view, DEMO_IDENTITY.providerId),
+  }));
+  if (user === undefined || provider === undefined) return;
+  await ops.sso.link(user, provider, DEMO_IDENTITY.subject, {});
+}
 
 /** Creates the demo environment if the data folder has no users yet; returns first-run recovery codes. */
 export async function ensureDemoEnvironment(ctx: Context, ops: Operations): Promise<readonly string[] | undefined> {

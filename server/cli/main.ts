@@ -44,8 +44,9 @@ async function run(args: ParsedArgs): Promise<void> {
     }
     case 'demo': {
       const server = await serve(config(join(PROJECT_DIR, '.data', 'demo'), false));
-      const { demoInstructions, ensureDemoEnvironment } = await import('./demo.js');
+      const { demoInstructions, ensureDemoEnvironment, linkDemoIdentity } = await import('./demo.js');
       const codes = await ensureDemoEnvironment(server.context, server.operations);
+      await linkDemoIdentity(server.context, server.operations);
       console.log(await demoInstructions(server.context, server.origin, codes));
       console.log(`Stepgate server listening on ${server.origin}`);
       stopOnSignal(server);

@@ -3,6 +3,11 @@
  * is linked, it always means that account: a later change of the naming claim (a renamed person, a
  * reused e-mail address) never moves it to another one. Runs inside the unit that issues the session
  * or result code, so two first sign-ins of the same identity link it once.
+ *
+ * A claim never links an identity to an account that already exists: a provider lets its users edit
+ * `preferred_username` and `name`, and a claim that folds to an account's name (full-width "ＡＤＭＩＮ"
+ * to "admin") is no proof of owning it. Only the operator's `sso link` joins an existing account to an
+ * identity; a first sign-in only ever links an account it creates itself.
  */
 import Value from 'typebox/value';
 import { DisplayName, Username } from '../../shared/api/schemas.js';
@@ -16,15 +21,14 @@ import { SsoFailure } from './sso-failure.js';
 
 export type Resolution =
   | { readonly kind: 'linked'; readonly userId: string; readonly claimChanged: boolean }
-  | { readonly kind: 'newly_linked'; readonly userId: string }
   | { readonly kind: 'created'; readonly userId: string; readonly username: string };
 
 /** The naming claim's value, or why it cannot name an account. */
 export function namingClaim(provider: SsoProviderSettings, claims: Readonly<Record<string, unknown>>): string {
   const value = claims[provider.usernameClaim];
   if (typeof value !== 'string' || value.trim() === '') throw new SsoFailure('sso_unknown_user', 'claim_missing');
-  // An address the provider itself says is unverified names nobody.
-  if (provider.usernameClaim === 'email' && claims['email_verified'] === false) throw new SsoFailure('sso_unknown_user', 'email_unverified');
+  // An address names someone only when the provider says it verified it: absent (or anything but true) is unverified.
+  if (provider.usernameClaim === 'email' && claims['email_verified'] !== true) throw new SsoFailure('sso_unknown_user', 'email_unverified');
   return value.trim();
 }
 
@@ -51,11 +55,12 @@ export async function resolveAccount(ctx: Context, tx: Tx, provider: SsoProvider
 
   const existing = await tx.users.byUsername(name);
   if (existing !== undefined) {
-    // The account already has another identity at this issuer: the claim alone must not re-point it.
-    if ((await identities.ofUserAt(existing.id, identity.issuer)) !== undefined || !(await link(existing.id))) {
-      throw new SsoFailure('sso_account_conflict', 'linked_elsewhere');
-    }
-    return { kind: 'newly_linked', userId: existing.id };
+    const account = { id: existing.id, username: existing.username };
+    const detail = { subject: identity.subject };
+    // Linked to an identity here or at another provider: refused until `sso unlink`, whatever the claim says.
+    if ((await identities.ofUser(existing.id)).length > 0) throw new SsoFailure('sso_account_conflict', 'linked_elsewhere', account, detail);
+    // The name (or a look-alike that folds to it) is only a claim: the operator links it, or nobody does.
+    throw new SsoFailure('sso_link_required', 'not_linked', account, detail);
   }
   if (provider.unknownUsers === 'refuse') throw new SsoFailure('sso_unknown_user', 'not_found');
   if (!Value.Check(Username, name)) throw new SsoFailure('sso_unknown_user', 'claim_invalid');

@@ -18,6 +18,9 @@ import { providerRegistry } from './provider-registry.js';
 import type { SsoProviderSettings } from './provider-settings.js';
 import { mustUseSso, ssoPermitted } from './sso-policy.js';
 
+/** How an operator's link ended: made, or why not (nothing changed). */
+export type LinkOutcome = 'linked' | 'already_linked' | 'identity_taken' | 'account_linked_at_issuer' | 'no_account';
+
 export interface SsoActor {
   readonly userId?: string | undefined;
   readonly username?: string | undefined;
@@ -90,7 +93,26 @@ export function ssoAdministration(ctx: Context) {
       });
     },
 
-    /** The account's identity at that provider's issuer is forgotten: the next sign-in links by the naming claim again. */
+    /**
+     * The operator's explicit link of an existing account to an identity (issuer + subject): the one way
+     * an account that exists gets an identity, administrators' included. Decided in one unit of work, so
+     * a first sign-in of that identity racing it either finds the link or leaves nothing behind.
+     */
+    link(user: UserRow, provider: Pick<SsoProviderSettings, 'id' | 'issuer'>, subject: string, actor: SsoActor): Promise<LinkOutcome> {
+      return ctx.store.write(async (tx): Promise<LinkOutcome> => {
+        const identities = tx.sso.identities;
+        if ((await tx.users.byId(user.id)) === undefined) return 'no_account';
+        const taken = await identities.find(provider.issuer, subject);
+        if (taken !== undefined) return taken.userId === user.id ? 'already_linked' : 'identity_taken';
+        if ((await identities.ofUserAt(user.id, provider.issuer)) !== undefined) return 'account_linked_at_issuer';
+        const now = ctx.clock.now();
+        if (!(await identities.link({ issuer: provider.issuer, subject, userId: user.id, providerId: provider.id, linkedAt: now }))) return 'identity_taken';
+        await tx.audit.record({ event: 'sso_identity_linked', ...by(actor), detail: { user: user.username, provider: provider.id, issuer: provider.issuer, via: 'operator' } });
+        return 'linked';
+      });
+    },
+
+    /** The account's identity at that provider's issuer is forgotten; only `link` joins it to one again. */
     unlink(user: UserRow, issuer: string, actor: SsoActor): Promise<boolean> {
       return ctx.store.write(async (tx) => {
         const removed = await tx.sso.identities.unlink(user.id, issuer);

@@ -3,13 +3,14 @@
  * standard input and sealed, never taken from the command line), per-user modes and linked identities.
  */
 import Value from 'typebox/value';
-import type { TSchema } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { SsoMode, SsoProviderId, Username } from '../../shared/api/schemas.js';
 import type { SsoOptions } from '../cli/args.js';
 import { UsageError } from '../cli/args.js';
 import type { Context } from '../context.js';
 import type { Operations } from '../operations.js';
 import type { View } from '../store/store.js';
+import { assertNever } from '../../shared/util/assert-never.js';
 import { importSigningKey, readSecretFile, type Credential } from './credentials.js';
 import { providerRegistry, type SsoProvider } from './provider-registry.js';
 import {
@@ -39,7 +40,10 @@ export interface SsoCommandInput {
   readonly print: (line: string) => void;
 }
 
-export const SSO_USAGE = 'Usage: sso add ID --issuer URL --client-id ID --display-name NAME ..., sso list, sso show ID, sso remove ID, sso user USERNAME allowed|required|off, sso unlink USERNAME PROVIDER-ID';
+export const SSO_USAGE = 'Usage: sso add ID --issuer URL --client-id ID --display-name NAME ..., sso list, sso show ID, sso remove ID, sso user USERNAME allowed|required|off, sso link USERNAME PROVIDER-ID SUBJECT, sso unlink USERNAME PROVIDER-ID';
+
+/** OpenID Connect's `sub`: at most 255 ASCII characters (Core 2), printable here, as the audit trail shows it. */
+const Subject = Type.String({ minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7E]+$' });
 
 function checked<S extends TSchema>(schema: S, value: string | undefined, option: string, rule: string): string {
   if (value === undefined) throw new UsageError(`${option} is required`);
@@ -129,6 +133,13 @@ export async function runSsoCommand(input: SsoCommandInput, ctx: Context, ops: O
     return user;
   };
 
+  const findProvider = async (id: string | undefined) => {
+    const wanted = providerId(id);
+    const provider = await read((view) => registry.find(view, wanted));
+    if (provider === undefined) throw new UsageError(`There is no identity provider ${id ?? ''}.`);
+    return provider;
+  };
+
   switch (sub) {
     case 'add': {
       if (rest.length !== 1) throw new UsageError(SSO_USAGE);
@@ -177,15 +188,36 @@ export async function runSsoCommand(input: SsoCommandInput, ctx: Context, ops: O
       print(`${user.username}: SSO ${mode}`);
       return;
     }
+    case 'link': {
+      const [username, id, subject] = rest;
+      if (rest.length !== 3) throw new UsageError(SSO_USAGE);
+      const user = await findUser(username);
+      const provider = await findProvider(id);
+      const sub = checked(Subject, subject, 'SUBJECT', 'must be the identity\'s sub claim (1 to 255 printable characters)');
+      const outcome = await ops.sso.link(user, provider, sub, {});
+      switch (outcome) {
+        case 'linked':
+          print(`${user.username} is linked to the identity ${sub} at ${provider.issuer}; it signs in through ${provider.id} from now on.`);
+          return;
+        case 'already_linked':
+          print(`${user.username} is already linked to the identity ${sub} at ${provider.issuer}.`);
+          return;
+        case 'identity_taken':
+          throw new UsageError(`The identity ${sub} at ${provider.issuer} is linked to another account; unlink it there first.`);
+        case 'account_linked_at_issuer':
+          throw new UsageError(`${user.username} is already linked to another identity at ${provider.issuer}; sso unlink ${user.username} ${provider.id} first.`);
+        case 'no_account':
+          throw new UsageError(`There is no user ${user.username}.`);
+      }
+      return assertNever(outcome);
+    }
     case 'unlink': {
       const [username, id] = rest;
       if (rest.length !== 2) throw new UsageError(SSO_USAGE);
       const user = await findUser(username);
-      const wanted = providerId(id);
-      const provider = await read((view) => registry.find(view, wanted));
-      if (provider === undefined) throw new UsageError(`There is no identity provider ${id ?? ''}.`);
+      const provider = await findProvider(id);
       if (!(await ops.sso.unlink(user, provider.issuer, {}))) throw new UsageError(`${user.username} has no identity linked at ${provider.issuer}.`);
-      print(`${user.username} is no longer linked to an identity at ${provider.issuer}; the next sign-in links by the ${provider.usernameClaim} claim again.`);
+      print(`${user.username} is no longer linked to an identity at ${provider.issuer}; sso link joins it to one again.`);
       return;
     }
     default:

@@ -10,6 +10,8 @@ export class SsoFailure extends Error {
     readonly reason: string,
     /** The account it concerned, when one was found. */
     readonly account?: { readonly id: string; readonly username: string },
+    /** What the audit entry adds for the operator, e.g. the identity's subject to link with `sso link`. */
+    readonly detail: Readonly<Record<string, string>> = {},
   ) {
     super(`${code}: ${reason}`);
   }

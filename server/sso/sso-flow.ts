@@ -72,7 +72,7 @@ export function ssoFlow(ctx: Context, deps: SsoDeps) {
     const written =
       failure.code === 'sso_cancelled'
         ? entry('sso_cancelled', address, { provider }, user)
-        : entry('sso_failed', address, { provider, code: failure.code, reason: failure.reason }, user);
+        : entry('sso_failed', address, { ...failure.detail, provider, code: failure.code, reason: failure.reason }, user);
     await ctx.store.write((tx) => tx.audit.record(written));
     return { kind: 'redirect', location: failureLocation(returnTo, failure) };
   };
@@ -221,9 +221,6 @@ export function ssoFlow(ctx: Context, deps: SsoDeps) {
         switch (resolution.kind) {
           case 'created':
             await tx.audit.record({ event: 'user_created', ...subject, detail: { user: user.username, via: 'sso', provider: provider.id } });
-            await tx.audit.record({ event: 'sso_identity_linked', ...subject, detail: { provider: provider.id, issuer: identity.issuer } });
-            break;
-          case 'newly_linked':
             await tx.audit.record({ event: 'sso_identity_linked', ...subject, detail: { provider: provider.id, issuer: identity.issuer } });
             break;
           case 'linked':

@@ -10,6 +10,7 @@ export const SSO_FLOW_ERROR_CODES = [
   'sso_token_invalid',
   'sso_unknown_user',
   'sso_account_conflict',
+  'sso_link_required',
   'sso_not_allowed',
 ] as const;
 
@@ -71,6 +72,7 @@ export const API_ERROR_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   sso_token_invalid: 401,
   sso_unknown_user: 403,
   sso_account_conflict: 409,
+  sso_link_required: 403,
   sso_not_allowed: 403,
   sso_result_invalid: 401,
 };

@@ -47,6 +47,7 @@ export function problemFromApiError(answer: ApiErrorAnswer, now: number): Proble
     case 'sso_token_invalid':
     case 'sso_unknown_user':
     case 'sso_account_conflict':
+    case 'sso_link_required':
     case 'sso_not_allowed':
       return problemFromSsoError(answer.code, answer.reason ?? null);
     default:
@@ -81,6 +82,8 @@ export function problemFromSsoError(code: SsoFlowErrorCode, reason: string | nul
       };
     case 'sso_account_conflict':
       return { kind: 'ssoAccountConflict' };
+    case 'sso_link_required':
+      return { kind: 'ssoLinkRequired' };
     case 'sso_not_allowed':
       return { kind: 'ssoNotAllowed', reason: reason === 'disabled' ? 'disabled' : reason === 'sso_off' ? 'ssoOff' : null };
     default:

@@ -38,6 +38,7 @@ export type SsoProblem =
   | { readonly kind: 'ssoTokenInvalid'; readonly reason: 'clock' | null }
   | { readonly kind: 'ssoUnknownUser'; readonly reason: 'emailUnverified' | 'claimMissing' | null }
   | { readonly kind: 'ssoAccountConflict' }
+  | { readonly kind: 'ssoLinkRequired' }
   | { readonly kind: 'ssoNotAllowed'; readonly reason: 'disabled' | 'ssoOff' | null }
   | { readonly kind: 'ssoResultInvalid' }
   | { readonly kind: 'ssoBrowserFailed' }
@@ -61,6 +62,7 @@ const SSO_PROBLEM_KINDS: Readonly<Record<SsoProblem['kind'], true>> = {
   ssoTokenInvalid: true,
   ssoUnknownUser: true,
   ssoAccountConflict: true,
+  ssoLinkRequired: true,
   ssoNotAllowed: true,
   ssoResultInvalid: true,
   ssoBrowserFailed: true,

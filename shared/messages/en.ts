@@ -84,6 +84,8 @@ function ssoProblem(problem: SsoProblem): string {
       });
     case 'ssoAccountConflict':
       return 'The account your identity names is already linked to another identity at this provider. Ask your administrator.';
+    case 'ssoLinkRequired':
+      return 'The account your identity names exists, but it is not linked to this identity yet. Ask your administrator to link it, then sign in again.';
     case 'ssoNotAllowed':
       return byReason(problem.reason, {
         disabled: 'This account is disabled. Ask your administrator.',

@@ -66,6 +66,8 @@ function ssoProblem(problem: SsoProblem): string {
       });
     case 'ssoAccountConflict':
       return 'Tili, johon identiteettisi viittaa, on jo liitetty toiseen identiteettiin tässä tunnistuspalvelussa. Kysy ylläpitäjältä.';
+    case 'ssoLinkRequired':
+      return 'Tili, johon identiteettisi viittaa, on olemassa, mutta sitä ei ole vielä liitetty tähän identiteettiin. Pyydä ylläpitäjää liittämään se ja kirjaudu sitten uudelleen.';
     case 'ssoNotAllowed':
       return byReason(problem.reason, {
         disabled: 'Tämä tili on poistettu käytöstä. Kysy ylläpitäjältä.',

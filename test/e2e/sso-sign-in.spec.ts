@@ -13,7 +13,8 @@ import { adminToken, createUser } from '../support/totp.js';
 import { enrolledAccount, plainAccount } from './support/accounts.js';
 import type { StepgateApp } from '../../testing/index.js';
 import { expectSignedIn } from './support/steps.js';
-import { accountAtProvider, appRaisesItself, cancelInBrowser, expect, finishAtProvider, PROVIDER_NAME, test } from './support/sso.js';
+import { signInAtProvider } from '../support/sso/browser.js';
+import { accountAtProvider, appRaisesItself, cancelInBrowser, expect, finishAtProvider, PROVIDER_NAME, test, unlinkedAccountAtProvider } from './support/sso.js';
 
 /** The address the app asked the system browser to open, once it has. */
 async function openedStartUrl(app: StepgateApp): Promise<string> {
@@ -40,7 +41,7 @@ test('signs in through the identity provider in the browser, with no code window
 
   const raises = await appRaisesItself(app.electronApp);
   const browser = await systemBrowser.open(startUrl.toString());
-  await finishAtProvider(browser, accountAtProvider(sso, account.username), t, raises);
+  await finishAtProvider(browser, await accountAtProvider(sso, account), t, raises);
   await expectSignedIn(app, account);
   // A native Wayland client cannot take the front by itself: there the browser's page asked the person to switch back.
   if (raises) await expect.poll(() => app.broughtToFront()).toBe(true);
@@ -112,6 +113,19 @@ for (const language of LANGUAGES) {
       await expect(button).toBeFocused();
       await snap(app.page, 'desktop', 'Sign in: cancelled at the identity provider');
       await snap(browser, 'desktop', 'Browser after the identity provider: back to the app');
+    });
+
+    test('an identity that names an account it is not linked to is told to have it linked, and links nothing', async ({ server, sso, launch, systemBrowser, t }) => {
+      const account = await plainAccount(server);
+      const app = await launch();
+      const button = app.loginWindow.ssoButton(PROVIDER_NAME);
+      await button.click();
+      const browser = await systemBrowser.open(await openedStartUrl(app));
+      await signInAtProvider(browser, unlinkedAccountAtProvider(sso, account.username));
+      await expect(browser.getByText(t.browserReturnPage.failed)).toBeVisible();
+      await expect(app.loginWindow.problem).toHaveText(t.problem({ kind: 'ssoLinkRequired' }, Date.now()));
+      await expect(button).toBeFocused();
+      expect(await sso.server.context.store.read((view) => view.sso.identities.ofUser(account.id))).toEqual([]);
     });
   });
 }

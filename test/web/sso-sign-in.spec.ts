@@ -10,7 +10,7 @@ import { messagesFor, pagesMessagesFor } from '../../shared/messages/catalogue.j
 import { LANGUAGES } from '../../shared/messages/language.js';
 import { apiClient, ok } from '../support/http-client.js';
 import { cancelAtProvider, signInAtProvider } from '../support/sso/browser.js';
-import { providerAccount, startOneProviderSetup, type SsoSetup } from '../support/sso/sso-setup.js';
+import { linkedAccount, providerAccount, startOneProviderSetup, type SsoSetup } from '../support/sso/sso-setup.js';
 import { snap } from '../support/gallery.js';
 import { adminToken, createTotpUser, createUser } from '../support/totp.js';
 import { expect, test as base } from './support/fixtures.js';
@@ -41,7 +41,7 @@ test('signs in at the identity provider from its link, with no code, and lands w
   const link = providerLink(page);
   await expect(link).toHaveAttribute('href', `${server.api}/auth/sso/idp/start?next=%2Fsettings`);
   await link.click();
-  await signInAtProvider(page, providerAccount(sso, user.username));
+  await signInAtProvider(page, await linkedAccount(sso, 'idp', user));
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByRole('heading', { name: pagesMessagesFor('en').settings.heading, level: 1 })).toBeVisible();
   await expect(page.getByText(pagesMessagesFor('en').frame.signedInAs(user.username))).toBeVisible();
@@ -77,6 +77,21 @@ for (const language of LANGUAGES) {
       await expect(page.getByRole('alert')).toHaveText(t.problem({ kind: 'ssoRequired' }, Date.now()));
       await expect(providerLink(page, t)).toBeFocused();
       await snap(page, 'pages', 'Sign in: the account must use the identity provider');
+    });
+
+    test('an identity whose name only folds to an account’s is told to have it linked, focused, and links nothing', async ({ page, sso, server }) => {
+      const user = await createUser(server);
+      // Full-width letters, which NFKC folds to the account's name.
+      const lookAlike = [...user.username].map((c) => String.fromCodePoint((c.codePointAt(0) ?? 0) + 0xfee0)).join('');
+      await page.goto('/signin?next=/settings');
+      await providerLink(page, t).click();
+      await signInAtProvider(page, providerAccount(sso, lookAlike));
+      await expect(page).toHaveURL(/\/signin\?sso_error=sso_link_required&reason=not_linked&next=%2Fsettings$/);
+      const message = page.getByRole('alert');
+      await expect(message).toHaveText(t.problem({ kind: 'ssoLinkRequired' }, Date.now()));
+      await expect(message).toBeFocused();
+      expect(await server.context.store.read((view) => view.sso.identities.ofUser(user.id))).toEqual([]);
+      expect(await page.evaluate(async () => (await fetch('/api/v1/me')).status)).toBe(401);
     });
 
     test('words the reason a provider sign-in ended with, when it has its own sentence', async ({ page }) => {

@@ -9,7 +9,7 @@
 import type { ElectronApplication, Page } from '@playwright/test';
 import { raiseMethod, raisesItself } from '../../../electron/windows/raise-plan.js';
 import { cancelAtProvider, signInAtProvider } from '../../support/sso/browser.js';
-import { providerAccount, startOneProviderSetup, type SsoSetup } from '../../support/sso/sso-setup.js';
+import { linkedAccount, providerAccount, startOneProviderSetup, type SsoSetup } from '../../support/sso/sso-setup.js';
 import type { ProviderAccount } from '../../support/sso/test-provider.js';
 import type { Messages } from '../../../shared/messages/en.js';
 import { expect, test as base } from './fixtures.js';
@@ -53,8 +53,11 @@ export const test = base.extend<SsoFixtures>({
   },
 });
 
-/** An account at the provider that names the Stepgate user `username`. */
-export const accountAtProvider = (sso: SsoSetup, username: string): ProviderAccount => providerAccount(sso, username);
+/** An account at the provider that names the Stepgate user, linked to it by the operator. */
+export const accountAtProvider = (sso: SsoSetup, user: { readonly id: string; readonly username: string }): Promise<ProviderAccount> => linkedAccount(sso, 'idp', user);
+
+/** An account at the provider that names the Stepgate user `username` but is linked to nobody. */
+export const unlinkedAccountAtProvider = (sso: SsoSetup, username: string): ProviderAccount => providerAccount(sso, username);
 
 /**
  * Whether the app can bring its window to the front by itself, as the app decides it (raise-plan.ts) from

@@ -9,6 +9,8 @@ import type { ClientMetadata } from 'oidc-provider';
 import type { ConfigOverrides } from '../../../server/config.js';
 import { callbackPath, DEFAULT_SCOPES, type SsoProviderSettings } from '../../../server/sso/provider-settings.js';
 import type { Credential } from '../../../server/sso/credentials.js';
+import { providerRegistry } from '../../../server/sso/provider-registry.js';
+import type { LinkOutcome } from '../../../server/sso/sso-admin.js';
 import { call, type CallResult } from '../http-client.js';
 import { startTestServer, type TestServer } from '../test-server.js';
 import { RELAXED_THROTTLE } from '../totp.js';
@@ -22,11 +24,15 @@ export interface Connection {
   readonly unknownUsers?: SsoProviderSettings['unknownUsers'];
   readonly usernameClaim?: string;
   readonly displayName?: string;
+  /** Registered at a second provider (another issuer) instead of the first. */
+  readonly atSecondIssuer?: boolean;
 }
 
 export interface SsoSetup {
   readonly server: TestServer;
   readonly provider: TestProvider;
+  /** The second provider, when a connection asked for one. */
+  readonly secondProvider: TestProvider | undefined;
   /** A fresh browser profile: no provider session, no Stepgate cookies. */
   newContext(): Promise<BrowserContext>;
   startUrl(providerId: string, query?: string): string;
@@ -42,7 +48,7 @@ export interface SetupOptions {
 export async function startSsoSetup(options: SetupOptions): Promise<SsoSetup> {
   const server = await startTestServer({ config: { throttle: RELAXED_THROTTLE, ...options.config } });
   const credentials = new Map<string, Credential>();
-  const clients: ClientMetadata[] = options.connections.map((c) => {
+  const clientOf = (c: Connection): ClientMetadata => {
     const base: ClientMetadata = {
       client_id: `stepgate-${c.id}`,
       redirect_uris: [`${server.url}${callbackPath(c.id)}`],
@@ -57,8 +63,11 @@ export async function startSsoSetup(options: SetupOptions): Promise<SsoSetup> {
     const secret = randomBytes(24).toString('base64url');
     credentials.set(c.id, { kind: 'client_secret', secret });
     return { ...base, client_secret: secret, token_endpoint_auth_method: c.clientAuth ?? 'client_secret_basic' } as ClientMetadata;
-  });
+  };
+  const clients = options.connections.filter((c) => c.atSecondIssuer !== true).map(clientOf);
+  const secondClients = options.connections.filter((c) => c.atSecondIssuer === true).map(clientOf);
   const provider = await startTestProvider({ ...options.provider, clients });
+  const secondProvider = secondClients.length === 0 ? undefined : await startTestProvider({ ...options.provider, clients: secondClients, name: 'the second provider' });
   for (const c of options.connections) {
     const credential = credentials.get(c.id);
     if (credential === undefined) throw new Error('no credential');
@@ -66,7 +75,7 @@ export async function startSsoSetup(options: SetupOptions): Promise<SsoSetup> {
       {
         id: c.id,
         displayName: c.displayName ?? `Test IdP ${c.id}`,
-        issuer: provider.issuer,
+        issuer: (c.atSecondIssuer === true ? secondProvider : provider)?.issuer ?? '',
         clientId: `stepgate-${c.id}`,
         clientAuth: c.clientAuth ?? 'client_secret_basic',
         keyId: c.clientAuth === 'private_key_jwt' ? 'stepgate-1' : undefined,
@@ -84,26 +93,46 @@ export async function startSsoSetup(options: SetupOptions): Promise<SsoSetup> {
   return {
     server,
     provider,
+    secondProvider,
     newContext: async () => (await theBrowser()).newContext(),
     startUrl: (id, query) => `${server.api}/auth/sso/${id}/start${query === undefined || query === '' ? '' : `?${query}`}`,
     close: async () => {
       if (browser !== undefined) await (await browser).close();
       await provider.close();
+      await secondProvider?.close();
       await server.close();
     },
   };
 }
 
 let accounts = 0;
-/** An account at the provider whose naming claim is `username`. */
-export function providerAccount(setup: SsoSetup, username: string, claims: Record<string, unknown> = {}): ProviderAccount {
+/** An account at the provider (the first unless said otherwise) whose naming claim is `username`. */
+export function providerAccount(setup: SsoSetup, username: string, claims: Record<string, unknown> = {}, at: TestProvider = setup.provider): ProviderAccount {
   accounts += 1;
-  return setup.provider.addAccount({
+  return at.addAccount({
     login: `idp-${accounts}-${username}`,
     password: `idp-pw-${randomBytes(6).toString('hex')}`,
     sub: `sub-${randomBytes(8).toString('hex')}`,
     claims: { preferred_username: username, name: `Person ${username}`, email: `${username}@example.test`, email_verified: true, ...claims },
   });
+}
+
+/** The operator's `sso link` of an existing Stepgate account to an identity at a provider. */
+export async function operatorLink(setup: SsoSetup, providerId: string, userId: string, subject: string): Promise<LinkOutcome> {
+  const ctx = setup.server.context;
+  const { user, provider } = await ctx.store.read(async (view) => ({ user: await view.users.byId(userId), provider: await providerRegistry(ctx).find(view, providerId) }));
+  if (user === undefined || provider === undefined) throw new Error(`no user ${userId} or no provider ${providerId}`);
+  return setup.server.operations.sso.link(user, provider, subject, {});
+}
+
+/**
+ * An account at the provider that names the Stepgate account `user` and is linked to it by the operator:
+ * how an account that existed before its identity comes to sign in through the provider.
+ */
+export async function linkedAccount(setup: SsoSetup, providerId: string, user: { readonly id: string; readonly username: string }, claims: Record<string, unknown> = {}): Promise<ProviderAccount> {
+  const account = providerAccount(setup, user.username, claims);
+  if ((await operatorLink(setup, providerId, user.id, account.sub)) !== 'linked') throw new Error(`${user.username} could not be linked`);
+  return account;
 }
 
 /**

@@ -8,7 +8,7 @@ import { AdminUserResponse, AuditResponse, AuthenticatedResponse, MeResponse } f
 import { apiClient, expectStatus, fails, ok, type ApiClient } from '../../../support/http-client.js';
 import { cancelAtProvider } from '../../../support/sso/browser.js';
 import { startLoopbackApp } from '../../../support/sso/loopback-app.js';
-import { desktopSignIn, exchange, providerAccount, startSsoSetup, type SsoSetup } from '../../../support/sso/sso-setup.js';
+import { desktopSignIn, exchange, linkedAccount, providerAccount, startSsoSetup, type SsoSetup } from '../../../support/sso/sso-setup.js';
 import { adminToken, createTotpUser, createUser, login, uniqueUsername } from '../../../support/totp.js';
 
 describe('desktop SSO sign-in', () => {
@@ -32,7 +32,7 @@ describe('desktop SSO sign-in', () => {
 
   it('signs a user who has TOTP in with a full session, and no code is asked for', async () => {
     const user = await createTotpUser(setup.server);
-    const { app, arrival } = await desktopSignIn(setup, 'idp', providerAccount(setup, user.username));
+    const { app, arrival } = await desktopSignIn(setup, 'idp', await linkedAccount(setup, 'idp', user));
 
     expect(arrival.get('state')).toBe(app.state);
     expect(arrival.get('error')).toBeNull();
@@ -44,7 +44,6 @@ describe('desktop SSO sign-in', () => {
 
     const events = await eventsOf(user.username);
     expect(events).toContainEqual(expect.objectContaining({ event: 'login_succeeded', method: 'sso', provider: 'idp' }));
-    expect(events).toContainEqual(expect.objectContaining({ event: 'sso_identity_linked', provider: 'idp' }));
     expect(events).toContainEqual(expect.objectContaining({ event: 'sso_result_issued', provider: 'idp' }));
     // Only the enrollment at set-up ever came near a code: no challenge was issued for this sign-in.
     expect(events.map((e) => e.event)).not.toContain('challenge_issued');
@@ -52,7 +51,7 @@ describe('desktop SSO sign-in', () => {
 
   it('the result code works once, also when several exchanges race', async () => {
     const user = await createTotpUser(setup.server);
-    const { app, arrival } = await desktopSignIn(setup, 'idp', providerAccount(setup, user.username));
+    const { app, arrival } = await desktopSignIn(setup, 'idp', await linkedAccount(setup, 'idp', user));
     const code = arrival.get('code') ?? '';
     const answers = await Promise.all(Array.from({ length: 5 }, () => exchange(setup, code, app.codeVerifier)));
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
@@ -62,7 +61,7 @@ describe('desktop SSO sign-in', () => {
 
   it('refuses a wrong code_verifier, and the code it was tried with is spent', async () => {
     const user = await createUser(setup.server);
-    const { app, arrival } = await desktopSignIn(setup, 'idp', providerAccount(setup, user.username));
+    const { app, arrival } = await desktopSignIn(setup, 'idp', await linkedAccount(setup, 'idp', user));
     const code = arrival.get('code') ?? '';
     const stranger = await startLoopbackApp();
     await stranger.close();
@@ -73,7 +72,7 @@ describe('desktop SSO sign-in', () => {
 
   it('a result code is good for one minute', async () => {
     const user = await createUser(setup.server);
-    const { app, arrival } = await desktopSignIn(setup, 'idp', providerAccount(setup, user.username));
+    const { app, arrival } = await desktopSignIn(setup, 'idp', await linkedAccount(setup, 'idp', user));
     setup.server.clock.advance(61_000);
     try {
       fails(await exchange(setup, arrival.get('code') ?? '', app.codeVerifier), 401, 'sso_result_invalid');
@@ -102,7 +101,7 @@ describe('desktop SSO sign-in', () => {
   it('a disabled user cannot complete SSO', async () => {
     const user = await createUser(setup.server);
     expectStatus(await api.patch(`/admin/users/${user.id}`, { token: admin, body: { disabled: true } }), 200);
-    const { arrival } = await desktopSignIn(setup, 'idp', providerAccount(setup, user.username));
+    const { arrival } = await desktopSignIn(setup, 'idp', await linkedAccount(setup, 'idp', user));
     expect(arrival.get('error')).toBe('sso_not_allowed');
     expect(arrival.get('code')).toBeNull();
     expect(await eventsOf(user.username)).toContainEqual(expect.objectContaining({ event: 'sso_failed', code: 'sso_not_allowed', reason: 'disabled' }));
@@ -110,7 +109,7 @@ describe('desktop SSO sign-in', () => {
 
   it('a user disabled after the provider sign-in cannot exchange the result code', async () => {
     const user = await createUser(setup.server);
-    const { app, arrival } = await desktopSignIn(setup, 'idp', providerAccount(setup, user.username));
+    const { app, arrival } = await desktopSignIn(setup, 'idp', await linkedAccount(setup, 'idp', user));
     expectStatus(await api.patch(`/admin/users/${user.id}`, { token: admin, body: { disabled: true } }), 200);
     fails(await exchange(setup, arrival.get('code') ?? '', app.codeVerifier), 403, 'sso_not_allowed');
   });
@@ -118,7 +117,7 @@ describe('desktop SSO sign-in', () => {
   it('disabling racing the exchange never leaves a live session', async () => {
     for (const disableFirst of [true, false]) {
       const user = await createUser(setup.server);
-      const { app, arrival } = await desktopSignIn(setup, 'idp', providerAccount(setup, user.username));
+      const { app, arrival } = await desktopSignIn(setup, 'idp', await linkedAccount(setup, 'idp', user));
       const trade = () => exchange(setup, arrival.get('code') ?? '', app.codeVerifier);
       const disable = () => api.patch(`/admin/users/${user.id}`, { token: admin, body: { disabled: true } });
       const [first, second] = await Promise.all(disableFirst ? [disable(), trade()] : [trade(), disable()]);
@@ -134,7 +133,7 @@ describe('desktop SSO sign-in', () => {
   it('an account with SSO off cannot complete SSO', async () => {
     const user = await createUser(setup.server);
     ok(await api.patch(`/admin/users/${user.id}`, { token: admin, body: { sso: 'off' } }), 200, AdminUserResponse);
-    const { arrival } = await desktopSignIn(setup, 'idp', providerAccount(setup, user.username));
+    const { arrival } = await desktopSignIn(setup, 'idp', await linkedAccount(setup, 'idp', user));
     expect(arrival.get('error')).toBe('sso_not_allowed');
   });
 
@@ -157,45 +156,8 @@ describe('desktop SSO sign-in', () => {
 
   it('authenticates to the provider with a private key (private_key_jwt) as well as with a secret', async () => {
     const user = await createUser(setup.server);
-    const { app, arrival } = await desktopSignIn(setup, 'idp-jwt', providerAccount(setup, user.username));
+    const { app, arrival } = await desktopSignIn(setup, 'idp-jwt', await linkedAccount(setup, 'idp-jwt', user));
     const session = ok(await exchange(setup, arrival.get('code') ?? '', app.codeVerifier), 200, AuthenticatedResponse).session;
     expect(session.user.id).toBe(user.id);
-  });
-
-  describe('account linking', () => {
-    it('keeps a linked identity on its account when the naming claim later names another account', async () => {
-      const alice = await createUser(setup.server);
-      const bob = await createUser(setup.server);
-      const account = providerAccount(setup, alice.username);
-      const first = await desktopSignIn(setup, 'idp', account);
-      expect(ok(await exchange(setup, first.arrival.get('code') ?? '', first.app.codeVerifier), 200, AuthenticatedResponse).session.user.id).toBe(alice.id);
-
-      account.claims = { ...account.claims, preferred_username: bob.username };
-      const second = await desktopSignIn(setup, 'idp', account);
-      const session = ok(await exchange(setup, second.arrival.get('code') ?? '', second.app.codeVerifier), 200, AuthenticatedResponse).session;
-      expect(session.user.id).toBe(alice.id);
-      expect(await eventsOf(alice.username)).toContainEqual(expect.objectContaining({ event: 'sso_claim_changed', claim: 'preferred_username' }));
-    });
-
-    it('refuses a second identity whose claim names an account already linked at that provider, until the link is undone', async () => {
-      const carol = await createUser(setup.server);
-      const originalAccount = providerAccount(setup, carol.username);
-      const original = { ...(await desktopSignIn(setup, 'idp', originalAccount)), account: originalAccount };
-      ok(await exchange(setup, original.arrival.get('code') ?? '', original.app.codeVerifier), 200, AuthenticatedResponse);
-
-      const replacement = providerAccount(setup, carol.username);
-      const refused = await desktopSignIn(setup, 'idp', replacement);
-      expect(refused.arrival.get('error')).toBe('sso_account_conflict');
-      expect(refused.arrival.get('code')).toBeNull();
-
-      // The administrator's way out (sso unlink): the next sign-in links by the naming claim again.
-      const row = await setup.server.context.store.read((view) => view.users.byId(carol.id));
-      if (row === undefined) throw new Error('carol is gone');
-      expect(await setup.server.operations.sso.unlink(row, setup.provider.issuer, {})).toBe(true);
-      const relinked = await desktopSignIn(setup, 'idp', replacement);
-      expect(ok(await exchange(setup, relinked.arrival.get('code') ?? '', relinked.app.codeVerifier), 200, AuthenticatedResponse).session.user.id).toBe(carol.id);
-      // And the old identity is now the stranger.
-      expect((await desktopSignIn(setup, 'idp', original.account)).arrival.get('error')).toBe('sso_account_conflict');
-    });
   });
 });

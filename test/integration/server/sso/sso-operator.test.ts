@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InfoResponse } from '../../../../shared/api/schemas.js';
 import { UsageError } from '../../../../server/cli/args.js';
+import { DEMO_ACCOUNTS, DEMO_IDENTITY, ensureDemoEnvironment, linkDemoIdentity } from '../../../../server/cli/demo.js';
 import { makeConfig } from '../../../../server/config.js';
 import { openData, startServer } from '../../../../server/server.js';
 import { runSsoCommand, type SsoCommandInput } from '../../../../server/sso/sso-command.js';
@@ -114,6 +115,20 @@ describe('SSO for the operator', () => {
     });
   });
 
+  it('the demo server links its demo user to the demo provider’s account, once per issuer', async () => {
+    const config = makeConfig(join(dir, 'demo'), { argon2: { memoryCost: 4096, timeCost: 1, parallelism: 1 }, sso: { providers: [{ ...fileEntry(secretFile('demo.secret', 0o600)), id: DEMO_IDENTITY.providerId }] } });
+    const demo = await openData(config);
+    try {
+      await ensureDemoEnvironment(demo.context, demo.operations);
+      await linkDemoIdentity(demo.context, demo.operations);
+      await linkDemoIdentity(demo.context, demo.operations);
+      const identities = await demo.store.read(async (view) => view.sso.identities.ofUser((await view.users.byUsername(DEMO_ACCOUNTS.totp.username))?.id ?? ''));
+      expect(identities).toEqual([expect.objectContaining({ issuer: provider.issuer, subject: DEMO_IDENTITY.subject, providerId: DEMO_IDENTITY.providerId })]);
+    } finally {
+      await demo.store.close();
+    }
+  });
+
   describe('sso commands on an open data folder', () => {
     let data: Awaited<ReturnType<typeof openData>>;
     let lines: string[];
@@ -163,6 +178,30 @@ describe('SSO for the operator', () => {
       expect(await data.operations.sso.modeOf(user.id)).toBe('required');
       await expect(run('user', [user.username, 'sometimes'])).rejects.toThrow(/allowed, required or off/);
       await expect(run('unlink', [user.username, 'corp'])).rejects.toThrow(/has no identity linked/);
+    });
+
+    it('links an account to an identity once, refuses what would re-point one, and unlinks it', async () => {
+      const owner = await data.operations.createUser({ username: 'linked-owner', password: 'long-enough-password', isAdmin: true });
+      const other = await data.operations.createUser({ username: 'linked-other', password: 'long-enough-password' });
+      const identities = (userId: string) => data.store.read((view) => view.sso.identities.ofUser(userId));
+      await expect(run('link', [owner.username, 'corp'])).rejects.toThrow(/Usage: sso add/);
+      await expect(run('link', [owner.username, 'nowhere', 'sub-1'])).rejects.toThrow(/no identity provider nowhere/);
+      await expect(run('link', [owner.username, 'corp', 'has space'])).rejects.toThrow(/SUBJECT must be the identity's sub claim/);
+      await expect(run('link', ['nobody-here', 'corp', 'sub-1'])).rejects.toThrow(/There is no user nobody-here/);
+
+      await run('link', [owner.username, 'corp', 'sub-1']);
+      expect(lines).toEqual([`linked-owner is linked to the identity sub-1 at ${provider.issuer}; it signs in through corp from now on.`]);
+      expect(await identities(owner.id)).toEqual([expect.objectContaining({ issuer: provider.issuer, subject: 'sub-1', providerId: 'corp' })]);
+      await run('link', [owner.username, 'corp', 'sub-1']);
+      expect(lines).toEqual([`linked-owner is already linked to the identity sub-1 at ${provider.issuer}.`]);
+      await expect(run('link', [other.username, 'corp', 'sub-1'])).rejects.toThrow(/linked to another account/);
+      await expect(run('link', [owner.username, 'corp', 'sub-2'])).rejects.toThrow(/already linked to another identity .* sso unlink linked-owner corp first/);
+      expect(await identities(other.id)).toEqual([]);
+
+      await run('unlink', [owner.username, 'corp']);
+      expect(await identities(owner.id)).toEqual([]);
+      await run('link', [owner.username, 'corp', 'sub-2']);
+      expect(await identities(owner.id)).toEqual([expect.objectContaining({ subject: 'sub-2' })]);
     });
   });
 });

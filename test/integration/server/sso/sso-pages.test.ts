@@ -7,7 +7,7 @@ import { MeResponse } from '../../../../shared/api/schemas.js';
 import { CONTINUE_PAGE_CSP } from '../../../../server/sso/continue-page.js';
 import { shape } from '../../../support/http-client.js';
 import { cancelAtProvider, signInAtProvider } from '../../../support/sso/browser.js';
-import { providerAccount, startSsoSetup, type SsoSetup } from '../../../support/sso/sso-setup.js';
+import { linkedAccount, startSsoSetup, type SsoSetup } from '../../../support/sso/sso-setup.js';
 import { createTotpUser, createUser } from '../../../support/totp.js';
 
 describe('browser pages SSO sign-in', () => {
@@ -26,7 +26,7 @@ describe('browser pages SSO sign-in', () => {
     try {
       const page = await context.newPage();
       await page.goto(setup.startUrl('idp', 'next=%2Fadmin'));
-      await signInAtProvider(page, providerAccount(setup, user.username));
+      await signInAtProvider(page, await linkedAccount(setup, 'idp', user));
       await page.waitForURL((url) => url.pathname === '/admin', { timeout: 10_000 });
 
       const cookie = (await context.cookies(setup.server.url)).find((c) => c.name === 'stepgate_session');
@@ -50,7 +50,7 @@ describe('browser pages SSO sign-in', () => {
       const page = await context.newPage();
       await page.goto(setup.startUrl('idp'));
       const continued = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/v1/auth/sso/idp/callback');
-      await signInAtProvider(page, providerAccount(setup, user.username));
+      await signInAtProvider(page, await linkedAccount(setup, 'idp', user));
       expect((await continued).headers()['content-security-policy']).toBe(CONTINUE_PAGE_CSP);
       await page.waitForURL((url) => url.pathname === '/settings', { timeout: 10_000 });
       expect(await page.evaluate(async () => (await fetch('/api/v1/me')).status)).toBe(200);

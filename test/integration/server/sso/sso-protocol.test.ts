@@ -15,6 +15,7 @@ import { startLoopbackApp, type LoopbackApp } from '../../../support/sso/loopbac
 import {
   callback,
   exchange,
+  linkedAccount,
   providerAccount,
   providerAnswer,
   redirectedTo,
@@ -26,12 +27,12 @@ import { rsaSigningKey, type TokenBody } from '../../../support/sso/test-provide
 import { createUser } from '../../../support/totp.js';
 
 /** A desktop sign-in up to the provider's answer, which is returned unused with the binding cookie. */
-async function answered(setup: SsoSetup, providerId: string, username: string): Promise<{ app: LoopbackApp; answer: URL; binding: string }> {
+async function answered(setup: SsoSetup, providerId: string, user: { readonly id: string; readonly username: string }): Promise<{ app: LoopbackApp; answer: URL; binding: string }> {
   const app = await startLoopbackApp();
   await app.close();
   const { res, location, binding } = await startByHand(setup, providerId, app.startQuery());
   expect(res.status).toBe(302);
-  const answer = await providerAnswer(setup, location, providerAccount(setup, username));
+  const answer = await providerAnswer(setup, location, await linkedAccount(setup, providerId, user));
   return { app, answer, binding };
 }
 
@@ -55,7 +56,7 @@ describe('answers from the real provider', () => {
 
   it('completes when the answer is delivered as it came', async () => {
     const user = await createUser(setup.server);
-    const { app, answer, binding } = await answered(setup, 'idp', user.username);
+    const { app, answer, binding } = await answered(setup, 'idp', user);
     const back = redirectedTo(await callback(answer, binding));
     expect(`${back.origin}${back.pathname}`).toBe(app.redirectUri);
     expect(back.searchParams.get('state')).toBe(app.state);
@@ -64,7 +65,7 @@ describe('answers from the real provider', () => {
 
   it('refuses a wrong state, and the sign-in it did not match is still good', async () => {
     const user = await createUser(setup.server);
-    const { app, answer, binding } = await answered(setup, 'idp', user.username);
+    const { app, answer, binding } = await answered(setup, 'idp', user);
     const wrong = redirectedTo(await callback(withState(answer, 'sst_not-the-state-that-was-sent'), binding));
     expect(wrong.pathname).toBe('/signin');
     expect(wrong.searchParams.get('sso_error')).toBe('sso_state_invalid');
@@ -77,7 +78,7 @@ describe('answers from the real provider', () => {
 
   it('refuses the same answer twice', async () => {
     const user = await createUser(setup.server);
-    const { answer, binding } = await answered(setup, 'idp', user.username);
+    const { answer, binding } = await answered(setup, 'idp', user);
     expect(redirectedTo(await callback(answer, binding)).searchParams.get('code')).toMatch(/^ssr_/);
     const replay = redirectedTo(await callback(answer, binding));
     expect(replay.searchParams.get('sso_error')).toBe('sso_state_invalid');
@@ -86,7 +87,7 @@ describe('answers from the real provider', () => {
 
   it('the same answer delivered several times at once completes once', async () => {
     const user = await createUser(setup.server);
-    const { answer, binding } = await answered(setup, 'idp', user.username);
+    const { answer, binding } = await answered(setup, 'idp', user);
     const ends = (await Promise.all(Array.from({ length: 4 }, () => callback(answer, binding)))).map(redirectedTo);
     expect(ends.filter((end) => end.searchParams.get('code') !== null)).toHaveLength(1);
     expect(ends.filter((end) => end.searchParams.get('sso_error') === 'sso_state_invalid')).toHaveLength(3);
@@ -94,7 +95,7 @@ describe('answers from the real provider', () => {
 
   it('a used authorization code slipped into another sign-in is refused by the provider', async () => {
     const user = await createUser(setup.server);
-    const first = await answered(setup, 'idp', user.username);
+    const first = await answered(setup, 'idp', user);
     expect(redirectedTo(await callback(first.answer, first.binding)).searchParams.get('code')).toMatch(/^ssr_/);
 
     const app = await startLoopbackApp();
@@ -109,7 +110,7 @@ describe('answers from the real provider', () => {
 
   it('refuses an answer delivered by a browser that did not start the sign-in, spending and revealing nothing', async () => {
     const user = await createUser(setup.server);
-    const { app, answer, binding } = await answered(setup, 'idp', user.username);
+    const { app, answer, binding } = await answered(setup, 'idp', user);
     for (const other of [undefined, 'ssb_the-binding-of-another-browser']) {
       const refused = redirectedTo(await callback(answer, other));
       expect(refused.pathname).toBe('/signin');
@@ -122,7 +123,7 @@ describe('answers from the real provider', () => {
 
   it('refuses an answer delivered to another provider’s callback', async () => {
     const user = await createUser(setup.server);
-    const { answer, binding } = await answered(setup, 'idp', user.username);
+    const { answer, binding } = await answered(setup, 'idp', user);
     const elsewhere = new URL(answer);
     elsewhere.pathname = elsewhere.pathname.replace('/sso/idp/', '/sso/idp-other/');
     const refused = redirectedTo(await callback(elsewhere, binding));
@@ -132,7 +133,9 @@ describe('answers from the real provider', () => {
 
   it('refuses an expired ID token (Stepgate’s clock past its expiry, the sign-in itself still within 5 minutes)', async () => {
     const user = await createUser(setup.server);
-    const { answer, binding } = await answered(setup, 'idp', user.username);
+    // The test clock stands still: from the real time now, so the provider's real-time token is 60 s old at most when it moves on.
+    setup.server.clock.set(Date.now());
+    const { answer, binding } = await answered(setup, 'idp', user);
     setup.server.clock.advance(120_000);
     try {
       const refused = redirectedTo(await callback(answer, binding));
@@ -145,7 +148,7 @@ describe('answers from the real provider', () => {
 
   it('times out after 5 minutes with sso_expired', async () => {
     const user = await createUser(setup.server);
-    const { app, answer, binding } = await answered(setup, 'idp', user.username);
+    const { app, answer, binding } = await answered(setup, 'idp', user);
     setup.server.clock.advance(5 * 60_000 + 1000);
     try {
       const late = redirectedTo(await callback(answer, binding));
@@ -180,7 +183,7 @@ describe('the naming claim from the UserInfo endpoint', () => {
 
   it('signs in when only UserInfo names the user', async () => {
     const user = await createUser(setup.server);
-    const { app, answer, binding } = await answered(setup, 'idp', user.username);
+    const { app, answer, binding } = await answered(setup, 'idp', user);
     const back = redirectedTo(await callback(answer, binding));
     const session = ok(await exchange(setup, back.searchParams.get('code') ?? '', app.codeVerifier), 200, AuthenticatedResponse).session;
     expect(session.user.id).toBe(user.id);
@@ -214,7 +217,7 @@ describe('ID tokens a real provider would not issue (token endpoint stand-in)', 
     tamper = change;
     try {
       const user = await createUser(setup.server);
-      const { answer, binding } = await answered(setup, 'idp', user.username);
+      const { answer, binding } = await answered(setup, 'idp', user);
       return redirectedTo(await callback(answer, binding));
     } finally {
       tamper = undefined;

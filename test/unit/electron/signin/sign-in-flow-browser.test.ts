@@ -131,6 +131,14 @@ describe('SignInFlow: signing in through the browser', () => {
     expect(t.logs).toContain('browser sign-in with "partner" ended: sso_unknown_user (email_unverified)');
   });
 
+  it('names the refusal of an identity not linked to the account it names', async () => {
+    const t = setup({ serverInfo: withProviders });
+    const browser = await startBrowserSignIn(t, 'partner');
+    await browser.returnWith('error=sso_link_required&reason=not_linked');
+    await until(() => t.flow.view.flow.kind === 'signIn', 'back on the form');
+    expect(t.flow.view.flow).toMatchObject({ problem: { kind: 'ssoLinkRequired' }, focusProvider: 'partner' });
+  });
+
   it('ignores a return whose state is not ours and keeps waiting for the real one', async () => {
     const t = setup({ serverInfo: withProviders });
     const browser = await startBrowserSignIn(t);

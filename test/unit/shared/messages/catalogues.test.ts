@@ -46,6 +46,7 @@ const PROBLEMS: readonly Problem[] = [
   ...(['clock', null] as const).map((reason) => ({ kind: 'ssoTokenInvalid', reason }) as const),
   ...(['emailUnverified', 'claimMissing', null] as const).map((reason) => ({ kind: 'ssoUnknownUser', reason }) as const),
   { kind: 'ssoAccountConflict' },
+  { kind: 'ssoLinkRequired' },
   ...(['disabled', 'ssoOff', null] as const).map((reason) => ({ kind: 'ssoNotAllowed', reason }) as const),
   { kind: 'ssoResultInvalid' },
   { kind: 'ssoBrowserFailed' },
