@@ -3,6 +3,9 @@
  * `arrive` checks the cookie once per request that carries one (idle expiry included) and hands the
  * token to the HTTP layer's request session; `answerWithCookie` runs only on the routes that issue or
  * end a session, and moves the token between the answer's body and the cookie.
+ *
+ * A browser session's last use is kept in the store with the session, not in the process: behind a load
+ * balancer each request may reach another process, and every one of them must see the same session.
  */
 import type { SerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest, onSendAsyncHookHandler } from 'fastify';
@@ -10,8 +13,10 @@ import type { Context } from '../context.js';
 import { hashToken } from '../crypto/tokens.js';
 import { acceptCookieSession, bearerToken, cookieSessionToken } from '../http/request-session.js';
 import { cookieAttributes, type CookiePolicy } from './cookie-policy.js';
-import type { IdleSessions } from './idle-sessions.js';
 import { takeSessionToken } from './session-in-body.js';
+
+/** A browser session unused for this long ends, whatever its absolute expiry. */
+export const DEFAULT_IDLE_MS = 30 * 60_000;
 
 /** The header a page sends to ask that a session it is given be put in the cookie rather than the body. */
 export const COOKIE_SESSION_HEADER = 'x-stepgate-session';
@@ -55,17 +60,15 @@ export function sendCookie(reply: FastifyReply, name: string, value: string, att
   void reply.header('set-cookie', [...lines, line]);
 }
 
-export function cookieSessions(ctx: Context, policy: CookiePolicy, idle: IdleSessions, cookies: CookieJar): CookieSessions {
+export function cookieSessions(ctx: Context, policy: CookiePolicy, idleMs: number, cookies: CookieJar): CookieSessions {
   const clear = (reply: FastifyReply) => sendCookie(reply, policy.sessionName, '', { ...cookieAttributes(policy), expires: new Date(0), maxAge: 0 });
-  const endSession = (tokenHash: string) => ctx.store.write((tx) => tx.sessions.delete(tokenHash));
   const hand: HandSessionToBrowser = async (request, reply, token) => {
     const previous = cookieSessionToken(request);
-    if (previous !== undefined && previous !== token) {
+    await ctx.store.write(async (tx) => {
       // Signing in again in the same browser replaces the old session rather than leaving it alive.
-      await endSession(hashToken(previous));
-      idle.forget(hashToken(previous));
-    }
-    idle.start(hashToken(token), ctx.clock.now());
+      if (previous !== undefined && previous !== token) await tx.sessions.delete(hashToken(previous));
+      await tx.sessions.holdInBrowser(hashToken(token), ctx.clock.now() + idleMs);
+    });
     sendCookie(reply, policy.sessionName, token, cookieAttributes(policy));
   };
 
@@ -75,23 +78,23 @@ export function cookieSessions(ctx: Context, policy: CookiePolicy, idle: IdleSes
       const token = cookies(request)[policy.sessionName];
       if (token === undefined || bearerToken(request) !== undefined) return;
       const tokenHash = hashToken(token);
-      if (idle.use(tokenHash, ctx.clock.now())) {
-        acceptCookieSession(request, token);
-        return;
-      }
-      // Idle too long (or unknown here): end it for good rather than let it be revived.
-      await endSession(tokenHash);
-      clear(reply);
+      const now = ctx.clock.now();
+      const inUse = await ctx.store.write(async (tx) => {
+        if (await tx.sessions.useInBrowser(tokenHash, now, now + idleMs)) return true;
+        // Idle too long, expired, or never a browser's (a bearer token put in a cookie): end it for good
+        // rather than let it be revived.
+        await tx.sessions.delete(tokenHash);
+        return false;
+      });
+      if (inUse) acceptCookieSession(request, token);
+      else clear(reply);
     },
 
     async answerWithCookie(request, reply, payload) {
       if (!isCookieRequest(request, policy, cookies)) return payload;
       const previous = cookieSessionToken(request);
       if (request.routeOptions.url === LOGOUT_ROUTE) {
-        if (reply.statusCode === 204 && previous !== undefined) {
-          idle.forget(hashToken(previous));
-          clear(reply);
-        }
+        if (reply.statusCode === 204 && previous !== undefined) clear(reply);
         return payload;
       }
       if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;

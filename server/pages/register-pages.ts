@@ -10,10 +10,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Language } from '../../shared/messages/language.js';
 import type { Context } from '../context.js';
 import { cookiePolicy } from './cookie-policy.js';
-import { COOKIE_SESSION_HEADER, cookieSessions, LOGOUT_ROUTE, SESSION_ROUTES, type CookieJar, type HandSessionToBrowser } from './cookie-session.js';
+import { COOKIE_SESSION_HEADER, cookieSessions, DEFAULT_IDLE_MS, LOGOUT_ROUTE, SESSION_ROUTES, type CookieJar, type HandSessionToBrowser } from './cookie-session.js';
 import { csrfRefusal, registerCsrfTokenRoute } from './csrf-guard.js';
 import { csrfTokens } from './csrf-tokens.js';
-import { DEFAULT_IDLE_MS, idleSessions } from './idle-sessions.js';
 import { registerPageRoutes } from './page-routes.js';
 import { TRUSTED_COOKIE_ROUTES, trustedCookies } from './trusted-cookie.js';
 
@@ -45,7 +44,7 @@ export async function registerPages(app: FastifyInstance, ctx: Context, options:
     return request.cookies;
   };
   const csrf = csrfTokens(ctx.key);
-  const sessions = cookieSessions(ctx, policy, idleSessions(options.idleMs ?? DEFAULT_IDLE_MS), jar);
+  const sessions = cookieSessions(ctx, policy, options.idleMs ?? DEFAULT_IDLE_MS, jar);
   const trusted = trustedCookies(ctx, policy, jar);
 
   app.addHook('onRequest', (request, reply, done) => {

@@ -189,6 +189,11 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   CREATE INDEX trusted_computers_by_user ON trusted_computers(user_id);
   `,
+  // Browser sessions end when unused for the idle limit: when, kept with the session so that every process
+  // behind a load balancer sees each use. NULL: a session no browser holds (a bearer token's).
+  (d) => `
+  ALTER TABLE sessions ADD COLUMN idle_expires_at ${d.time};
+  `,
 ];
 
 /** What a store says when its database was written by a newer version than this one. */

@@ -52,7 +52,7 @@ export interface Users extends UsersView {
 }
 
 export interface SessionsView {
-  /** A session that has not expired at `now`. */
+  /** A session that has not expired at `now`, nor, when a browser holds it, gone unused past its idle limit. */
   findByHash(tokenHash: string, now: number): Promise<SessionRow | undefined>;
 }
 export interface Sessions extends SessionsView {
@@ -64,7 +64,15 @@ export interface Sessions extends SessionsView {
   consumeEnrollment(tokenHash: string): Promise<boolean>;
   deleteForUser(userId: string, exceptTokenHash?: string): Promise<void>;
   deleteEnrollmentForUser(userId: string): Promise<void>;
+  /** Sessions expired at `now`, and browser sessions unused past their idle limit. */
   deleteExpired(now: number): Promise<void>;
+  /** A browser now holds the session: unless used again, it ends at `idleUntil`. */
+  holdInBrowser(tokenHash: string, idleUntil: number): Promise<void>;
+  /**
+   * A browser uses the session at `now`: true, and its idle limit moved on to `idleUntil` (never back), when
+   * it is a browser's session alive at `now`; false otherwise (expired, gone idle, or held by no browser).
+   */
+  useInBrowser(tokenHash: string, now: number, idleUntil: number): Promise<boolean>;
 }
 
 export interface ChallengesView {

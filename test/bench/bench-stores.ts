@@ -62,12 +62,20 @@ export async function postgresStores(database: string): Promise<{ readonly store
  * processes'; CPU per request counts the server processes (not the database).
  */
 export async function loadAcross(servers: readonly Running[], options: Omit<LoadOptions, 'url' | 'pid'> & { readonly path: string }): Promise<LoadResult> {
-  const { path, ...rest } = options;
+  const { path, localAddresses = [], ...rest } = options;
   const share = (n: number | undefined) => (n === undefined ? undefined : Math.ceil(n / servers.length));
   const amount = share(options.amount);
   const results = await Promise.all(
-    servers.map((s) =>
-      load({ ...rest, ...(amount === undefined ? {} : { amount }), url: `${s.origin}${path}`, pid: s.pid, connections: Math.max(1, Math.floor(options.connections / servers.length)) }),
+    servers.map((s, i) =>
+      load({
+        ...rest,
+        ...(amount === undefined ? {} : { amount }),
+        url: `${s.origin}${path}`,
+        pid: s.pid,
+        connections: Math.max(1, Math.floor(options.connections / servers.length)),
+        // Each process its own share of the addresses, as a balancer in front of them would spread clients.
+        localAddresses: localAddresses.length < servers.length ? localAddresses : localAddresses.filter((_, n) => n % servers.length === i),
+      }),
     ),
   );
   if (results.length === 1 && results[0] !== undefined) return results[0];

@@ -1,5 +1,5 @@
 /**
- * npm run bench:server [-- --baseline DIR] [-- --database postgres://...|temporary]: the reference server
+ * npm run bench:server [-- --baseline DIR] [-- --database postgres://...|temporary] [-- --addresses N]: the reference server
  * under load, every figure from one run; with --database, the same figures again on PostgreSQL, with one
  * server process and with two on one database (bench-stores.ts).
  *
@@ -18,6 +18,11 @@
  * memory. With --baseline DIR (another checkout of this project, with node_modules), that checkout's
  * server is measured the same way in the same run, as "before"; one that has no dist/server/main.js is
  * run from its TypeScript sources, as it was then.
+ *
+ * Every load comes from 127.0.0.1, or with --addresses N (2 to 50) from N client addresses, 127.0.0.2 and up:
+ * each connection keeps one, taken in turn, so with 50 no two requests in flight share an address, as a crowd
+ * of clients (or a botnet) sends them. (autocannon reconnects only after a failure, so a connection cannot
+ * move on to more addresses without changing what is measured.) Rates are answers over the time to the last.
  */
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -30,6 +35,7 @@ import { parseArgs } from 'node:util';
 import { buildServer, SERVER_BUNDLE } from '../../build/build-server.js';
 import { DEFAULT_CONFIG } from '../../server/config.js';
 import { codeAt, createAccounts, openChallenges, postJson, signInToken, stepOf, wrongCode, type BenchAccount } from './bench-accounts.js';
+import { loopbackAddresses } from './bench-addresses.js';
 import { load, type LoadResult } from './bench-load.js';
 import { peakResidentMiB, residentMiB, runCommand, serve, startProcess, type Checkout, type Running } from './bench-processes.js';
 import { loadAcross, postgresStores, SQLITE, type BenchStore } from './bench-stores.js';
@@ -163,15 +169,15 @@ async function measure(checkout: Checkout, store: BenchStore): Promise<Figures> 
       const wrong = wrongBodies(accounts);
       const warmUp = Math.floor(wrong.length / 10);
       const totp = '/api/v1/auth/totp';
-      await loadAcross(servers, { path: totp, connections: CONNECTIONS, amount: warmUp, body: drawing(wrong.slice(0, warmUp)) });
-      const wrongRun = await loadAcross(servers, { path: totp, connections: CONNECTIONS, amount: wrong.length - warmUp, body: drawing(wrong.slice(warmUp)) });
+      await loadAcross(servers, { localAddresses: FROM, path: totp, connections: CONNECTIONS, amount: warmUp, body: drawing(wrong.slice(0, warmUp)) });
+      const wrongRun = await loadAcross(servers, { localAddresses: FROM, path: totp, connections: CONNECTIONS, amount: wrong.length - warmUp, body: drawing(wrong.slice(warmUp)) });
       const right = rightBodies(accounts);
-      const rightRun = await loadAcross(servers, { path: totp, connections: CONNECTIONS, amount: right.length, body: drawing(right) });
-      const passwordRun = await loadAcross(servers, { path: '/api/v1/auth/login', connections: 4, seconds: 5, body: PLAIN });
+      const rightRun = await loadAcross(servers, { localAddresses: FROM, path: totp, connections: CONNECTIONS, amount: right.length, body: drawing(right) });
+      const passwordRun = await loadAcross(servers, { localAddresses: FROM, path: '/api/v1/auth/login', connections: 4, seconds: 5, body: PLAIN });
       const singleBodies = wrongBodies(single);
-      const oneAccount = await loadAcross(servers, { path: totp, connections: CONNECTIONS, amount: singleBodies.length, body: drawing(singleBodies) });
+      const oneAccount = await loadAcross(servers, { localAddresses: FROM, path: totp, connections: CONNECTIONS, amount: singleBodies.length, body: drawing(singleBodies) });
       const fiftyBodies = wrongBodies(fifty);
-      const fiftyAccounts = await loadAcross(servers, { path: totp, connections: CONNECTIONS, amount: fiftyBodies.length, body: drawing(fiftyBodies) });
+      const fiftyAccounts = await loadAcross(servers, { localAddresses: FROM, path: totp, connections: CONNECTIONS, amount: fiftyBodies.length, body: drawing(fiftyBodies) });
       return {
         label: `${checkout.label}, ${store.label}`,
         oneAccount,
@@ -199,8 +205,8 @@ async function stubRun(): Promise<LoadResult> {
     return await withServer(startProcess([process.execPath, CHILDREN, 'stub', join(work, 'data'), runFile], PROJECT_DIR), async (s) => {
       const url = `${s.origin}/api/v1/auth/totp`;
       const body = { challengeId: 'ch_stub', code: '000000' };
-      await load({ url, connections: CONNECTIONS, seconds: 2, body, pid: s.pid });
-      return load({ url, connections: CONNECTIONS, seconds: BARE_SECONDS, body, pid: s.pid });
+      await load({ localAddresses: FROM, url, connections: CONNECTIONS, seconds: 2, body, pid: s.pid });
+      return load({ localAddresses: FROM, url, connections: CONNECTIONS, seconds: BARE_SECONDS, body, pid: s.pid });
     });
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -209,8 +215,8 @@ async function stubRun(): Promise<LoadResult> {
 
 function bareRun(): Promise<LoadResult> {
   return withServer(startProcess([process.execPath, CHILDREN, 'bare'], PROJECT_DIR, '/bare'), async (s) => {
-    await load({ url: `${s.origin}/bare`, connections: CONNECTIONS, seconds: 2, body: {}, pid: s.pid });
-    return load({ url: `${s.origin}/bare`, connections: CONNECTIONS, seconds: BARE_SECONDS, body: {}, pid: s.pid });
+    await load({ localAddresses: FROM, url: `${s.origin}/bare`, connections: CONNECTIONS, seconds: 2, body: {}, pid: s.pid });
+    return load({ localAddresses: FROM, url: `${s.origin}/bare`, connections: CONNECTIONS, seconds: BARE_SECONDS, body: {}, pid: s.pid });
   });
 }
 
@@ -223,7 +229,13 @@ function baselineCheckout(dir: string): Checkout {
 
 // --- the run ---
 
-const { values } = parseArgs({ options: { baseline: { type: 'string' }, database: { type: 'string' } }, strict: true });
+const { values } = parseArgs({ options: { baseline: { type: 'string' }, database: { type: 'string' }, addresses: { type: 'string' } }, strict: true });
+const addressCount = values.addresses === undefined ? 0 : Number(values.addresses);
+if (!Number.isInteger(addressCount) || addressCount < 0 || addressCount > CONNECTIONS) {
+  throw new Error(`--addresses takes a whole number up to the ${CONNECTIONS} connections (each keeps one address), not ${values.addresses ?? ''}`);
+}
+/** The client addresses of every load; empty: 127.0.0.1. */
+const FROM = loopbackAddresses(addressCount);
 await buildServer();
 await build({
   entryPoints: [join(PROJECT_DIR, 'test', 'bench', 'bench-children.ts')],
@@ -239,7 +251,8 @@ await build({
 
 const load1 = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 const loadBefore = load1();
-console.log(`Stepgate server benchmark: ${CONNECTIONS} connections, ${ACCOUNTS} accounts x ${CHALLENGES} challenges, loopback, one machine`);
+const sources = FROM.length === 0 ? 'from 127.0.0.1' : `from ${FROM.length} addresses (${FROM[0] ?? ''} to ${FROM.at(-1) ?? ''})`;
+console.log(`Stepgate server benchmark: ${CONNECTIONS} connections ${sources}, ${ACCOUNTS} accounts x ${CHALLENGES} challenges, loopback, one machine`);
 console.log(`load average at start ${loadBefore} (1, 5, 15 min)\n`);
 const bareBefore = await bareRun();
 const stub = await stubRun();

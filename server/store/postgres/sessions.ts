@@ -7,7 +7,7 @@ import type { Sql } from './sql.js';
 export function postgresSessions(db: Sql): Sessions {
   return {
     findByHash: (tokenHash, now) =>
-      db.one<SessionRow>('SELECT token_hash AS "tokenHash", user_id AS "userId", kind, expires_at AS "expiresAt" FROM sessions WHERE token_hash = $1 AND expires_at > $2', [
+      db.one<SessionRow>('SELECT token_hash AS "tokenHash", user_id AS "userId", kind, expires_at AS "expiresAt" FROM sessions WHERE token_hash = $1 AND expires_at > $2 AND (idle_expires_at IS NULL OR idle_expires_at >= $2)', [
         tokenHash,
         now,
       ]),
@@ -27,7 +27,17 @@ export function postgresSessions(db: Sql): Sessions {
       await db.changes("DELETE FROM sessions WHERE user_id = $1 AND kind = 'enrollment'", [userId]);
     },
     deleteExpired: async (now) => {
-      await db.changes('DELETE FROM sessions WHERE expires_at <= $1', [now]);
+      await db.changes('DELETE FROM sessions WHERE expires_at <= $1 OR idle_expires_at < $1', [now]);
     },
+    holdInBrowser: async (tokenHash, idleUntil) => {
+      await db.changes('UPDATE sessions SET idle_expires_at = $2 WHERE token_hash = $1', [tokenHash, idleUntil]);
+    },
+    // One statement checks and moves the limit, so two processes using it at once cannot revive an idle one;
+    // GREATEST keeps a process with a clock behind the others from taking a later use back.
+    useInBrowser: async (tokenHash, now, idleUntil) =>
+      (await db.changes(
+        'UPDATE sessions SET idle_expires_at = GREATEST(idle_expires_at, $3) WHERE token_hash = $1 AND expires_at > $2 AND idle_expires_at >= $2',
+        [tokenHash, now, idleUntil],
+      )) === 1,
   };
 }

@@ -6,9 +6,12 @@ import { sql } from './statements.js';
 
 /** Opaque random tokens; only their SHA-256 is stored, so the database cannot replay a session. */
 export function sqliteSessions(db: Db): Sessions {
-  const find = sql(db, 'SELECT token_hash AS tokenHash, user_id AS userId, kind, expires_at AS expiresAt FROM sessions WHERE token_hash = ? AND expires_at > ?');
+  const find = sql(
+    db,
+    'SELECT token_hash AS tokenHash, user_id AS userId, kind, expires_at AS expiresAt FROM sessions WHERE token_hash = ? AND expires_at > ? AND (idle_expires_at IS NULL OR idle_expires_at >= ?)',
+  );
   return {
-    findByHash: async (tokenHash, now) => find.get(tokenHash, now) as SessionRow | undefined,
+    findByHash: async (tokenHash, now) => find.get(tokenHash, now, now) as SessionRow | undefined,
     create: async (userId, kind, now, ttlSeconds) => {
       const token = randomToken('sgs');
       const tokenHash = hashToken(token);
@@ -25,7 +28,13 @@ export function sqliteSessions(db: Db): Sessions {
       sql(db, "DELETE FROM sessions WHERE user_id = ? AND kind = 'enrollment'").run(userId);
     },
     deleteExpired: async (now) => {
-      sql(db, 'DELETE FROM sessions WHERE expires_at <= ?').run(now);
+      sql(db, 'DELETE FROM sessions WHERE expires_at <= ? OR idle_expires_at < ?').run(now, now);
     },
+    holdInBrowser: async (tokenHash, idleUntil) => {
+      sql(db, 'UPDATE sessions SET idle_expires_at = ? WHERE token_hash = ?').run(idleUntil, tokenHash);
+    },
+    useInBrowser: async (tokenHash, now, idleUntil) =>
+      sql(db, 'UPDATE sessions SET idle_expires_at = MAX(idle_expires_at, ?) WHERE token_hash = ? AND expires_at > ? AND idle_expires_at >= ?').run(idleUntil, tokenHash, now, now)
+        .changes === 1,
   };
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { safeNext, signInUrl } from '../../../shared/pages/page-paths.js';
 import { cookiePolicy, isLoopbackHost } from '../../../server/pages/cookie-policy.js';
 import { csrfTokens } from '../../../server/pages/csrf-tokens.js';
-import { idleSessions } from '../../../server/pages/idle-sessions.js';
 import { decidePage } from '../../../server/pages/page-access.js';
 import { pageCsp } from '../../../server/pages/page-csp.js';
 import { takeSessionToken } from '../../../server/pages/session-in-body.js';
@@ -42,21 +41,6 @@ describe('csrfTokens', () => {
   it('derives tokens from the server key, so another server’s tokens fail', () => {
     const secret = csrf.newSecret();
     expect(csrfTokens(Buffer.alloc(32, 8)).verify(secret, csrf.tokenFor(secret))).toBe(false);
-  });
-});
-
-describe('idleSessions', () => {
-  it('keeps a session alive while used and ends it after the idle limit', () => {
-    const idle = idleSessions(1000);
-    expect(idle.use('a', 0)).toBe(false);
-    idle.start('a', 0);
-    expect(idle.use('a', 900)).toBe(true);
-    expect(idle.use('a', 1800)).toBe(true);
-    expect(idle.use('a', 2801)).toBe(false);
-    expect(idle.use('a', 2802)).toBe(false);
-    idle.start('b', 0);
-    idle.forget('b');
-    expect(idle.use('b', 1)).toBe(false);
   });
 });
 
