@@ -52,7 +52,11 @@ export interface ServerConfig {
   /** Encryption key supplied by the operator (file path); otherwise a key file in dataDir. */
   readonly keyFile: string | undefined;
   readonly issuer: string;
-  readonly trustProxy: boolean;
+  /**
+   * The reverse proxies whose X-Forwarded-For entries are believed (addresses, CIDR ranges, or loopback,
+   * linklocal, uniquelocal); the client address is the one the last of them saw. Empty: the peer's own.
+   */
+  readonly trustProxy: readonly string[];
   readonly logRequests: boolean;
   /** The built browser pages (index.html and assets/); defaults to dist/web in the project. */
   readonly webDir: string | undefined;
@@ -82,7 +86,7 @@ export const DEFAULT_CONFIG: Omit<ServerConfig, 'dataDir'> = {
   database: undefined,
   keyFile: undefined,
   issuer: 'Stepgate',
-  trustProxy: false,
+  trustProxy: [],
   logRequests: false,
   webDir: undefined,
   totp: { window: 1, skewDetectionSeconds: 300 },

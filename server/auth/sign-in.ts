@@ -42,12 +42,10 @@ import {
   recordCodeFailure,
   recordPasswordFailure,
   recordPasswordSuccess,
-  recordSuccess,
   secondsUntilAllowed,
   secondsUntilAllowedNow,
   secondsUntilPasswordAllowed,
   secondsUntilPasswordAllowedNow,
-  type Claimed,
 } from './throttle.js';
 
 const invalidCredentials = (): Refusal => new Refusal('invalid_credentials', 'The username or password is incorrect.');
@@ -93,7 +91,7 @@ async function checkPassword(ctx: Context, request: LoginRequest, address: strin
       await tx.audit.record({ event: 'login_failed', userId: user.id, username: user.username, clientAddress: address, detail: { reason: 'sso_required' } });
       return { kind: 'sso_required' };
     }
-    return { kind: 'passed', response: await afterPassword(ctx, tx, user, claimed, address, request.trustedComputerToken) };
+    return { kind: 'passed', response: await afterPassword(ctx, tx, user, address, request.trustedComputerToken) };
   });
   switch (outcome.kind) {
     case 'passed':
@@ -111,13 +109,12 @@ async function checkPassword(ctx: Context, request: LoginRequest, address: strin
  * What the right password leads to, decided on the account as it stands inside the caller's unit. A
  * trusted computer's token counts only where a code would be asked for, and only instead of the code.
  */
-async function afterPassword(ctx: Context, tx: Tx, user: UserRow, claimed: Claimed, address: string, trustedToken: string | undefined): Promise<LoginResponse> {
+async function afterPassword(ctx: Context, tx: Tx, user: UserRow, address: string, trustedToken: string | undefined): Promise<LoginResponse> {
   const env = await tx.settings.environment();
   if (env.totpEnabled && (await tx.authenticators.countConfirmed(user.id)) > 0) {
     if (trustedToken !== undefined) {
       const trust = await decideTrust(ctx, tx, user, env, trustedToken, address);
       if (trust.kind === 'honoured') {
-        await recordSuccess(tx, claimed);
         await tx.audit.record({ event: 'login_succeeded', userId: user.id, username: user.username, clientAddress: address, detail: { method: 'trusted_computer' } });
         return { status: 'authenticated', session: await issueSession(ctx, tx, user, 'full'), trustedComputer: trust.computer };
       }
@@ -140,7 +137,6 @@ async function afterPassword(ctx: Context, tx: Tx, user: UserRow, claimed: Claim
       },
     };
   }
-  await recordSuccess(tx, claimed);
   if (isTotpRequired(env, user)) {
     await tx.audit.record({ event: 'enrollment_required', userId: user.id, username: user.username, clientAddress: address });
     return { status: 'enrollment_required', enrollmentUrl: `${ctx.origin()}/enroll`, enrollmentSession: await issueSession(ctx, tx, user, 'enrollment') };
@@ -196,8 +192,7 @@ async function attempt(ctx: Context, tx: Tx, challengeId: string, address: strin
   switch (verdict.kind) {
     case 'accepted': {
       await tx.challenges.consume(challenge.idHash);
-      await recordSuccess(tx, claimed);
-      await tx.audit.record({ event: step.method === 'totp' ? 'code_accepted' : 'recovery_code_used', ...subject, detail: verdict.detail });
+          await tx.audit.record({ event: step.method === 'totp' ? 'code_accepted' : 'recovery_code_used', ...subject, detail: verdict.detail });
       await tx.audit.record({ event: 'login_succeeded', ...subject, detail: { method: step.method } });
       const session = await issueSession(ctx, tx, user, 'full');
       const trustedComputer = step.trust === undefined ? undefined : await trustComputer(ctx, tx, env, step.trust, subject);

@@ -27,14 +27,24 @@ export function lockingFailure(state: ThrottleState, now: number, policy: Thrott
 }
 
 /**
- * An account's failure (a code or a recovery code: only the right password gets that far): it locks as
- * `lockingFailure` does; besides, no more than maxFailuresPerHour.
+ * A run of code failures is forgotten only once a whole day has passed without one: 24 hours after the
+ * hourly window its last failure fell in (which began at most that failure's time) has ended. Nothing the
+ * account's owner does forgets it sooner, so runs are at least a day apart and the budget is a run's.
+ */
+const RUN_FORGOTTEN_AFTER_MS = 24 * HOUR_MS;
+
+/**
+ * An account's failure (a code or a recovery code: only the right password gets that far): the run of
+ * them locks as `lockingFailure` does, and is not ended by a success, only by a day without failures;
+ * besides, no more than maxFailuresPerHour.
  */
 export function accountFailure(state: ThrottleState, now: number, policy: ThrottleConfig['account']): ThrottleState {
+  const forgotten = now - state.windowStart >= HOUR_MS + RUN_FORGOTTEN_AFTER_MS;
+  const run = forgotten ? { ...state, consecutiveFailures: 0 } : state;
   const windowFresh = now - state.windowStart >= HOUR_MS;
   const windowStart = windowFresh ? now : state.windowStart;
   const windowFailures = (windowFresh ? 0 : state.windowFailures) + 1;
-  const locked = lockingFailure(state, now, policy);
+  const locked = lockingFailure(run, now, policy);
   const lockedUntil = windowFailures >= policy.maxFailuresPerHour ? Math.max(locked.lockedUntil, windowStart + HOUR_MS) : locked.lockedUntil;
   return { consecutiveFailures: locked.consecutiveFailures, lockedUntil, windowStart, windowFailures };
 }
@@ -55,8 +65,8 @@ export function slowingFailure(state: ThrottleState, now: number, policy: Thrott
   return { consecutiveFailures: state.consecutiveFailures + 1, lockedUntil, windowStart, windowFailures };
 }
 
-/** A full sign-in clears the consecutive count; the hourly ceiling keeps counting. */
-export function accountSuccess(state: ThrottleState): ThrottleState {
+/** The right password clears its (username, address) pair's consecutive count. */
+export function pairSuccess(state: ThrottleState): ThrottleState {
   return { ...state, consecutiveFailures: 0 };
 }
 

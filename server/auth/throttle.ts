@@ -3,6 +3,7 @@
  *
  * - `account:` the account's code and recovery-code failures. Only the right password reaches a code,
  *   so these lock the account (every address, the password step too). It is also the account's claim.
+ *   No success lowers it: only a day without failures does.
  * - `password:` a username's wrong passwords from one client address: that pair locks, nothing else.
  * - `passwords:` a username's wrong passwords from every address together: they slow the username
  *   down (a short wait before the next password is checked), never lock it.
@@ -14,7 +15,7 @@
 import type { Context } from '../context.js';
 import { usernameKey, type ThrottleState } from '../store/rows.js';
 import type { Tx, View } from '../store/store.js';
-import { accountFailure, accountSuccess, addressFailure, lockingFailure, secondsLocked, slowingFailure } from './throttle-policy.js';
+import { accountFailure, addressFailure, lockingFailure, pairSuccess, secondsLocked, slowingFailure } from './throttle-policy.js';
 
 export const accountKey = (username: string): string => `account:${usernameKey(username)}`;
 const addressKey = (address: string): string => `address:${address}`;
@@ -126,16 +127,14 @@ export async function recordCodeFailure(ctx: Context, tx: Tx, claimed: Claimed, 
 
 /** The right password clears its pair's consecutive count; the username's count keeps its window. */
 export async function recordPasswordSuccess(tx: Tx, claimed: ClaimedPassword): Promise<void> {
-  if (claimed.pair.consecutiveFailures > 0) await tx.throttle.put(pairKey(claimed.username, claimed.address), accountSuccess(claimed.pair));
+  if (claimed.pair.consecutiveFailures > 0) await tx.throttle.put(pairKey(claimed.username, claimed.address), pairSuccess(claimed.pair));
 }
 
-/** A full sign-in clears the account's consecutive count. */
-export async function recordSuccess(tx: Tx, claimed: Claimed): Promise<void> {
-  await tx.throttle.put(accountKey(claimed.username), accountSuccess(claimed.account));
-}
-
-/** A full sign-in through an identity provider clears the account's consecutive count too (claimed first, as every attempt is). */
+/**
+ * A full sign-in through an identity provider claims its account too, as every attempt does, so it is
+ * ordered among them. Like every success it changes no count: a sign-in of the owner gives back none of
+ * the code guesses spent (docs/security.md, I17).
+ */
 export async function recordSsoSuccess(tx: Tx, username: string): Promise<void> {
-  const key = accountKey(username);
-  await tx.throttle.put(key, accountSuccess(await tx.throttle.claim(key)));
+  await tx.throttle.claim(accountKey(username));
 }

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import type { ConfigOverrides } from '../config.js';
+import { parseTrustedProxies } from '../http/trusted-proxies.js';
 import { MAX_TRUSTED_COMPUTER_DAYS } from '../store/rows.js';
 
 export const USAGE = `Stepgate reference server
 
 Usage:
-  npm run server -- serve [--host 127.0.0.1] [--port 4000] [--data DIR] [--database postgres://...] [--key-file FILE] [--public-url URL] [--totp-window 0|1|2] [--trust-proxy] [--log-requests] [--config FILE]
+  npm run server -- serve [--host 127.0.0.1] [--port 4000] [--data DIR] [--database postgres://...] [--key-file FILE] [--public-url URL] [--totp-window 0|1|2] [--trust-proxy PROXIES] [--log-requests] [--config FILE]
   npm run server -- user create USERNAME [--admin] [--totp-required] [--display-name NAME] [--data DIR]   (password read from standard input)
   npm run server -- user set-password USERNAME [--data DIR]   (password read from standard input; ends the user's sessions and trusted computers)
   npm run server -- env set totp-enabled true|false [--data DIR]
@@ -29,6 +30,8 @@ command takes --database. Several processes need the same encryption key: give e
 or --key-file.
 The encryption key for TOTP secrets is read from $STEPGATE_ENCRYPTION_KEY (base64 of 32 bytes), else from
 --key-file, else from secret.key in the data folder (created with mode 0600 on first start).
+--trust-proxy PROXIES names the reverse proxies in front of the server (addresses or CIDR ranges, comma-separated,
+e.g. 10.0.0.5,10.0.1.0/24): the client address is the one the last of them put in X-Forwarded-For.
 --config FILE reads JSON settings (TOTP window, challenge, sessions, throttling, Argon2id, identity providers); see README.md.
 Options on the command line win over the file. --log-requests logs a line for every request (faults are always logged).`;
 
@@ -98,7 +101,22 @@ export function databaseUrl(value: string | undefined, source = '--database'): s
   return value;
 }
 
+/** `--trust-proxy` without the proxies it trusts: refused, rather than trusting any X-Forwarded-For a client writes. */
+const BARE_TRUST_PROXY =
+  '--trust-proxy needs the addresses of the proxies in front of the server, e.g. --trust-proxy 10.0.0.5 or --trust-proxy 10.0.0.5,10.0.1.0/24 ' +
+  '(docs/deploying.md): alone it would believe any X-Forwarded-For a client writes.';
+
+function trustedProxies(value: string): readonly string[] {
+  try {
+    return parseTrustedProxies(value, '--trust-proxy');
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+  const bare = argv.indexOf('--trust-proxy');
+  if (bare !== -1 && (argv[bare + 1] === undefined || argv[bare + 1]?.startsWith('-') === true)) throw new UsageError(BARE_TRUST_PROXY);
   let parsed;
   try {
     parsed = parseArgs({
@@ -113,7 +131,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
         'key-file': { type: 'string' },
         'public-url': { type: 'string' },
         'totp-window': { type: 'string' },
-        'trust-proxy': { type: 'boolean', default: false },
+        'trust-proxy': { type: 'string' },
         'log-requests': { type: 'boolean', default: false },
         admin: { type: 'boolean', default: false },
         'totp-required': { type: 'boolean', default: false },
@@ -142,7 +160,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (url !== undefined) overrides['publicUrl'] = url;
   const w = totpWindow(v['totp-window']);
   if (w !== undefined) overrides['totp'] = { window: w };
-  if (v['trust-proxy'] === true) overrides['trustProxy'] = true;
+  if (v['trust-proxy'] !== undefined) overrides['trustProxy'] = trustedProxies(v['trust-proxy']);
   return {
     positionals: parsed.positionals,
     dataDir: v.data,

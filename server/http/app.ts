@@ -16,6 +16,7 @@ import { answerClientError, answerConnect, answerExpectation } from './raw-refus
 import { handleError, handleNotFound, handleRouterRefusal } from './error-handler.js';
 import { API_HEADERS, withErrorAnswers } from './api-answers.js';
 import { acceptEmptyBodyOfAnyType } from './empty-body.js';
+import { frameworkTrustProxy } from './trusted-proxies.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 /** Node's default limit (16 KiB) for the request line and headers together: no path parameter can be longer. */
@@ -43,7 +44,7 @@ export async function buildHttpApp(
     routerOptions: { maxParamLength: MAX_HEADER_BYTES },
     frameworkErrors: handleRouterRefusal,
     clientErrorHandler: answerClientError,
-    trustProxy: ctx.config.trustProxy,
+    trustProxy: frameworkTrustProxy(ctx.config.trustProxy),
     // Server faults are always logged. Requests only on request (--log-requests): the audit trail already
     // records every sign-in attempt, and a log line per request costs more than the request's own work.
     // Only ids and paths are logged; headers, bodies and query strings (where secrets could travel) are not.

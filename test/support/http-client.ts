@@ -140,6 +140,11 @@ export function fails(res: CallResult, status: number, code: ApiErrorCode): ApiE
   return shape(ApiErrorBody, res.body, describeCall(res)).error;
 }
 
+/** `retryAfter` of a 429, 0 for any other answer. */
+export function retryAfterOf(res: CallResult): number {
+  return res.status === 429 ? Number((res.body as { error: { retryAfter: number } }).error.retryAfter) : 0;
+}
+
 /** Asserts `status` with no particular body, e.g. 204. */
 export function expectStatus(res: CallResult, status: number): void {
   if (res.status !== status) throw new Error(`expected ${status}, got ${describeCall(res)}`);

@@ -6,10 +6,11 @@
  * its own (127/8 all reaches the loopback server).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditResponse, AuthenticatedResponse, TotpRequiredResponse } from '../../../shared/api/schemas.js';
+import { AuthenticatedResponse, TotpRequiredResponse } from '../../../shared/api/schemas.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
-import { apiClient, fails, ok, type CallResult } from '../../support/http-client.js';
-import { challengeFor, codeAt, createTotpUser, createUser, login, signIn, submitCode, uniqueUsername, unrelatedCode } from '../../support/totp.js';
+import { auditedCount } from '../../support/audit-trail.js';
+import { fails, ok, retryAfterOf } from '../../support/http-client.js';
+import { challengeFor, codeAt, createTotpUser, createUser, login, PERIOD_MS, submitCode, unrelatedCode, type TotpUser, type Via } from '../../support/totp.js';
 
 const wrong = 'a-stranger-guessing';
 
@@ -52,32 +53,20 @@ describe('a stranger hammering a username from one address', () => {
   });
 });
 
-/** retryAfter of a 429, 0 for any other answer. */
-function retryAfterOf(res: CallResult): number {
-  return res.status === 429 ? Number((res.body as { error: { retryAfter: number } }).error.retryAfter) : 0;
-}
-
 /** A fresh client address for each of up to 65,536 attempts, none of them used by another test. */
 const addressNumber = (n: number): { localAddress: string } => ({ localAddress: `127.21.${(n >> 8) & 255}.${n & 255}` });
 
 describe('an attacker spread over many client addresses stays within the guessing budget', () => {
   let server: TestServer;
-  let admin: Awaited<ReturnType<typeof createUser>>;
   beforeAll(async () => {
     server = await startTestServer();
     await server.setEnvironment({ totpEnabled: true });
-    admin = await createUser(server, { isAdmin: true, username: uniqueUsername('auditor') });
   });
   afterAll(async () => {
     await server.close();
   });
 
-  /** How many `event`s the audit trail holds for `username`, read by an administrator signed in now (the simulated day outlasts a session). */
-  async function audited(event: string, username: string): Promise<number> {
-    const adminToken = (await signIn(server, admin, { localAddress: '127.0.21.1' })).token;
-    const res = await apiClient(server.api).get(`/admin/audit?limit=1000&username=${encodeURIComponent(username)}`, { token: adminToken });
-    return ok(res, 200, AuditResponse).events.filter((e) => e.event === event).length;
-  }
+  const audited = (event: string, username: string) => auditedCount(server, username, event);
 
   it('guesses at most 75 passwords an hour for one username, a new address for every guess, retrying the moment each wait ends', async () => {
     const user = await createUser(server);
@@ -112,13 +101,17 @@ describe('an attacker spread over many client addresses stays within the guessin
     expect(await audited('login_failed', all.username)).toBe(await audited('login_failed', one.username));
   });
 
-  it('guesses at most 31 codes for one account in its first day, even knowing the password, one address per try', async () => {
-    const user = await createTotpUser(server);
+  /**
+   * A day of code guesses by an attacker who has the password, a new address for every try, retrying the
+   * moment each wait ends; `beforeEachTry` runs first each time (the owner's turn). Stops early once past
+   * the budget, having shown what it needs to. Returns the guesses the audit trail counted.
+   */
+  async function aDayOfCodeGuesses(user: TotpUser, firstAddress: number, beforeEachTry: () => Promise<void> = async () => {}): Promise<number> {
     const end = server.clock.now() + 24 * 3600_000;
-    let tries = 0;
-    while (server.clock.now() < end) {
-      const from = addressNumber(10_000 + tries);
-      tries += 1;
+    let submitted = 0;
+    while (server.clock.now() < end && submitted <= 40) {
+      await beforeEachTry();
+      const from = addressNumber(firstAddress + submitted);
       const step = await login(server, user.username, user.password, from);
       const passwordWait = retryAfterOf(step);
       if (passwordWait > 0) {
@@ -127,10 +120,70 @@ describe('an attacker spread over many client addresses stays within the guessin
       }
       const challenge = ok(step, 200, TotpRequiredResponse).challenge;
       const guess = unrelatedCode(user.secret, server.clock.now());
+      submitted += 1;
       server.clock.advance(Math.max(retryAfterOf(await submitCode(server, challenge.id, guess, from)), 1) * 1000);
     }
-    const guesses = await audited('code_rejected', user.username);
+    return audited('code_rejected', user.username);
+  }
+
+  it('guesses at most 31 codes for one account in its first day, even knowing the password, one address per try', async () => {
+    const guesses = await aDayOfCodeGuesses(await createTotpUser(server), 10_000);
     expect(guesses).toBeGreaterThan(20);
     expect(guesses).toBeLessThanOrEqual(31);
   });
+
+  // The owner's sign-ins give none of the guesses back (I17).
+  it('guesses at most 31 codes in the first day while the owner signs in every time the lock lets them', async () => {
+    const user = await createTotpUser(server);
+    const signedInBefore = await audited('login_succeeded', user.username);
+    let ownerIn = 0;
+    // The owner comes first each time, at the moment the account lets anyone in: the order that would most
+    // help an attacker if a sign-in gave guesses back.
+    const guesses = await aDayOfCodeGuesses(user, 10_100, async () => {
+      if ((await ownerSignsIn(server, user, { localAddress: '127.0.21.3' })) === 'in') ownerIn += 1;
+    });
+    expect(guesses).toBeGreaterThan(20);
+    expect(guesses).toBeLessThanOrEqual(31);
+    // The owner, with the right code, got in between the locks all day long.
+    expect(ownerIn).toBeGreaterThan(20);
+    expect(await audited('login_succeeded', user.username)).toBe(signedInBefore + ownerIn);
+  });
+
+  it('the owner signing in at the same moment as a burst of guesses gives none back (3 rounds)', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const user = await createTotpUser(server);
+      const attacker = { localAddress: `127.0.21.${10 + round}` };
+      const owner = { localAddress: `127.0.21.${20 + round}` };
+      const guessAt = (i: number) => unrelatedCode(user.secret, server.clock.now(), 10 + i);
+      const ownChallenge = ok(await login(server, user.username, user.password, owner), 200, TotpRequiredResponse).challenge;
+      const attack = ok(await login(server, user.username, user.password, attacker), 200, TotpRequiredResponse).challenge;
+      // Two wrong codes cost nothing yet; the next one locks.
+      for (let i = 0; i < 2; i += 1) expect((await submitCode(server, attack.id, guessAt(i), attacker)).status).toBe(401);
+      const [own, ...burst] = await Promise.all([
+        submitCode(server, ownChallenge.id, codeAt(user.secret, server.clock.now()), owner),
+        ...Array.from({ length: 3 }, (_, i) => submitCode(server, attack.id, guessAt(2 + i), attacker)),
+      ]);
+      // The owner is let in or told to wait, never refused as wrong; the burst gets exactly one more check,
+      // the one that locks (answered with the lock, as every locking failure is).
+      expect([200, 429], `round ${round}: ${own?.text ?? ''}`).toContain(own?.status);
+      expect(burst.map((r) => r.status), `round ${round}`).toEqual([429, 429, 429]);
+      expect(await audited('code_rejected', user.username), `round ${round}`).toBe(3);
+      server.clock.advance(PERIOD_MS);
+    }
+  });
 });
+
+/**
+ * The owner's sign-in, password and right code: 'in', or the seconds the account is locked for; never
+ * refused as wrong. The clock then moves a period on, so the owner's next code is a fresh one.
+ */
+async function ownerSignsIn(server: TestServer, user: TotpUser, owner: Via): Promise<'in' | number> {
+  const step = await login(server, user.username, user.password, owner);
+  if (step.status === 429) return retryAfterOf(step);
+  const challenge = ok(step, 200, TotpRequiredResponse).challenge;
+  const res = await submitCode(server, challenge.id, codeAt(user.secret, server.clock.now()), owner);
+  if (res.status === 429) return retryAfterOf(res);
+  ok(res, 200, AuthenticatedResponse);
+  server.clock.advance(PERIOD_MS);
+  return 'in';
+}

@@ -2,8 +2,8 @@
  * Throttling with the default settings, keyed by the lower-cased username (also for unknown usernames):
  * wrong passwords lock the (username, client address) they come from at the 5th consecutive one, for 60 s
  * doubling up to an hour, and across addresses only slow the username down (10 free an hour, then waits of
- * 1 s doubling up to 60 s); wrong codes lock the account at the 3rd consecutive one, 60 s doubling up to an
- * hour; per client address, 30 failures in 15 minutes across accounts.
+ * 1 s doubling up to 60 s); wrong codes lock the account at the 3rd of a run, 60 s doubling up to an hour,
+ * and only a day without them ends the run; per client address, 30 failures in 15 minutes across accounts.
  * The lock runs on the server clock. Each test acts from client addresses of its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,7 +203,7 @@ describe('throttling (default settings)', () => {
       locked(await submitCode(server, challenge.id, '000002', from), 60);
     });
 
-    it('a full sign-in with a code resets the code count', async () => {
+    it('a full sign-in with a code does not reset the code count: the next wrong code still locks', async () => {
       const user = await createTotpUser(server);
       const from = { localAddress: '127.0.3.4' };
       const challenge = await challengeFor(server, user.username, user.password, from);
@@ -212,9 +212,23 @@ describe('throttling (default settings)', () => {
       ok(await submitCode(server, challenge.id, codeAt(user.secret, server.clock.now()), from), 200, AuthenticatedResponse);
       server.clock.advance(PERIOD_MS);
       const next = await challengeFor(server, user.username, user.password, from);
-      fails(await submitCode(server, next.id, '000000', from), 401, 'invalid_code');
-      fails(await submitCode(server, next.id, '000001', from), 401, 'invalid_code');
       locked(await submitCode(server, next.id, '000002', from), 60);
+    });
+
+    it('a day without wrong codes, counted from the hour of the last one, starts the count again', async () => {
+      const user = await createTotpUser(server);
+      const from = { localAddress: '127.0.3.5' };
+      const first = await challengeFor(server, user.username, user.password, from);
+      fails(await submitCode(server, first.id, '000000', from), 401, 'invalid_code');
+      fails(await submitCode(server, first.id, '000001', from), 401, 'invalid_code');
+      server.clock.advance(25 * 3600_000 - 1_000);
+      const early = await challengeFor(server, user.username, user.password, from);
+      locked(await submitCode(server, early.id, '000002', from), 60);
+      server.clock.advance(25 * 3600_000);
+      const next = await challengeFor(server, user.username, user.password, from);
+      fails(await submitCode(server, next.id, '000003', from), 401, 'invalid_code');
+      fails(await submitCode(server, next.id, '000004', from), 401, 'invalid_code');
+      locked(await submitCode(server, next.id, '000005', from), 60);
     });
   });
 

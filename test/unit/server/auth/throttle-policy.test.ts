@@ -3,7 +3,6 @@ import { DEFAULT_CONFIG } from '../../../../server/config.js';
 import {
   FRESH,
   accountFailure,
-  accountSuccess,
   addressFailure,
   lockingFailure,
   secondsLocked,
@@ -16,6 +15,7 @@ const address = DEFAULT_CONFIG.throttle.address;
 const password = DEFAULT_CONFIG.throttle.password;
 const username = DEFAULT_CONFIG.throttle.username;
 const T0 = 1_700_000_000_000;
+const HOUR = 3_600_000;
 
 function failTimes(n: number, at = T0, start: ThrottleState = FRESH): ThrottleState {
   let s = start;
@@ -39,10 +39,17 @@ describe('account throttling', () => {
     expect(secondsLocked(locked, T0 + 60_000)).toBe(0);
   });
 
-  it('starts again from the first lock after a full sign-in', () => {
-    const afterSuccess = accountSuccess(failTimes(5));
-    expect(secondsLocked(failTimes(2, T0 + 3_600_000, afterSuccess), T0 + 3_600_000)).toBe(0);
-    expect(secondsLocked(failTimes(3, T0 + 3_600_000, afterSuccess), T0 + 3_600_000)).toBe(60);
+  it('keeps the run through a quiet day: the next failure locks for the next doubling', () => {
+    const later = T0 + 25 * HOUR - 1;
+    expect(secondsLocked(failTimes(1, later, failTimes(5)), later)).toBe(480);
+  });
+
+  it('forgets the run a day after the hour of its last failure, and starts again with the free failures', () => {
+    // The hourly window began at T0; its last failure could have come at T0 + 59 minutes.
+    const run = accountFailure(failTimes(5), T0 + 59 * 60_000, account);
+    const later = T0 + 25 * HOUR;
+    expect(secondsLocked(failTimes(2, later, run), later)).toBe(0);
+    expect(secondsLocked(failTimes(3, later, run), later)).toBe(60);
   });
 
   it('never allows more failures per hour than the ceiling, even with locks turned down', () => {

@@ -27,6 +27,26 @@ describe('operator command line', () => {
     expect(() => parseCommandLine(argv)).toThrow(message);
   });
 
+  it('reads the proxies --trust-proxy names: addresses, CIDR ranges and the named ranges', () => {
+    expect(parseCommandLine(['serve', '--trust-proxy', '10.0.0.5']).overrides).toEqual({ trustProxy: ['10.0.0.5'] });
+    expect(parseCommandLine(['serve', '--trust-proxy', '10.0.0.5, 10.0.1.0/24,fd00::/8,uniquelocal']).overrides).toEqual({
+      trustProxy: ['10.0.0.5', '10.0.1.0/24', 'fd00::/8', 'uniquelocal'],
+    });
+    expect(parseCommandLine(['serve', '--trust-proxy=::1']).overrides).toEqual({ trustProxy: ['::1'] });
+  });
+
+  it.each([
+    [['serve', '--trust-proxy'], /--trust-proxy needs the addresses of the proxies/],
+    [['serve', '--trust-proxy', '--public-url', 'https://sg.example.com'], /--trust-proxy needs the addresses of the proxies/],
+    [['serve', '--trust-proxy', '1'], /--trust-proxy: "1" is a count of proxies/],
+    [['serve', '--trust-proxy', '10.0.0.5,proxy.example.org'], /--trust-proxy: "proxy.example.org" is not an IP address/],
+    [['serve', '--trust-proxy', '10.0.0.0/33'], /--trust-proxy: "10.0.0.0\/33" is not an IP address/],
+    [['serve', '--trust-proxy', '10.0.0.5,'], /--trust-proxy: "" is not an IP address/],
+  ])('refuses the proxies in %j, naming the entry, rather than trusting any X-Forwarded-For', (argv, message) => {
+    expect(() => parseCommandLine(argv)).toThrow(UsageError);
+    expect(() => parseCommandLine(argv)).toThrow(message);
+  });
+
   it('takes a PostgreSQL URL from --database, and names the variable when it comes from there', () => {
     expect(parseCommandLine(['serve', '--database', 'postgres://sg:pw@db:5432/stepgate']).database).toBe('postgres://sg:pw@db:5432/stepgate');
     expect(parseCommandLine(['serve', '--database', 'postgresql://db/stepgate']).database).toBe('postgresql://db/stepgate');
