@@ -133,7 +133,7 @@ export async function recordPasswordSuccess(tx: Tx, claimed: ClaimedPassword): P
 /**
  * A full sign-in through an identity provider claims its account too, as every attempt does, so it is
  * ordered among them. Like every success it changes no count: a sign-in of the owner gives back none of
- * the code guesses spent (docs/security.md, I17).
+ * the code guesses spent (docs/security.md, I19).
  */
 export async function recordSsoSuccess(tx: Tx, username: string): Promise<void> {
   await tx.throttle.claim(accountKey(username));

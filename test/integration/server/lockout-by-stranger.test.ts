@@ -132,7 +132,7 @@ describe('an attacker spread over many client addresses stays within the guessin
     expect(guesses).toBeLessThanOrEqual(31);
   });
 
-  // The owner's sign-ins give none of the guesses back (I17).
+  // The owner's sign-ins give none of the guesses back (I19).
   it('guesses at most 31 codes in the first day while the owner signs in every time the lock lets them', async () => {
     const user = await createTotpUser(server);
     const signedInBefore = await audited('login_succeeded', user.username);
