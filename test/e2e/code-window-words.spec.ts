@@ -6,9 +6,12 @@
  */
 import type { UiLanguage } from '../../shared/messages/language.js';
 import { auditEventsOf, auditTrailOf } from '../support/audit-trail.js';
+import { snap } from '../support/gallery.js';
 import { movePageClock } from '../support/page-clock.js';
 import { codeAt, currentCode, enrolledAccount, wrongCode } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
+import { fixedSizeCodeWindow } from './support/fixed-size-code-window.js';
+import { expectCodeWindowWhole } from './support/layout.js';
 import { expectSignedIn } from './support/steps.js';
 
 const LOCK_SECONDS = 30;
@@ -25,20 +28,21 @@ for (const language of ['en', 'fi'] as const satisfies readonly UiLanguage[]) {
       const account = await enrolledAccount(server);
       const app = await launch();
       await app.loginWindow.signIn(account);
-      const codeWindow = await app.codeWindow();
+      const codeWindow = await fixedSizeCodeWindow(app);
       await codeWindow.enterCode(wrongCode(server, account.secret));
       await expect(codeWindow.problem).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 9, reason: 'incorrect' }, Date.now()));
       await movePageClock(codeWindow.page, TEN_MINUTES);
       await expect(codeWindow.page.locator('#code-problem')).toHaveText(t.problem({ kind: 'challengeExpired' }, Date.now()));
       await expect(codeWindow.codeInput).toBeDisabled();
       await expect(codeWindow.startAgainButton).toBeFocused();
+      await expectCodeWindowWhole(codeWindow.page, 'expired after a wrong code');
     });
 
     test('a lock-out started by a phone’s clock keeps saying so, until the expired request replaces it', async ({ server, launch, t }) => {
       const account = await enrolledAccount(server);
       const app = await launch();
       await app.loginWindow.signIn(account);
-      const codeWindow = await app.codeWindow();
+      const codeWindow = await fixedSizeCodeWindow(app);
       const problem = codeWindow.page.locator('#code-problem');
       await codeWindow.enterCode(wrongCode(server, account.secret));
       await expect(codeWindow.problem).toBeVisible();
@@ -47,6 +51,7 @@ for (const language of ['en', 'fi'] as const satisfies readonly UiLanguage[]) {
       const cause = t.code.lockCause.clock_skew;
       await expect(problem).toContainText(cause);
       await expect(problem).toContainText(t.code.lockIncludesRecovery);
+      await expectCodeWindowWhole(codeWindow.page, 'locked after a code from a phone’s wrong clock');
       await movePageClock(codeWindow.page, LOCK_SECONDS * 1000);
       await expect(problem).toHaveText(`${t.code.lockedOver} ${cause}`);
       await movePageClock(codeWindow.page, TEN_MINUTES);
@@ -63,7 +68,7 @@ for (const language of ['en', 'fi'] as const satisfies readonly UiLanguage[]) {
       const account = await enrolledAccount(server);
       const app = await launch();
       await app.loginWindow.signIn(account);
-      const codeWindow = await app.codeWindow();
+      const codeWindow = await fixedSizeCodeWindow(app);
       await codeWindow.useRecoveryCodeButton.click();
       await expect(codeWindow.recoveryCodeInput).toBeFocused();
       await codeWindow.verifyButton.click();
@@ -74,6 +79,7 @@ for (const language of ['en', 'fi'] as const satisfies readonly UiLanguage[]) {
       await expect(codeWindow.problem).toHaveText(t.problem({ kind: 'wrongRecoveryCode', attemptsRemaining: 9, reason: 'incorrect' }, Date.now()));
       await expect(empty).toHaveCount(0);
       await expect(codeWindow.recoveryCodeInput).toBeFocused();
+      await expectCodeWindowWhole(codeWindow.page, 'wrong recovery code');
       expect(await auditEventsOf(server, account.username)).toContain('recovery_code_rejected');
     });
   });
@@ -87,6 +93,7 @@ test('an Enter pressed right after a code that submitted itself does not sign ou
   await codeWindow.enterCode(currentCode(server, account.secret));
   await expectSignedIn(app, account);
   await expect(app.signedIn.heading).toBeFocused();
+  await snap(app.page, 'desktop', 'Signed in after a code: focus on the heading');
   await app.page.keyboard.press('Enter');
   await expect(app.signedIn.signOutButton).toHaveText(t.signedIn.signOut);
   await expect(app.signedIn.heading).toBeFocused();

@@ -6,6 +6,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { messagesFor, pagesMessagesFor } from '../../shared/messages/catalogue.js';
 import { LANGUAGES } from '../../shared/messages/language.js';
+import { snap } from '../support/gallery.js';
 import { movePageClock } from '../support/page-clock.js';
 import { challengeFor, codeNow, createTotpUser, createUser, PERIOD_MS, submitCode, unrelatedCode } from '../support/totp.js';
 import { expectStatus } from '../support/http-client.js';
@@ -102,6 +103,7 @@ for (const language of LANGUAGES) {
       await expect(page.getByRole('alert')).toHaveText(t.problem({ kind: 'wrongRecoveryCode', attemptsRemaining: 4, reason: 'incorrect' }, Date.now()));
       await expect(empty).toHaveCount(0);
       await expect(recovery).toBeFocused();
+      await snap(page, 'pages', 'Code step: wrong recovery code');
 
       await page.getByRole('button', { name: t.code.useAuthenticator }).click();
       await expect(code).toBeFocused();
@@ -110,6 +112,7 @@ for (const language of LANGUAGES) {
       await movePageClock(page, 10 * 60_000);
       await expect(page.locator('#code-problem')).toHaveText(t.problem({ kind: 'challengeExpired' }, Date.now()));
       await expect(page.getByRole('button', { name: t.code.startAgain })).toBeFocused();
+      await snap(page, 'pages', 'Code step: expired after a wrong code');
     });
 
     test('the help page says what to do without the authenticator app', async ({ page }) => {
