@@ -12,7 +12,7 @@ export interface RefusalDetails {
   readonly fields?: Readonly<Record<string, string>>;
   readonly attemptsRemaining?: number;
   readonly retryAfter?: number;
-  /** invalid_code: why the code was refused (server/auth/sign-in.ts, CodeRefusalReason). */
+  /** invalid_code, and the too_many_attempts a refused code starts: why the code was refused (server/auth/sign-in.ts, CodeRefusalReason). */
   readonly reason?: string;
 }
 
@@ -35,12 +35,13 @@ Refusal.prototype.name = 'Refusal';
 
 export const invalidRequest = (fields: Readonly<Record<string, string>>): Refusal => new Refusal('invalid_request', 'The request is not valid.', { fields });
 
-export const tooManyAttempts = (retryAfter: number, attemptsRemaining?: number): Refusal =>
-  new Refusal(
-    'too_many_attempts',
-    `Too many attempts. Try again in ${retryAfter} seconds.`,
-    attemptsRemaining === undefined ? { retryAfter } : { retryAfter, attemptsRemaining },
-  );
+/** `reason`: why the code whose refusal started this lock-out was refused, so a client can keep saying it. */
+export const tooManyAttempts = (retryAfter: number, attemptsRemaining?: number, reason?: string): Refusal =>
+  new Refusal('too_many_attempts', `Too many attempts. Try again in ${retryAfter} seconds.`, {
+    retryAfter,
+    ...(attemptsRemaining === undefined ? {} : { attemptsRemaining }),
+    ...(reason === undefined ? {} : { reason }),
+  });
 
 export const notFound = (message: string): Refusal => new Refusal('not_found', message);
 

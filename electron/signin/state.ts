@@ -107,10 +107,7 @@ export type StateOf<K extends SignInStateKind> = Extract<SignInState, { kind: K 
 /** Beyond this, the code window says that this computer's clock and the server's differ. */
 export const CLOCK_OFFSET_TOLD_MS = 60_000;
 
-/** A code answer that leaves the challenge unusable: the person has to start again with the password. */
-export function challengeIsOver(problem: Problem | null): boolean {
-  return problem !== null && (problem.kind === 'challengeExpired' || (problem.kind === 'wrongCode' && problem.attemptsRemaining === 0));
-}
+export { challengeIsOver } from '../../shared/ipc/code-problem.js';
 
 /** This computer's clock minus the server's, from an answer's Date header that arrived at `now`. */
 export function clockOffsetOf(answer: { readonly serverDate?: number }, now: number): number | null {

@@ -6,6 +6,7 @@
 import { challengeDeadline } from '../../shared/api/challenge-deadline.js';
 import type { Static } from 'typebox';
 import type { AuthenticatedResponse, Challenge, LoginResponse } from '../../shared/api/schemas.js';
+import { problemForMethod } from '../../shared/ipc/code-problem.js';
 import type { Problem } from '../../shared/ipc/problem.js';
 import type { SignOutOutcome, TrustedComputerNote } from '../../shared/ipc/view.js';
 import { assertNever } from '../../shared/util/assert-never.js';
@@ -111,7 +112,7 @@ function afterCode(
     const answer = event.result.value;
     return signedIn(state, answer.session, event.now, { recoveryCodesRemaining: 'recoveryCodesRemaining' in answer ? answer.recoveryCodesRemaining : null });
   }
-  const problem = problemFromFailure(event.result.failure, event.now);
+  const problem = problemForMethod(problemFromFailure(event.result.failure, event.now), state.method);
   switch (problem.kind) {
     // The challenge is gone or the account may not continue: back to the password. (SSO problems come
     // from the SSO routes, never from a code; if one came, the code step could not go on either.)
@@ -135,6 +136,7 @@ function afterCode(
     case 'ssoStartRefused':
       return idle(state.server, state.username, problem, state.keepSignedIn);
     case 'wrongCode':
+    case 'wrongRecoveryCode':
     case 'challengeExpired':
     case 'locked':
     case 'invalidRequest':

@@ -1,6 +1,6 @@
 /**
  * A problem in plain words. Most are alerts, read out once when they appear. A lock-out counts down
- * on screen; its sentence is read politely when it starts, at a few milestones and when it ends,
+ * on screen, with the cause of the refusal that started it; its sentence is read politely when it starts, at a few milestones and when it ends,
  * always as the screen shows it at that moment, never every second.
  */
 import type { RefObject } from 'react';
@@ -8,6 +8,7 @@ import type { Problem } from '../../shared/ipc/problem.js';
 import { LOCK_OUT, useCountdownAnnouncement } from '../app/use-countdown-announcement.js';
 import { useSecondsLeft } from '../app/use-seconds-left.js';
 import { useMessages } from '../i18n/messages.js';
+import { lockCauseOf } from '../../shared/messages/lock-cause.js';
 
 interface Props {
   readonly problem: Problem;
@@ -23,11 +24,10 @@ export function ProblemMessage({ problem, id, whileLocked, focusRef }: Props) {
   const retryAt = problem.kind === 'locked' ? problem.retryAt : null;
   const left = useSecondsLeft(retryAt);
   const locked = retryAt !== null;
+  const cause = problem.kind === 'locked' ? lockCauseOf(t.code.lockCause, problem.reason) : undefined;
   const sentence = !locked
     ? t.problem(problem, Date.now())
-    : left > 0
-      ? [t.code.lockedFor(left), whileLocked].filter((s) => s !== undefined).join(' ')
-      : t.code.lockedOver;
+    : (left > 0 ? [t.code.lockedFor(left), cause, whileLocked] : [t.code.lockedOver, cause]).filter((s) => s !== undefined).join(' ');
   useCountdownAnnouncement(locked ? left : null, sentence, LOCK_OUT);
   return (
     <div className="problem" id={id} role={locked ? undefined : 'alert'} ref={focusRef} tabIndex={focusRef === undefined ? undefined : -1}>

@@ -3,7 +3,8 @@
  * submits). While the server checks the code, and during a lock-out, the input stays focused but
  * read-only, so focus never falls out of the window; each answered attempt starts with empty boxes
  * in the same render that makes them writable again. Counts the lock-out and the challenge's
- * expiry down; once the challenge is over, focus goes to "Start again". Says so when this computer's
+ * expiry down; once the challenge is over, focus goes to "Start again", and an expired request says
+ * so in place of whatever was said before. Says so when this computer's
  * clock is more than a minute from the server's. Where it is offered, "Don't ask for a code on this
  * computer" (unticked at first) goes with every code and recovery code sent. It follows the code
  * input, so the boxes do not move under digits typed into the early input, and has to be ticked
@@ -11,6 +12,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { isCompleteCode, normaliseCode } from '../../shared/code/normalise-code.js';
+import { challengeIsOver, shownCodeProblem } from '../../shared/ipc/code-problem.js';
 import type { Intent } from '../../shared/ipc/intents.js';
 import type { Problem } from '../../shared/ipc/problem.js';
 import type { FlowView } from '../../shared/ipc/view.js';
@@ -32,14 +34,13 @@ type Props = {
   readonly initialSelection?: readonly [number, number] | null;
 };
 
-const challengeOver = (problem: Problem | null) =>
-  problem !== null && (problem.kind === 'challengeExpired' || (problem.kind === 'wrongCode' && problem.attemptsRemaining === 0));
-
 export function CodeView({ view, send, initialCode = '', initialSelection = null }: Props) {
   const t = useMessages();
   const [code, setCode] = useState(() => normaliseCode(initialCode, view.digits));
   const [recovery, setRecovery] = useState('');
   const [recoveryEmpty, setRecoveryEmpty] = useState(0);
+  // "Enter one of your recovery codes" belongs to the empty field it was said for, not to a later attempt's.
+  const [showRecoveryEmpty, setShowRecoveryEmpty] = useState(false);
   const [trustComputer, setTrustComputer] = useState(false);
   // Each answered attempt starts with empty boxes, cleared in the render that shows the answer
   // (not in an effect after it), so the input is never writable while it still holds the old code.
@@ -48,6 +49,7 @@ export function CodeView({ view, send, initialCode = '', initialSelection = null
     setShownAttempt(view.attempt);
     setCode('');
     setRecovery('');
+    setShowRecoveryEmpty(false);
   }
   const inputRef = useRef<HTMLInputElement>(null);
   const recoveryRef = useRef<HTMLInputElement>(null);
@@ -57,8 +59,8 @@ export function CodeView({ view, send, initialCode = '', initialSelection = null
 
   const lockLeft = useSecondsLeft(view.problem?.kind === 'locked' ? view.problem.retryAt : null);
   const expiryLeft = useSecondsLeft(view.expiresAt);
-  const over = challengeOver(view.problem) || expiryLeft === 0;
-  const problem: Problem | null = view.problem ?? (expiryLeft === 0 ? { kind: 'challengeExpired' } : null);
+  const over = challengeIsOver(view.problem) || expiryLeft === 0;
+  const problem: Problem | null = shownCodeProblem(view.problem, expiryLeft === 0);
   const waiting = view.busy || lockLeft > 0;
   const trustOffered = view.trustDays !== null;
   const totp = view.method === 'totp';
@@ -132,8 +134,11 @@ export function CodeView({ view, send, initialCode = '', initialSelection = null
             sentFor.current = view.attempt;
             send({ type: 'submitRecoveryCode', recoveryCode, trustComputer: trustOffered && trustComputer });
           }}
-          onEmpty={() => setRecoveryEmpty((n) => n + 1)}
-          showEmpty={recoveryEmpty > 0}
+          onEmpty={() => {
+            setRecoveryEmpty((n) => n + 1);
+            setShowRecoveryEmpty(true);
+          }}
+          showEmpty={showRecoveryEmpty}
           readOnly={waiting}
           disabled={over}
           describedBy={describedBy}

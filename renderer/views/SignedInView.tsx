@@ -1,7 +1,8 @@
 /**
  * Signed in: who, where and until when; the session is ended here with "Sign out". After a password
  * sign-in that this computer's trust let through without a code it says so, and after a code that
- * made this computer trusted it says until when; the announcement says it too.
+ * made this computer trusted it says until when; the announcement says it too. Focus starts on the
+ * heading: nothing irreversible takes it after an automatic step.
  */
 import { useEffect, useRef } from 'react';
 import type { Intent } from '../../shared/ipc/intents.js';
@@ -20,16 +21,20 @@ export function personLabel(displayName: string, username: string): { readonly n
 export function SignedInView({ view, send }: Props) {
   const t = useMessages();
   const announce = useAnnounce();
-  const signOutRef = useRef<HTMLButtonElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const person = personLabel(view.displayName, view.username);
-  useFocusWhen(view.busy ? null : 'signed-in', () => signOutRef.current?.focus());
+  // The view often follows a step that finished by itself (a code submits itself once complete): focus goes
+  // to the heading, never to "Sign out", so an Enter pressed out of habit right after the code does nothing.
+  useFocusWhen(view.busy ? null : 'signed-in', () => headingRef.current?.focus());
   const trust = view.trustedComputer;
   const trustNote = trust === null ? null : trust.codeSkipped ? t.signedIn.codeSkipped(trust.until) : t.signedIn.trustedNow(trust.until);
   // The note comes with the sign-in, or a moment later once the keychain has kept a new trust: said either way.
   useEffect(() => announce(trustNote === null ? t.signedIn.announce(person.name) : `${t.signedIn.announce(person.name)} ${trustNote}`), [announce, t, person.name, trustNote]);
   return (
     <section className="card" aria-labelledby="signed-in-heading" aria-busy={view.busy}>
-      <h1 id="signed-in-heading">{t.signedIn.heading}</h1>
+      <h1 id="signed-in-heading" ref={headingRef} tabIndex={-1} data-primary-focus>
+        {t.signedIn.heading}
+      </h1>
       <dl className="facts">
         <dt>{t.signedIn.as}</dt>
         <dd data-testid="signed-in-user">
@@ -55,7 +60,7 @@ export function SignedInView({ view, send }: Props) {
       <button type="button" className="secondary" onClick={() => send({ type: 'openSettings' })} disabled={view.busy}>
         {t.signedIn.manage}
       </button>
-      <button type="button" className="primary" ref={signOutRef} onClick={() => send({ type: 'signOut' })} disabled={view.busy} data-primary-focus>
+      <button type="button" className="primary" onClick={() => send({ type: 'signOut' })} disabled={view.busy}>
         {view.busy ? t.signedIn.signingOut : t.signedIn.signOut}
       </button>
     </section>

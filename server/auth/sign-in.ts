@@ -233,7 +233,8 @@ function answer(outcome: Outcome): Extract<Outcome, { kind: 'accepted' }> | Refu
     case 'accepted':
       return outcome;
     case 'failed':
-      return outcome.lock > 0 ? tooManyAttempts(outcome.lock, outcome.left) : refusedCode(outcome);
+      // The refusal that starts a lock-out still says why the code was refused (a phone's clock, say).
+      return outcome.lock > 0 ? tooManyAttempts(outcome.lock, outcome.left, outcome.reason) : refusedCode(outcome);
   }
 }
 

@@ -7,7 +7,7 @@ export interface ApiErrorAnswer {
   readonly code: ApiErrorCode;
   readonly attemptsRemaining?: number;
   readonly retryAfter?: number;
-  /** invalid_code: why the code was refused; SSO failures: which check failed (docs/sso.md, section 4). */
+  /** invalid_code, and too_many_attempts that a refused code started: why the code was refused; SSO failures: which check failed (docs/sso.md, section 4). */
   readonly reason?: string;
 }
 
@@ -35,7 +35,11 @@ export function problemFromApiError(answer: ApiErrorAnswer, now: number): Proble
     case 'internal_error':
       return { kind: 'serverError' };
     case 'too_many_attempts':
-      return { kind: 'locked', retryAt: now + (answer.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS) * 1000 };
+      return {
+        kind: 'locked',
+        retryAt: now + (answer.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS) * 1000,
+        reason: isCodeRefusalReason(answer.reason) ? answer.reason : null,
+      };
     case 'sso_required':
       return { kind: 'ssoRequired' };
     case 'sso_result_invalid':

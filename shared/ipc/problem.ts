@@ -8,8 +8,11 @@ export type Problem =
   | { readonly kind: 'invalidCredentials' }
   /** reason: a wrong code, a code already used in its time step, or a phone whose clock is off. */
   | { readonly kind: 'wrongCode'; readonly attemptsRemaining: number; readonly reason: CodeRefusalReason }
+  /** A recovery code refused: not one of the account's, or already used. Worded apart: no advice about the app. */
+  | { readonly kind: 'wrongRecoveryCode'; readonly attemptsRemaining: number; readonly reason: RecoveryRefusalReason }
   | { readonly kind: 'challengeExpired' }
-  | { readonly kind: 'locked'; readonly retryAt: number }
+  /** reason: why the code that started the lock-out was refused, so the cause stays beside the lock; null: not known. */
+  | { readonly kind: 'locked'; readonly retryAt: number; readonly reason: CodeRefusalReason | null }
   | { readonly kind: 'sessionEnded' }
   | { readonly kind: 'forbidden' }
   | { readonly kind: 'notFound' }
@@ -43,6 +46,9 @@ export type SsoProblem =
   | { readonly kind: 'ssoResultInvalid' }
   | { readonly kind: 'ssoBrowserFailed' }
   | { readonly kind: 'ssoStartRefused' };
+
+/** A recovery code is never early or late: it is refused only as not right or already used. */
+export type RecoveryRefusalReason = Exclude<CodeRefusalReason, 'clock_skew'>;
 
 export type ProblemKind = Problem['kind'];
 

@@ -20,6 +20,7 @@
  */
 import type { Problem, ServerAddressProblem, SsoProblem } from '../ipc/problem.js';
 import { assertNever } from '../util/assert-never.js';
+import { type LockCauses, withLockCause } from './lock-cause.js';
 import { count, minutesAndSeconds, type PluralForms } from './plural.js';
 
 const LOCALE = 'en';
@@ -48,6 +49,11 @@ export const clockMinutes = (seconds: number): number => Math.max(1, Math.round(
 
 const lockedFor = (seconds: number) => `Too many attempts. You can try again in ${duration(seconds)}.`;
 const lockedOver = 'You can try again now.';
+/** Why the code that started a lock-out was refused, where that is more than a wrong code. */
+const lockCause: LockCauses = {
+  clock_skew: 'The last code was for another time: your phone’s clock looks wrong. Set it to automatic time before you try again.',
+  already_used: 'The last code had already been used.',
+};
 
 /** The sentence for a reason worth its own, else the code's general one (`none`). */
 const byReason = <R extends string>(reason: R | null, texts: Readonly<Record<R | 'none', string>>): string => texts[reason ?? 'none'];
@@ -263,13 +269,17 @@ export const en = {
     expiresIn: (seconds: number) => `This sign-in request expires in ${duration(seconds)}.`,
     lockedFor,
     lockedOver,
+    lockCause,
     lockIncludesRecovery: 'Recovery codes cannot be used until then either.',
     lockIncludesAuthenticator: 'Codes from your authenticator app cannot be used until then either.',
     /** "Don't ask for a code on this computer": ticked before the code is complete, as a complete code is sent at once. */
     trustComputer: (days: number) => `Don’t ask for a code on this computer for ${n(days, DAYS)}`,
-    /** Said when this computer's clock is more than a minute from the server's (seconds: this computer minus the server). */
+    /**
+     * Said when this computer's clock is more than a minute from the server's (seconds: this computer minus the
+     * server). Codes are checked on the server's time, so only the phone's clock matters.
+     */
     computerClock: (seconds: number) =>
-      `This computer’s clock is ${n(clockMinutes(seconds), MINUTES)} ${seconds > 0 ? 'ahead of' : 'behind'} the server’s. Check that your phone sets its time itself.`,
+      `This computer’s clock is ${n(clockMinutes(seconds), MINUTES)} ${seconds > 0 ? 'ahead of' : 'behind'} the server’s. That does not affect your code; only your phone’s clock does.`,
   },
   enrollment: {
     heading: 'Set up two-factor authentication first',
@@ -325,9 +335,20 @@ export const en = {
       }
       case 'challengeExpired':
         return 'This sign-in request has expired. Start again with your password.';
+      case 'wrongRecoveryCode': {
+        const left = n(problem.attemptsRemaining, { one: 'attempt', other: 'attempts' });
+        const over = problem.attemptsRemaining === 0;
+        return problem.reason === 'already_used'
+          ? over
+            ? 'That recovery code has already been used, and no attempts are left. Start again with your password.'
+            : `That recovery code has already been used: each works once. Enter another one. ${left} left.`
+          : over
+            ? 'That recovery code is not right, and no attempts are left. Start again with your password.'
+            : `That recovery code is not right. ${left} left. Check it against the codes you saved.`;
+      }
       case 'locked': {
         const left = (problem.retryAt - now) / 1000;
-        return left > 0 ? lockedFor(left) : lockedOver;
+        return withLockCause(left > 0 ? lockedFor(left) : lockedOver, lockCause, problem.reason);
       }
       case 'sessionEnded':
         return 'Your session has ended. Sign in again.';

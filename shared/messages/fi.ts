@@ -1,6 +1,7 @@
 /** The desktop app's words in Finnish: the keys of en.ts, the vocabulary written down there. */
 import type { Problem, ServerAddressProblem, SsoProblem } from '../ipc/problem.js';
 import { assertNever } from '../util/assert-never.js';
+import { type LockCauses, withLockCause } from './lock-cause.js';
 import { clockMinutes, type Messages } from './en.js';
 import { count, formatNumber, minutesAndSeconds, type PluralForms } from './plural.js';
 
@@ -30,6 +31,11 @@ const serverAddress: Readonly<Record<ServerAddressProblem, string>> = {
 
 const lockedFor = (seconds: number) => `Liian monta yritystä. Voit yrittää uudelleen ${durationGenitive(seconds)} kuluttua.`;
 const lockedOver = 'Voit yrittää uudelleen nyt.';
+/** Why the code that started a lock-out was refused, where that is more than a wrong code. */
+const lockCause: LockCauses = {
+  clock_skew: 'Viimeisin koodi kuului toiseen aikaan: puhelimesi kello näyttää väärää aikaa. Ota puhelimessa käyttöön automaattinen aika ennen kuin yrität uudelleen.',
+  already_used: 'Viimeisin koodi oli jo käytetty.',
+};
 
 /** The sentence for a reason worth its own, else the code's general one (`none`). */
 const byReason = <R extends string>(reason: R | null, texts: Readonly<Record<R | 'none', string>>): string => texts[reason ?? 'none'];
@@ -241,12 +247,13 @@ export const fi: Messages = {
     expiresIn: (seconds: number) => `Tämä kirjautumispyyntö vanhenee ${durationGenitive(seconds)} kuluttua.`,
     lockedFor,
     lockedOver,
+    lockCause,
     lockIncludesRecovery: 'Varakoodejakaan ei voi käyttää ennen sitä.',
     lockIncludesAuthenticator: 'Todennussovelluksen koodejakaan ei voi käyttää ennen sitä.',
     // After a numeral the illative stays singular: "1 päivään", "30 päivään".
     trustComputer: (days: number) => `Älä kysy koodia tällä tietokoneella ${formatNumber(LOCALE, days)} päivään`,
     computerClock: (seconds: number) =>
-      `Tämän tietokoneen kello on ${n(clockMinutes(seconds), { one: 'minuutin', other: 'minuuttia' })} ${seconds > 0 ? 'edellä' : 'jäljessä'} palvelimen aikaa. Tarkista, että puhelimesi asettaa ajan automaattisesti.`,
+      `Tämän tietokoneen kello on ${n(clockMinutes(seconds), { one: 'minuutin', other: 'minuuttia' })} ${seconds > 0 ? 'edellä' : 'jäljessä'} palvelimen aikaa. Se ei vaikuta koodiin, vain puhelimesi kello vaikuttaa.`,
   },
   enrollment: {
     heading: 'Ota ensin kaksivaiheinen tunnistautuminen käyttöön',
@@ -300,9 +307,20 @@ export const fi: Messages = {
       }
       case 'challengeExpired':
         return 'Tämä kirjautumispyyntö on vanhentunut. Aloita alusta salasanalla.';
+      case 'wrongRecoveryCode': {
+        const left = n(problem.attemptsRemaining, { one: 'yritys', other: 'yritystä' });
+        const over = problem.attemptsRemaining === 0;
+        return problem.reason === 'already_used'
+          ? over
+            ? 'Tämä varakoodi on jo käytetty, eikä yrityksiä ole enää jäljellä. Aloita alusta salasanalla.'
+            : `Tämä varakoodi on jo käytetty: kukin toimii vain kerran. Anna toinen varakoodi. ${left} jäljellä.`
+          : over
+            ? 'Varakoodi on väärin, eikä yrityksiä ole enää jäljellä. Aloita alusta salasanalla.'
+            : `Varakoodi on väärin. ${left} jäljellä. Tarkista se tallentamistasi varakoodeista.`;
+      }
       case 'locked': {
         const left = (problem.retryAt - now) / 1000;
-        return left > 0 ? lockedFor(left) : lockedOver;
+        return withLockCause(left > 0 ? lockedFor(left) : lockedOver, lockCause, problem.reason);
       }
       case 'sessionEnded':
         return 'Istuntosi on päättynyt. Kirjaudu uudelleen.';

@@ -59,7 +59,7 @@ test('says "You are signed out" and puts focus on the password', async ({ server
   await app.loginWindow.signIn(account);
   await expectSignedIn(app, account);
   await expect(app.signedIn.person).toHaveText(`${account.displayName} (${account.username})`);
-  await expect(app.signedIn.signOutButton).toBeFocused();
+  await expect(app.signedIn.heading).toBeFocused();
   await expect(app.page.locator('[data-announcer]')).toHaveText(t.signedIn.announce(account.displayName));
   await app.signedIn.signOut();
   await expect(app.page.getByRole('form', { name: t.signIn.heading }).getByText(t.signIn.signedOut)).toBeVisible();

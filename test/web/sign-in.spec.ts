@@ -3,9 +3,12 @@
  * and focused, focus back in the password after a wrong one, the password shown on request, the
  * code step with the same six boxes, and the help page behind "Can't use your authenticator app?".
  */
+import type { Locator, Page } from '@playwright/test';
 import { messagesFor, pagesMessagesFor } from '../../shared/messages/catalogue.js';
 import { LANGUAGES } from '../../shared/messages/language.js';
-import { challengeFor, codeNow, createTotpUser, createUser, PERIOD_MS, submitCode } from '../support/totp.js';
+import { snap } from '../support/gallery.js';
+import { movePageClock } from '../support/page-clock.js';
+import { challengeFor, codeNow, createTotpUser, createUser, PERIOD_MS, submitCode, unrelatedCode } from '../support/totp.js';
 import { expectStatus } from '../support/http-client.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { expect, test } from './support/fixtures.js';
@@ -16,6 +19,17 @@ const BROWSER_LOCALE = { en: 'en-GB', fi: 'fi-FI' } as const;
 for (const language of LANGUAGES) {
   const t = messagesFor(language);
   const p = pagesMessagesFor(language);
+
+  /** Signs in with the password on /signin; resolves with the code field, focused. */
+  const toCodeStep = async (page: Page, user: { readonly username: string; readonly password: string }): Promise<Locator> => {
+    await page.goto('/signin');
+    await page.getByLabel(t.signIn.username).fill(user.username);
+    await page.getByLabel(t.signIn.password, { exact: true }).fill(user.password);
+    await page.keyboard.press('Enter');
+    const code = page.getByRole('textbox', { name: t.code.label(6) });
+    await expect(code).toBeFocused();
+    return code;
+  };
 
   test.describe(`in ${language}`, () => {
     test.use({ locale: BROWSER_LOCALE[language] });
@@ -63,12 +77,7 @@ for (const language of LANGUAGES) {
       // The code just used elsewhere, in this same time step.
       const used = codeNow(server, user.secret);
       expectStatus(await submitCode(server, (await challengeFor(server, user.username, user.password)).id, used), 200);
-      await page.goto('/signin');
-      await page.getByLabel(t.signIn.username).fill(user.username);
-      await page.getByLabel(t.signIn.password, { exact: true }).fill(user.password);
-      await page.keyboard.press('Enter');
-      const code = page.getByRole('textbox', { name: t.code.label(6) });
-      await expect(code).toBeFocused();
+      const code = await toCodeStep(page, user);
       await page.keyboard.type(used);
       await expect(page.getByRole('alert')).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 4, reason: 'already_used' }, Date.now()));
       await expect(code).toBeFocused();
@@ -78,6 +87,32 @@ for (const language of LANGUAGES) {
       await expect(page.getByRole('alert')).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 3, reason: 'clock_skew' }, Date.now()));
       await expect(code).toBeFocused();
       await expectNoAxeViolations(page, `code step: phone clock (${language})`);
+    });
+
+    test('an expired request replaces the wrong code said before it; a wrong recovery code gets its own words', async ({ page, server }) => {
+      const user = await createTotpUser(server);
+      const code = await toCodeStep(page, user);
+      await page.getByRole('button', { name: t.code.useRecovery }).click();
+      const recovery = page.getByRole('textbox', { name: t.code.recoveryLabel });
+      await expect(recovery).toBeFocused();
+      await page.getByRole('button', { name: t.code.recoverySubmit }).click();
+      const empty = page.getByText(t.code.recoveryRequired);
+      await expect(empty).toBeVisible();
+      await recovery.fill('zzzz-zzzz-zzzz');
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('alert')).toHaveText(t.problem({ kind: 'wrongRecoveryCode', attemptsRemaining: 4, reason: 'incorrect' }, Date.now()));
+      await expect(empty).toHaveCount(0);
+      await expect(recovery).toBeFocused();
+      await snap(page, 'pages', 'Code step: wrong recovery code');
+
+      await page.getByRole('button', { name: t.code.useAuthenticator }).click();
+      await expect(code).toBeFocused();
+      await page.keyboard.type(unrelatedCode(user.secret, server.clock.now()));
+      await expect(page.getByRole('alert')).toHaveText(t.problem({ kind: 'wrongCode', attemptsRemaining: 3, reason: 'incorrect' }, Date.now()));
+      await movePageClock(page, 10 * 60_000);
+      await expect(page.locator('#code-problem')).toHaveText(t.problem({ kind: 'challengeExpired' }, Date.now()));
+      await expect(page.getByRole('button', { name: t.code.startAgain })).toBeFocused();
+      await snap(page, 'pages', 'Code step: expired after a wrong code');
     });
 
     test('the help page says what to do without the authenticator app', async ({ page }) => {

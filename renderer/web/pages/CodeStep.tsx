@@ -2,7 +2,8 @@
  * The verification-code step in the browser, with the desktop's six-box input, words and rules:
  * submits once when the code is complete; while the server checks it or a lock-out runs, the input
  * keeps focus but takes nothing; each answer starts with empty boxes in the render that makes them
- * writable again; once the challenge is over focus goes to "Start again"; offers a recovery code.
+ * writable again; once the challenge is over focus goes to "Start again" and an expired request says
+ * so in place of whatever was said before; offers a recovery code, whose refusals are its own words.
  * When the server offers it, "Don't ask for a code on this computer" (unchecked until the person
  * checks it) asks it to trust this browser; the token then lives in an HttpOnly cookie the page never sees.
  */
@@ -10,6 +11,7 @@ import { useMemo, useRef, useState } from 'react';
 import { challengeDeadline } from '../../../shared/api/challenge-deadline.js';
 import { TRUSTED_COMPUTER_NAME_MAX, type Challenge, type CodeAcceptedResponse, type RecoveryResponse, type TrustComputerRequest } from '../../../shared/api/schemas.js';
 import { isCompleteCode } from '../../../shared/code/normalise-code.js';
+import { challengeIsOver, problemForMethod, shownCodeProblem } from '../../../shared/ipc/code-problem.js';
 import type { Problem } from '../../../shared/ipc/problem.js';
 import { EXPIRY, useCountdownAnnouncement } from '../../app/use-countdown-announcement.js';
 import { useFocusWhen } from '../../app/use-focus-when.js';
@@ -35,6 +37,8 @@ export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Chal
   const [code, setCode] = useState('');
   const [recovery, setRecovery] = useState('');
   const [recoveryEmpty, setRecoveryEmpty] = useState(0);
+  // "Enter one of your recovery codes" belongs to the empty field it was said for, not to a later attempt's.
+  const [showRecoveryEmpty, setShowRecoveryEmpty] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -46,10 +50,10 @@ export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Chal
   const expiresAt = useMemo(() => challengeDeadline(challenge, Date.now()), [challenge]);
   const expiryLeft = useSecondsLeft(expiresAt);
   const lockLeft = useSecondsLeft(problem?.kind === 'locked' ? problem.retryAt : null);
-  const over = problem?.kind === 'challengeExpired' || (problem?.kind === 'wrongCode' && problem.attemptsRemaining === 0) || expiryLeft === 0;
+  const over = challengeIsOver(problem) || expiryLeft === 0;
   const waiting = busy || lockLeft > 0;
   const totp = method === 'totp';
-  const shown: Problem | null = problem ?? (expiryLeft === 0 ? { kind: 'challengeExpired' } : null);
+  const shown: Problem | null = shownCodeProblem(problem, expiryLeft === 0);
   const expirySentence = t.code.expiresIn(expiryLeft);
   useCountdownAnnouncement(over ? null : expiryLeft, expirySentence, EXPIRY);
 
@@ -74,7 +78,8 @@ export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Chal
     setBusy(false);
     setCode('');
     setRecovery('');
-    setProblem(problemOf(result.failure, Date.now()));
+    setShowRecoveryEmpty(false);
+    setProblem(problemForMethod(problemOf(result.failure, Date.now()), path === '/auth/recovery' ? 'recovery_code' : 'totp'));
     setAttempt((n) => n + 1);
   };
 
@@ -116,8 +121,11 @@ export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Chal
           value={recovery}
           onValueChange={setRecovery}
           onSubmit={(recoveryCode) => void send('/auth/recovery', { recoveryCode })}
-          onEmpty={() => setRecoveryEmpty((n) => n + 1)}
-          showEmpty={recoveryEmpty > 0}
+          onEmpty={() => {
+            setRecoveryEmpty((n) => n + 1);
+            setShowRecoveryEmpty(true);
+          }}
+          showEmpty={showRecoveryEmpty}
           readOnly={waiting}
           disabled={over}
           describedBy={describedBy}
@@ -153,6 +161,7 @@ export function CodeStep({ challenge, onStartAgain }: { readonly challenge: Chal
               onClick={() => {
                 setMethod(totp ? 'recovery_code' : 'totp');
                 setProblem(null);
+                setShowRecoveryEmpty(false);
                 setAttempt((n) => n + 1);
               }}
             >

@@ -3,7 +3,8 @@
  * needing to scroll at all), an element reaching outside the window, or text clipped inside its
  * box. Read in the page.
  */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { snap } from '../../support/gallery.js';
 
 export function clippedContent(page: Page, options: { readonly fixedHeight: boolean } = { fixedHeight: true }): Promise<readonly string[]> {
   return page.evaluate((fixedHeight) => {
@@ -32,4 +33,10 @@ export function clippedContent(page: Page, options: { readonly fixedHeight: bool
     }
     return found;
   }, options.fixedHeight);
+}
+
+/** Checks the code window at its fixed size for anything cut off, then puts the state into the gallery. */
+export async function expectCodeWindowWhole(window: Page, state: string): Promise<void> {
+  expect(await clippedContent(window), state).toEqual([]);
+  await snap(window, 'desktop', `Code window: ${state}`);
 }

@@ -12,9 +12,13 @@ export interface SkewedClockProxy {
 
 export async function skewedClockProxy(target: string, offsetMs: number): Promise<SkewedClockProxy> {
   const upstream = new URL(target);
-  const server: Server = createServer((req, res) => {
+  // Idle connections are kept as long as the server behind keeps them (Fastify's 72 s): with Node's 5 s, the app
+  // could send a code on a connection the proxy was closing, and it would fail as if the server were unreachable.
+  const server: Server = createServer({ keepAliveTimeout: 72_000 }, (req, res) => {
     const forwarded = request(
-      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } },
+      // A connection of its own for each request: a kept-alive one can be closed by the server's idle timeout
+      // just as it is reused, and the request would fail as if the server were unreachable.
+      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host }, agent: false },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, { ...answer.headers, date: new Date(Date.now() + offsetMs).toUTCString() });
         answer.pipe(res);

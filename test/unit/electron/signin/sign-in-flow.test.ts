@@ -193,7 +193,7 @@ describe('SignInFlow', () => {
     await toCodeWindow(t);
     void t.flow.handle({ type: 'submitCode', code: '000000', trustComputer: false });
     await t.answer('verifyTotp', apiError('too_many_attempts', { retryAfter: 30 }));
-    expect(t.flow.view.flow).toMatchObject({ kind: 'code', problem: { kind: 'locked', retryAt: NOW + 30_000 } });
+    expect(t.flow.view.flow).toMatchObject({ kind: 'code', problem: { kind: 'locked', retryAt: NOW + 30_000, reason: null } });
     await t.flow.handle({ type: 'submitCode', code: '123456', trustComputer: false });
     expect(t.calls).toEqual([]);
     t.advance(30_000);

@@ -131,7 +131,7 @@ describe('transition: password step', () => {
 
   it.each([
     ['invalid_credentials', {}, { kind: 'invalidCredentials' }],
-    ['too_many_attempts', { retryAfter: 90 }, { kind: 'locked', retryAt: NOW + 90_000 }],
+    ['too_many_attempts', { retryAfter: 90 }, { kind: 'locked', retryAt: NOW + 90_000, reason: null }],
     ['invalid_request', {}, { kind: 'invalidRequest' }],
     ['forbidden', {}, { kind: 'forbidden' }],
     ['not_found', {}, { kind: 'notFound' }],
@@ -221,7 +221,21 @@ describe('transition: code step', () => {
 
   it('locks with the server’s retryAfter', () => {
     const next = transition(submittingCode, { type: 'codeAnswered', result: apiError('too_many_attempts', { retryAfter: 30 }), now: NOW });
-    expect(next).toMatchObject({ kind: 'codeRequired', attempt: 1, problem: { kind: 'locked', retryAt: NOW + 30_000 } });
+    expect(next).toMatchObject({ kind: 'codeRequired', attempt: 1, problem: { kind: 'locked', retryAt: NOW + 30_000, reason: null } });
+  });
+
+  it('keeps the cause of the refused code that started a lock-out', () => {
+    const next = transition(submittingCode, { type: 'codeAnswered', result: apiError('too_many_attempts', { retryAfter: 30, reason: 'clock_skew' }), now: NOW });
+    expect(next).toMatchObject({ kind: 'codeRequired', problem: { kind: 'locked', retryAt: NOW + 30_000, reason: 'clock_skew' } });
+  });
+
+  it('tells a refused recovery code as one, and ends the challenge when it had the last attempt', () => {
+    const recovery = { ...submittingCode, method: 'recovery_code' } as const;
+    const used = transition(recovery, { type: 'codeAnswered', result: apiError('invalid_code', { attemptsRemaining: 3, reason: 'already_used' }), now: NOW });
+    expect(used).toMatchObject({ kind: 'codeRequired', problem: { kind: 'wrongRecoveryCode', attemptsRemaining: 3, reason: 'already_used' } });
+    const last = transition(recovery, { type: 'codeAnswered', result: apiError('invalid_code', { attemptsRemaining: 0 }), now: NOW });
+    expect(last).toMatchObject({ problem: { kind: 'wrongRecoveryCode', attemptsRemaining: 0, reason: 'incorrect' } });
+    expect(last.kind === 'codeRequired' && challengeIsOver(last.problem)).toBe(true);
   });
 
   it.each(['unreachable', 'timeout', 'tls'] as const)('stays on the code window when %s', (kind) => {
@@ -256,7 +270,7 @@ describe('transition: code step', () => {
       problem: null,
       attempt: 1,
     });
-    const locked = { ...codeRequired, problem: { kind: 'locked', retryAt: NOW + 1000 } } as const;
+    const locked = { ...codeRequired, problem: { kind: 'locked', retryAt: NOW + 1000, reason: null } } as const;
     expect(transition(locked, { type: 'methodChosen', method: 'recovery_code' })).toMatchObject({ problem: locked.problem });
     const totpOnly = { ...codeRequired, challenge: { ...codeRequired.challenge, methods: ['totp'] as const } };
     expect(transition(totpOnly, { type: 'methodChosen', method: 'recovery_code' })).toBe(totpOnly);

@@ -23,7 +23,13 @@ const PROBLEMS: readonly Problem[] = [
   { kind: 'wrongCode', attemptsRemaining: 3, reason: 'clock_skew' },
   { kind: 'wrongCode', attemptsRemaining: 0, reason: 'clock_skew' },
   { kind: 'challengeExpired' },
-  { kind: 'locked', retryAt: NOW + 30_000 },
+  { kind: 'wrongRecoveryCode', attemptsRemaining: 3, reason: 'incorrect' },
+  { kind: 'wrongRecoveryCode', attemptsRemaining: 0, reason: 'incorrect' },
+  { kind: 'wrongRecoveryCode', attemptsRemaining: 3, reason: 'already_used' },
+  { kind: 'wrongRecoveryCode', attemptsRemaining: 0, reason: 'already_used' },
+  { kind: 'locked', retryAt: NOW + 30_000, reason: null },
+  { kind: 'locked', retryAt: NOW + 30_000, reason: 'clock_skew' },
+  { kind: 'locked', retryAt: NOW, reason: 'already_used' },
   { kind: 'sessionEnded' },
   { kind: 'forbidden' },
   { kind: 'notFound' },
@@ -165,9 +171,9 @@ describe('numbers and durations', () => {
   });
 
   it('counts a lock-out down from the same number in both languages, and then says what to do', () => {
-    expect(en.problem({ kind: 'locked', retryAt: NOW + 61_000 }, NOW)).toBe(en.code.lockedFor(61));
-    expect(fi.problem({ kind: 'locked', retryAt: NOW + 61_000 }, NOW)).toBe('Liian monta yritystä. Voit yrittää uudelleen 1 minuutin 1 sekunnin kuluttua.');
-    expect(en.problem({ kind: 'locked', retryAt: NOW }, NOW)).toBe(en.code.lockedOver);
+    expect(en.problem({ kind: 'locked', retryAt: NOW + 61_000, reason: null }, NOW)).toBe(en.code.lockedFor(61));
+    expect(fi.problem({ kind: 'locked', retryAt: NOW + 61_000, reason: null }, NOW)).toBe('Liian monta yritystä. Voit yrittää uudelleen 1 minuutin 1 sekunnin kuluttua.');
+    expect(en.problem({ kind: 'locked', retryAt: NOW, reason: null }, NOW)).toBe(en.code.lockedOver);
   });
 
   it('words every problem differently', () => {

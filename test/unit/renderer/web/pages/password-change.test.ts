@@ -30,7 +30,7 @@ describe('passwordChangeRefusal', () => {
 
   it('counts a lock-out down from when it arrived, and says anything else as every page does', () => {
     const locked = passwordChangeRefusal({ kind: 'api', status: 429, code: 'too_many_attempts', retryAfter: 90 }, NOW);
-    expect(locked).toEqual({ kind: 'other', problem: { kind: 'locked', retryAt: NOW + 90_000 } });
+    expect(locked).toEqual({ kind: 'other', problem: { kind: 'locked', retryAt: NOW + 90_000, reason: null } });
     expect(problemField(locked)).toBeNull();
     expect(passwordChangeRefusal({ kind: 'network' }, NOW)).toEqual({ kind: 'other', problem: { kind: 'unreachable' } });
     expect(passwordChangeRefusal({ kind: 'api', status: 401, code: 'unauthorized' }, NOW)).toEqual({ kind: 'other', problem: { kind: 'sessionEnded' } });
