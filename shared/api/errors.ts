@@ -48,6 +48,8 @@ export const API_ERROR_CODES = [
   'sso_required',
   ...SSO_FLOW_ERROR_CODES,
   'sso_result_invalid',
+  // Beyond api.md's table: a hand-off code that is unknown, used, expired, or whose session has ended.
+  'handoff_invalid',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -73,6 +75,7 @@ export const API_ERROR_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   sso_account_conflict: 409,
   sso_not_allowed: 403,
   sso_result_invalid: 401,
+  handoff_invalid: 401,
 };
 
 export function isApiErrorCode(value: unknown): value is ApiErrorCode {
