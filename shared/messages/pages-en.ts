@@ -69,6 +69,25 @@ export const pagesEn = {
   },
   signIn: {
     sessionEnded: 'Your session has ended. Sign in again to continue.',
+    /** Why a person who never had a session here is asked to sign in, by the page they are heading to. */
+    purpose: {
+      '/enroll': 'Sign in to set up your authenticator app.',
+      '/settings': 'Sign in to manage two-factor authentication.',
+      '/admin': 'Sign in to use the administration page.',
+    },
+  },
+  /** The page the desktop app opens to carry its sign-in over to this browser. */
+  handoff: {
+    title: 'Continue from the Stepgate app – Stepgate',
+    heading: 'Continue from the Stepgate app',
+    checking: 'Checking the link from the app…',
+    question: (name: string) => `You are signed in to the Stepgate app as ${name}. Continue in this browser as ${name}?`,
+    continue: 'Continue',
+    continuing: 'Signing in…',
+    notYou: 'Not you? Sign in with your own account',
+    invalid: 'This link from the app has expired or was already used. Sign in here, or open the page from the app again.',
+    failed: 'The sign-in server could not be reached. Check your connection and reload this page.',
+    signIn: 'Sign in',
   },
   enroll: {
     heading: 'Set up an authenticator app',
@@ -102,6 +121,7 @@ export const pagesEn = {
     startAgain: 'Start again',
     saved: (name: string) => `“${name}” is set up. From now on you can sign in with a code from it.`,
     toSettings: 'Go to two-factor authentication settings',
+    backToApp: 'If you came here from the Stepgate desktop app, go back to it now and sign in with a code from this authenticator.',
     totpOff: 'Two-factor authentication is turned off for this server, so there is nothing to set up.',
   },
   recovery: {
