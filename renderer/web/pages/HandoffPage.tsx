@@ -9,7 +9,6 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { HandoffInspectResponse, HandoffPath, HandoffRedeemResponse, User } from '../../../shared/api/schemas.js';
 import { signInUrl } from '../../../shared/pages/page-paths.js';
 import { assertNever } from '../../../shared/util/assert-never.js';
-import { useAnnounce } from '../../components/Announcer.js';
 import { usePagesMessages } from '../../i18n/messages.js';
 import { api, type Failure } from '../api/web-api.js';
 import { ErrorText } from '../components/Messages.js';
@@ -32,7 +31,6 @@ const accountName = (user: User): string => (user.displayName === user.username 
 export function HandoffPage() {
   const t = usePagesMessages();
   const words = t.handoff;
-  const announce = useAnnounce();
   const code = handoffCode();
   const [state, setState] = useState<HandoffState>(code === null ? { kind: 'invalid' } : { kind: 'checking' });
   const question = useRef<HTMLParagraphElement>(null);
@@ -45,13 +43,11 @@ export function HandoffPage() {
     );
   }, [code]);
 
-  // The question takes focus, not the button: a habitual Enter must not sign in as someone else.
+  // The question takes focus (and so is read out), not the button: a habitual Enter must not sign in as someone else.
   useEffect(() => {
-    if (state.kind === 'asking') {
-      question.current?.focus();
-      announce(words.question(accountName(state.user)));
-    } else if (state.kind === 'invalid' || state.kind === 'failed') problem.current?.focus();
-  }, [state, announce, words]);
+    if (state.kind === 'asking') question.current?.focus();
+    else if (state.kind === 'invalid' || state.kind === 'failed') problem.current?.focus();
+  }, [state.kind]);
 
   const proceed = async () => {
     if (state.kind !== 'asking') return;
