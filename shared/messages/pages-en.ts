@@ -275,6 +275,16 @@ export const pagesEn = {
     create: 'Create user',
     created: (username: string) => `User ${username} was created.`,
     saved: 'Saved.',
+    savedTotp: (on: boolean): string =>
+      on ? 'Saved: two-factor authentication is on.' : 'Saved: two-factor authentication is off. Nobody is asked for a verification code until it is turned on again.',
+    savedRequiredForAll: (on: boolean): string =>
+      on ? 'Saved: everyone must set up an authenticator app at their next sign-in.' : 'Saved: an authenticator app is no longer required of everyone.',
+    totpOffHeading: 'Turn two-factor authentication off for everyone?',
+    totpOffBody:
+      'Nobody will be asked for a verification code when signing in, and nobody can set up an authenticator app, until it is turned on again. Authenticators already set up are kept.',
+    totpOffConfirm: 'Turn off for everyone',
+    selfUnprotected: 'Your own administrator account has no authenticator app. Set one up so that your password alone cannot open it.',
+    selfUnprotectedLink: 'Set up an authenticator app',
     revoked: (username: string) => `Two-factor authentication of ${username} was reset.`,
   },
   help: {

@@ -271,6 +271,18 @@ export const pagesFi: PagesMessages = {
     create: 'Luo käyttäjä',
     created: (username: string) => `Käyttäjä ${username} luotiin.`,
     saved: 'Tallennettu.',
+    savedTotp: (on: boolean) =>
+      on
+        ? 'Tallennettu: kaksivaiheinen tunnistautuminen on käytössä.'
+        : 'Tallennettu: kaksivaiheinen tunnistautuminen ei ole käytössä. Vahvistuskoodia ei kysytä keneltäkään, ennen kuin se otetaan taas käyttöön.',
+    savedRequiredForAll: (on: boolean) =>
+      on ? 'Tallennettu: kaikkien on otettava todennussovellus käyttöön seuraavalla kirjautumisella.' : 'Tallennettu: todennussovellusta ei enää vaadita kaikilta.',
+    totpOffHeading: 'Poistetaanko kaksivaiheinen tunnistautuminen käytöstä kaikilta?',
+    totpOffBody:
+      'Vahvistuskoodia ei kysytä keneltäkään kirjautuessa, eikä kukaan voi ottaa todennussovellusta käyttöön, ennen kuin se otetaan taas käyttöön. Jo käyttöön otetut todennussovellukset säilyvät.',
+    totpOffConfirm: 'Poista käytöstä kaikilta',
+    selfUnprotected: 'Omalla ylläpitäjätililläsi ei ole todennussovellusta. Ota sellainen käyttöön, jotta pelkkä salasana ei avaa tiliäsi.',
+    selfUnprotectedLink: 'Ota todennussovellus käyttöön',
     revoked: (username: string) => `Käyttäjän ${username} kaksivaiheinen tunnistautuminen nollattiin.`,
   },
   help: {
