@@ -11,6 +11,7 @@ const SQLITE_ONLY = [
   'test/integration/server/crash.test.ts',
   'test/integration/server/sqlite-schema.test.ts',
   'test/integration/server/trusted-computers-cli.test.ts',
+  'test/integration/server/cli-data-folder.test.ts',
   'test/integration/server/sso/sso-desktop.test.ts',
   'test/integration/server/sso/sso-pages.test.ts',
 ];

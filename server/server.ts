@@ -90,6 +90,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
         await tx.challenges.deleteExpired(now);
         await tx.authenticators.deleteExpiredPending(now);
         await tx.trustedComputers.deleteExpired(now);
+        await tx.handoffs.deleteExpired(now);
       })
       .catch((error: unknown) => app.log.error({ err: { type: (error as Error).name } }, 'clean-up of expired rows failed'));
   }, CLEANUP_INTERVAL_MS);

@@ -15,6 +15,8 @@ import {
   RecoveryResponse,
   AuthenticatedResponse,
   CodeAcceptedResponse,
+  HandoffResponse,
+  type HandoffPath,
   type LoginRequest,
   type RecoveryRequest,
   type SsoExchangeRequest,
@@ -43,6 +45,8 @@ export interface ApiClient {
   exchangeSsoResult(request: SsoExchangeRequest): Promise<ApiResult<Static<typeof AuthenticatedResponse>>>;
   me(token: string): Promise<ApiResult<Static<typeof MeResponse>>>;
   logout(token: string): Promise<ApiResult<null>>;
+  /** A one-time address that signs the browser in as this session, at `next` (docs/api.md). */
+  handoff(token: string, next: HandoffPath): Promise<ApiResult<HandoffResponse>>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -127,5 +131,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     exchangeSsoResult: (body) => expectJson(AuthenticatedResponse, () => http.post('/auth/sso/exchange', body)),
     me: (token) => expectJson(MeResponse, () => http.get('/me', bearer(token))),
     logout: (token) => expectNoContent(() => http.post('/auth/logout', undefined, bearerWithoutBody(token))),
+    handoff: (token, next) => expectJson(HandoffResponse, () => http.post('/auth/handoff', { next }, bearer(token))),
   };
 }

@@ -27,7 +27,24 @@ export interface DemoIdentityProvider {
   close(): Promise<void>;
 }
 
+/**
+ * The provider library warns on stderr that it runs with development-only keys, storage and pages:
+ * true, and the reason it is a demo, but not something the person trying the demo should act on. Those
+ * lines are left out while it runs; the instructions say it once, plainly. Returns the undo.
+ */
+function quietDevelopmentWarnings(): () => void {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].includes('oidc-provider WARNING')) return;
+    warn(...args);
+  };
+  return () => {
+    console.warn = warn;
+  };
+}
+
 export async function startDemoIdentityProvider(): Promise<DemoIdentityProvider> {
+  const restoreWarnings = quietDevelopmentWarnings();
   const secret = randomBytes(24).toString('base64url');
   let connect: (origin: string) => void = () => undefined;
   const clients = new Promise<readonly [{ client_id: string; client_secret: string; redirect_uris: string[] }]>((resolve) => {
@@ -56,11 +73,13 @@ export async function startDemoIdentityProvider(): Promise<DemoIdentityProvider>
     instructions: [
       `Single sign-on: "Sign in with ${DEMO_PROVIDER.displayName}" opens ${provider.issuer} in your browser;`,
       `  sign in there as ${DEMO_PROVIDER_ACCOUNT.login} / ${DEMO_PROVIDER_ACCOUNT.password}: you come back as "demo", with no verification code.`,
+      '  (It is a development identity provider that keeps nothing: for this demo only.)',
       '',
     ].join('\n'),
     close: async () => {
       await provider.close();
       rmSync(dir, { recursive: true, force: true });
+      restoreWarnings();
     },
   };
 }

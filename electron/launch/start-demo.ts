@@ -32,6 +32,8 @@ const origin = await new Promise<string>((resolve, reject) => {
 });
 identityProvider.connect(origin);
 console.log(identityProvider.instructions);
+// The app opens by itself; where it cannot, the preview says its own address last.
+console.log(`Browser pages: ${origin}/signin`);
 const code = await startDesktop({ server: origin, fallbackPreview: true });
 server.kill('SIGTERM');
 await identityProvider.close();

@@ -52,8 +52,9 @@ const preview = await startPreview({
   log: (message) => console.log(message),
 });
 
-console.log(`Stepgate preview: ${preview.url}/`);
 console.log(config.settings.serverUrl === null ? 'No server configured: the page asks for one.' : `Signing in to ${config.settings.serverUrl}`);
+// Last, so the address to open is what the output ends with.
+console.log(`Open the Stepgate preview in your browser: ${preview.url}/`);
 
 const stop = () => {
   void preview.close().then(() => process.exit(0));

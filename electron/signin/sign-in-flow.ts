@@ -5,7 +5,7 @@
  * that made the request; if the person cancelled or moved on meanwhile, the answer is dropped.
  * Nothing here imports Electron: the same code runs in the app, the browser preview and tests.
  */
-import type { InfoResponse, IssuedTrustedComputer, TrustComputerRequest } from '../../shared/api/schemas.js';
+import type { HandoffPath, InfoResponse, IssuedTrustedComputer, TrustComputerRequest } from '../../shared/api/schemas.js';
 import { isCompleteCode, normaliseCode, normaliseRecoveryCode } from '../../shared/code/normalise-code.js';
 import type { Intent } from '../../shared/ipc/intents.js';
 import type { Problem } from '../../shared/ipc/problem.js';
@@ -554,7 +554,9 @@ export class SignInFlow {
   private async openEnrollment(): Promise<void> {
     const state = this.state;
     if (state.kind !== 'enrollmentNeeded') return;
-    const opened = await this.openInBrowser(state.enrollmentUrl, [state.server.url]);
+    const url = await this.handedOver(state.server, state.enrollmentToken, '/enroll', state.enrollmentUrl);
+    if (!this.isCurrent(state)) return;
+    const opened = await this.openInBrowser(url, [state.server.url]);
     if (!this.isCurrent(state)) return;
     this.apply({ type: 'enrollmentPageOpened', opened });
   }
@@ -578,7 +580,21 @@ export class SignInFlow {
       if (!result.ok || !this.isCurrent(state)) return;
       url = result.value.settingsUrl;
     }
-    await this.openInBrowser(url, [state.server.url]);
+    const target = await this.handedOver(state.server, state.token, '/settings', url);
+    if (!this.isCurrent(state)) return;
+    await this.openInBrowser(target, [state.server.url]);
+  }
+
+  /**
+   * The page at `plain`, carried over to the browser with a one-time hand-off of this session, so the
+   * person is not asked to sign in again. Without one (the session has ended, an older server), the
+   * plain page, whose sign-in form says why it asks. The address is never logged: it carries the code.
+   */
+  private async handedOver(server: Server, token: string, next: HandoffPath, plain: string): Promise<string> {
+    const result = await this.deps.apiFor(server.url).handoff(token, next);
+    if (result.ok) return result.value.url;
+    this.deps.log(`no hand-off to the browser (${result.failure.kind === 'api' ? result.failure.code : result.failure.kind}): the page asks to sign in`);
+    return plain;
   }
 
   /** False when the URL is not one the app may open, or the system could not open a browser. */

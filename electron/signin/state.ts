@@ -1,7 +1,8 @@
 /**
  * The sign-in flow's state: a union keyed by `kind`, each state holding what its step needs and
- * nothing more. The session token lives only in the signed-in states, in memory, for sign-out (and,
- * after a sign-out the server did not confirm, only in sign-out-retries.ts until it does).
+ * nothing more. The session token lives only in the signed-in states, in memory, for sign-out and the
+ * hand-off to the browser (and, after a sign-out the server did not confirm, only in
+ * sign-out-retries.ts until it does); an enrollment session only in `enrollmentNeeded`, for the hand-off.
  * Passwords and codes never enter the state.
  */
 import type { CodeMethod, EnrollmentBrowser, SignOutOutcome, TrustedComputerNote } from '../../shared/ipc/view.js';
@@ -96,7 +97,13 @@ export type SignInState =
   | (BrowserStep & { readonly kind: 'awaitingBrowser' })
   /** The browser came back with a result code; the app is exchanging it for the session. */
   | (BrowserStep & { readonly kind: 'finishingBrowserSignIn' })
-  | (WithUser & { readonly kind: 'enrollmentNeeded'; readonly enrollmentUrl: string; readonly browser: EnrollmentBrowser })
+  | (WithUser & {
+      readonly kind: 'enrollmentNeeded';
+      readonly enrollmentUrl: string;
+      readonly browser: EnrollmentBrowser;
+      /** The password step's enrollment session, in memory only, used for nothing but the hand-off to the browser. */
+      readonly enrollmentToken: string;
+    })
   | (WithUser & { readonly kind: 'restoring' })
   | (SignedInStep & { readonly kind: 'signedIn'; readonly problem: Problem | null })
   | (SignedInStep & { readonly kind: 'signingOut' });

@@ -97,8 +97,15 @@ function afterLogin(state: StateOf<'submittingCredentials'>, result: Static<type
       };
     }
     case 'enrollment_required':
-      // The enrollment session is deliberately dropped: set-up happens in the browser.
-      return { kind: 'enrollmentNeeded', server: state.server, username: state.username, enrollmentUrl: result.enrollmentUrl, browser: 'notOpened' };
+      // Set-up happens in the browser: the enrollment session is kept in memory only to hand it over there.
+      return {
+        kind: 'enrollmentNeeded',
+        server: state.server,
+        username: state.username,
+        enrollmentUrl: result.enrollmentUrl,
+        browser: 'notOpened',
+        enrollmentToken: result.enrollmentSession.token,
+      };
     default:
       return assertNever(result);
   }

@@ -19,6 +19,7 @@ export type SessionAction =
   | 'manage_trusted_computers'
   | 'change_password'
   | 'logout'
+  | 'hand_off'
   | 'administer';
 
 export function kindMay(kind: SessionKind, action: SessionAction): boolean {
@@ -27,7 +28,8 @@ export function kindMay(kind: SessionKind, action: SessionAction): boolean {
       return true;
     case 'enrollment':
       // Made from the password alone, for one job: setting up the account's first authenticator.
-      return action === 'add_authenticator' || action === 'confirm_authenticator' || action === 'logout';
+      // A hand-off gives the browser a session of the same kind, for the same job.
+      return action === 'add_authenticator' || action === 'confirm_authenticator' || action === 'logout' || action === 'hand_off';
   }
 }
 

@@ -11,9 +11,11 @@ export const publicUser = (u: UserRow): User => ({ id: u.id, username: u.usernam
  * Issued inside the unit of work that decided it, so nothing can revoke the grounds in between; the
  * token reaches nobody before that unit has committed.
  */
-export async function issueSession(ctx: Context, tx: Tx, user: UserRow, kind: SessionKind): Promise<Session> {
+export async function issueSession(ctx: Context, tx: Tx, user: UserRow, kind: SessionKind, endsBy?: number): Promise<Session> {
   const now = ctx.clock.now();
-  const ttl = kind === 'full' ? ctx.config.sessions.ttlSeconds : ctx.config.sessions.enrollmentTtlSeconds;
+  const kindTtl = kind === 'full' ? ctx.config.sessions.ttlSeconds : ctx.config.sessions.enrollmentTtlSeconds;
+  // `endsBy`: a session made from another one (a hand-off) ends no later than it.
+  const ttl = endsBy === undefined ? kindTtl : Math.min(kindTtl, Math.max(1, Math.floor((endsBy - now) / 1000)));
   const { token, expiresAt } = await tx.sessions.create(user.id, kind, now, ttl);
   return { token, expiresAt: isoTime(expiresAt), user: publicUser(user) };
 }
@@ -25,6 +27,8 @@ export async function issueSession(ctx: Context, tx: Tx, user: UserRow, kind: Se
 export async function endUserSessions(tx: Tx, userId: string, keepTokenHash?: string): Promise<void> {
   await tx.sessions.deleteForUser(userId, keepTokenHash);
   await tx.challenges.deleteForUser(userId);
+  // Also the kept session's: a hand-off never carries a sign-in across an ending to the browser.
+  await tx.handoffs.deleteForUser(userId);
 }
 
 /** Ends the caller's own session, and only that one. */

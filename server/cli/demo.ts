@@ -72,6 +72,9 @@ export async function demoInstructions(ctx: Context, origin: string, recoveryCod
     `  ${a.plain.username} / ${a.plain.password}        no two-factor`,
     `  ${a.admin.username} / ${a.admin.password}  administrator`,
     '',
+    'Add an account to this demo (the password is asked for; without --data it goes to another data folder):',
+    `  npm run server -- user create USERNAME --data "${ctx.config.dataDir}"`,
+    '',
   ];
   const demo = await demoSecret(ctx);
   if (demo !== undefined) {

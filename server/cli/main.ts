@@ -19,6 +19,19 @@ async function serve(config: ServerConfig): Promise<RunningServer> {
   }
 }
 
+/** The demo's data folder: `npm start` and `npm run server -- demo` keep its accounts here. */
+const DEMO_DATA_DIR = join(PROJECT_DIR, '.data', 'demo');
+
+/**
+ * Where a command read or wrote, so an operator can tell one data folder from another; when the folder
+ * was the default, how to reach the demo's instead (a user made elsewhere cannot sign in there).
+ */
+function whereLines(location: string, defaulted: boolean): string {
+  const lines = [`Data: ${location}`];
+  if (defaulted) lines.push(`(the default data folder; the demo started by npm start keeps its data in ${DEMO_DATA_DIR}: add --data "${DEMO_DATA_DIR}" to change the demo)`);
+  return lines.join('\n');
+}
+
 function stopOnSignal(server: RunningServer): void {
   const stop = () => {
     void server.close().then(() => process.exit(0));
@@ -32,6 +45,8 @@ async function run(args: ParsedArgs): Promise<void> {
   // Modules only some commands need are loaded by those commands: the server starts without them.
   const file = args.configFile === undefined ? {} : (await import('./config-file.js')).readConfigFile(args.configFile);
   const database = args.database ?? databaseUrl(process.env['STEPGATE_DATABASE_URL'], '$STEPGATE_DATABASE_URL');
+  // A command on the default data folder (no --data, no database URL) is told where the demo's is.
+  const defaulted = args.dataDir === undefined && database === undefined;
   const config = (dataDir: string, logRequests: boolean) =>
     makeConfig(args.dataDir ?? dataDir, { ...file, logRequests, database, ...args.overrides, totp: { ...file.totp, ...args.overrides.totp } });
 
@@ -43,7 +58,7 @@ async function run(args: ParsedArgs): Promise<void> {
       return;
     }
     case 'demo': {
-      const server = await serve(config(join(PROJECT_DIR, '.data', 'demo'), false));
+      const server = await serve(config(DEMO_DATA_DIR, false));
       const { demoInstructions, ensureDemoEnvironment, linkDemoIdentity } = await import('./demo.js');
       const codes = await ensureDemoEnvironment(server.context, server.operations);
       await linkDemoIdentity(server.context, server.operations);
@@ -72,6 +87,7 @@ async function run(args: ParsedArgs): Promise<void> {
           const user = await data.operations.createUser({ username, password, displayName: args.displayName, isAdmin: args.admin, totpRequired: args.totpRequired });
           console.log(`Created user ${user.username} (${user.id})${user.isAdmin ? ', administrator' : ''}${user.totpRequired ? ', two-factor required' : ''}`);
         }
+        console.log(whereLines(data.store.location, defaulted));
       } finally {
         await data.store.close();
       }
@@ -115,6 +131,7 @@ async function run(args: ParsedArgs): Promise<void> {
             `trusted-computer-days: ${env.trustedComputerDays}`,
           ].join('\n'),
         );
+        console.log(whereLines(data.store.location, defaulted));
       } finally {
         await data.store.close();
       }
@@ -137,6 +154,7 @@ async function run(args: ParsedArgs): Promise<void> {
           data.context,
           data.operations,
         );
+        console.log(whereLines(data.store.location, defaulted));
       } finally {
         await data.store.close();
       }

@@ -7,6 +7,7 @@ import type { Operations } from '../operations.js';
 import { tooManyAttempts } from '../refusal.js';
 import { adminRoutes } from '../routes/admin.js';
 import { authRoutes } from '../routes/auth.js';
+import { handoffRoutes } from '../routes/handoff.js';
 import { meRoutes } from '../routes/me.js';
 import { publicRoutes } from '../routes/public.js';
 import { registerPages, type Pages } from '../pages/register-pages.js';
@@ -28,7 +29,7 @@ export interface LogStream {
 
 /** The server's HTTP side: the API's routes under /api/v1, the browser pages, every refusal. */
 export function buildApp(ctx: Context, ops: Operations, logStream?: LogStream): Promise<FastifyInstance> {
-  return buildHttpApp(ctx, (pages) => [publicRoutes(ctx), authRoutes(ctx), meRoutes(ctx), adminRoutes(ctx, ops), ssoRoutes(ctx, pages)], logStream);
+  return buildHttpApp(ctx, (pages) => [publicRoutes(ctx), authRoutes(ctx), handoffRoutes(ctx), meRoutes(ctx), adminRoutes(ctx, ops), ssoRoutes(ctx, pages)], logStream);
 }
 
 /** The same with the API routes given: everything around them (hooks, pages, refusals) as the server has it. */

@@ -33,7 +33,7 @@ export function isCookieRequest(request: FastifyRequest, policy: CookiePolicy, c
 
 /** Routes whose answer carries a new session. */
 export const SESSION_ROUTES: ReadonlySet<string> = new Set(
-  ['/auth/login', '/auth/totp', '/auth/recovery', '/me/authenticators/:id/confirm'].map((path) => `/api/v1${path}`),
+  ['/auth/login', '/auth/totp', '/auth/recovery', '/auth/handoff/redeem', '/me/authenticators/:id/confirm'].map((path) => `/api/v1${path}`),
 );
 export const LOGOUT_ROUTE = '/api/v1/auth/logout';
 

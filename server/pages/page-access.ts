@@ -12,8 +12,9 @@ export type PageDecision =
 
 export type ProtectedPage = '/enroll' | '/settings' | '/admin';
 
-export function decidePage(page: ProtectedPage, session: PageSession, signInUrl: (next: string) => string): PageDecision {
-  if (session.kind === 'none') return { kind: 'redirect', to: signInUrl(page) };
+/** `hadSession`: the request carried a session cookie that no longer works, so the sign-in page says it ended. */
+export function decidePage(page: ProtectedPage, session: PageSession, signInUrl: (next: string, ended: boolean) => string, hadSession = false): PageDecision {
+  if (session.kind === 'none') return { kind: 'redirect', to: signInUrl(page, hadSession) };
   switch (page) {
     case '/enroll':
       return { kind: 'serve', status: 200 };

@@ -1,7 +1,7 @@
 /**
  * The browser pages: one built HTML shell for every page (the script picks the view by path) in
  * the language the browser asks for, its hashed assets, the favicon, and the access decision for
- * each protected page. /signin and /help are open to everyone.
+ * each protected page. /signin, /help and /handoff are open to everyone.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import type { Language } from '../../shared/messages/language.js';
 import { signInUrl } from '../../shared/pages/page-paths.js';
 import type { Context } from '../context.js';
 import { PROJECT_DIR } from '../project-dir.js';
+import { HANDOFF_PAGE } from '../auth/handoff.js';
 import { hashToken } from '../crypto/tokens.js';
 import { cookieSessionToken } from '../http/request-session.js';
 import { decidePage, type PageSession, type ProtectedPage } from './page-access.js';
@@ -28,6 +29,8 @@ export interface PageRouteOptions {
   readonly distDir?: string | undefined;
   /** Every page in this language, whatever the browser asks for. */
   readonly language?: Language | undefined;
+  /** Whether the request carried a session cookie at all (working or not). */
+  readonly carriesSessionCookie?: ((request: FastifyRequest) => boolean) | undefined;
 }
 
 export async function registerPageRoutes(app: FastifyInstance, ctx: Context, options: PageRouteOptions): Promise<void> {
@@ -88,11 +91,13 @@ export async function registerPageRoutes(app: FastifyInstance, ctx: Context, opt
   app.get('/', async (_request, reply) => reply.redirect('/settings'));
   app.get('/signin', async (request, reply) => sendShell(request, reply, 200));
   app.get('/help', async (request, reply) => sendShell(request, reply, 200));
+  // The desktop app's hand-off: the code is in the fragment, which the page reads and spends.
+  app.get(HANDOFF_PAGE, async (request, reply) => sendShell(request, reply, 200));
 
   const pages: readonly ProtectedPage[] = ['/enroll', '/settings', '/admin'];
   for (const page of pages) {
     app.get(page, async (request, reply) => {
-      const decision = decidePage(page, await sessionOf(request), signInUrl);
+      const decision = decidePage(page, await sessionOf(request), signInUrl, options.carriesSessionCookie?.(request) ?? false);
       return decision.kind === 'redirect' ? reply.redirect(decision.to) : sendShell(request, reply, decision.status);
     });
   }

@@ -71,7 +71,12 @@ export async function registerPages(app: FastifyInstance, ctx: Context, options:
   await app.register(async (pages) => {
     await pages.register(helmet, { global: true });
     registerCsrfTokenRoute(pages, policy, csrf, jar);
-    await registerPageRoutes(pages, ctx, { secure: policy.secure, distDir: options.distDir, language: options.language });
+    await registerPageRoutes(pages, ctx, {
+      secure: policy.secure,
+      distDir: options.distDir,
+      language: options.language,
+      carriesSessionCookie: (request) => jar(request)[policy.sessionName] !== undefined,
+    });
   });
   return { handSessionToBrowser: sessions.hand, cookies: jar };
 }

@@ -1,5 +1,5 @@
 /** What a store holds, as the domain sees it: the same for every store behind `Store`. */
-import type { SsoMode } from '../../shared/api/schemas.js';
+import type { HandoffPath, SsoMode } from '../../shared/api/schemas.js';
 
 export interface UserRow {
   readonly id: string;
@@ -147,7 +147,10 @@ export type AuditEventName =
   | 'trusted_computer_used'
   | 'trusted_computer_refused'
   | 'trusted_computer_revoked'
-  | 'trusted_computers_ended';
+  | 'trusted_computers_ended'
+  | 'handoff_issued'
+  | 'handoff_used'
+  | 'handoff_rejected';
 
 export type AuditDetail = Readonly<Record<string, string | number | boolean>>;
 
@@ -230,4 +233,15 @@ export interface SsoResultRow {
   readonly userId: string;
   readonly providerId: string;
   readonly codeChallenge: string;
+}
+
+/**
+ * A desktop app's one-time hand-off to the browser, found by its code's hash: it signs the browser in as
+ * the session that asked for it, while that session lives.
+ */
+export interface HandoffRow {
+  readonly userId: string;
+  readonly sessionHash: string;
+  readonly nextPath: HandoffPath;
+  readonly expiresAt: number;
 }

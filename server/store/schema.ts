@@ -194,6 +194,19 @@ export const MIGRATIONS: readonly Migration[] = [
   (d) => `
   ALTER TABLE sessions ADD COLUMN idle_expires_at ${d.time};
   `,
+  // Hand-offs: a signed-in desktop app's one-time code that signs the browser in, bound to the session
+  // that asked for it; only its hash is stored.
+  (d) => `
+  CREATE TABLE handoffs (
+    code_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    session_hash TEXT NOT NULL,
+    next_path TEXT NOT NULL,
+    created_at ${d.time} NOT NULL,
+    expires_at ${d.time} NOT NULL
+  )${d.keyed};
+  CREATE INDEX handoffs_by_user ON handoffs(user_id);
+  `,
 ];
 
 /** What a store says when its database was written by a newer version than this one. */

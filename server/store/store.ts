@@ -22,6 +22,7 @@ import type {
   AuthenticatorRow,
   ChallengeRow,
   EnvironmentSettings,
+  HandoffRow,
   NewPendingAuthenticator,
   RecoveryCodeRow,
   SessionKind,
@@ -262,6 +263,18 @@ export interface Sso extends SsoView {
   readonly results: SsoResults;
 }
 
+export interface HandoffsView {
+  /** A hand-off that has not expired at `now`, without spending it. */
+  find(codeHash: string, now: number): Promise<HandoffRow | undefined>;
+}
+export interface Handoffs extends HandoffsView {
+  insert(row: HandoffRow & { readonly codeHash: string; readonly now: number }): Promise<void>;
+  /** The conditional delete that spends a code: a row for exactly one caller, none once used or expired. */
+  take(codeHash: string, now: number): Promise<HandoffRow | undefined>;
+  deleteForUser(userId: string): Promise<void>;
+  deleteExpired(now: number): Promise<void>;
+}
+
 /** What `read` work may use: reads of committed data. */
 export interface View {
   readonly users: UsersView;
@@ -274,6 +287,7 @@ export interface View {
   readonly throttle: ThrottleView;
   readonly audit: AuditView;
   readonly sso: SsoView;
+  readonly handoffs: HandoffsView;
 }
 
 /** What a unit of work may use: reads that see every unit before it, and writes. */
@@ -288,6 +302,7 @@ export interface Tx extends View {
   readonly throttle: Throttle;
   readonly audit: Audit;
   readonly sso: Sso;
+  readonly handoffs: Handoffs;
 }
 
 export type Unit<T> = (tx: Tx) => Promise<T>;

@@ -49,6 +49,8 @@ export const API_ERROR_CODES = [
   'sso_required',
   ...SSO_FLOW_ERROR_CODES,
   'sso_result_invalid',
+  // Beyond api.md's table: a hand-off code that is unknown, used, expired, or whose session has ended.
+  'handoff_invalid',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -75,6 +77,7 @@ export const API_ERROR_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   sso_link_required: 403,
   sso_not_allowed: 403,
   sso_result_invalid: 401,
+  handoff_invalid: 401,
 };
 
 export function isApiErrorCode(value: unknown): value is ApiErrorCode {

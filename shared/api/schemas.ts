@@ -344,3 +344,20 @@ export const AuditQuery = Type.Object(
   strict,
 );
 export const AuditResponse = Type.Object({ events: Type.Array(AuditEvent) }, strict);
+
+// Hand-off: a signed-in desktop app carries its sign-in over to the browser with a one-time code (docs/api.md).
+
+export const HandoffPath = Type.Union([Type.Literal('/enroll'), Type.Literal('/settings')]);
+export type HandoffPath = Static<typeof HandoffPath>;
+export const HandoffRequest = Type.Object({ next: HandoffPath }, strict);
+export type HandoffRequest = Static<typeof HandoffRequest>;
+/** `url` carries the code in its fragment, which browsers send to no server and put in no Referer. */
+export const HandoffResponse = Type.Object({ url: Type.String(), expiresAt: IsoTime, expiresIn: Type.Integer({ minimum: 0 }) }, strict);
+export type HandoffResponse = Static<typeof HandoffResponse>;
+export const HandoffCodeRequest = Type.Object({ code: OpaqueId }, strict);
+export type HandoffCodeRequest = Static<typeof HandoffCodeRequest>;
+/** Whom a hand-off signs in as, so the page can ask before it does. */
+export const HandoffInspectResponse = Type.Object({ user: User, next: HandoffPath, expiresIn: Type.Integer({ minimum: 0 }) }, strict);
+export type HandoffInspectResponse = Static<typeof HandoffInspectResponse>;
+export const HandoffRedeemResponse = Type.Object({ session: Session, next: HandoffPath }, strict);
+export type HandoffRedeemResponse = Static<typeof HandoffRedeemResponse>;

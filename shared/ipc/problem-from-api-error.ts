@@ -24,7 +24,9 @@ export function problemFromApiError(answer: ApiErrorAnswer, now: number): Proble
       return { kind: 'wrongCode', attemptsRemaining: answer.attemptsRemaining ?? 0, reason: isCodeRefusalReason(answer.reason) ? answer.reason : 'incorrect' };
     case 'challenge_expired':
       return { kind: 'challengeExpired' };
+    // handoff_invalid: only the browser's hand-off page meets it, and it words it itself.
     case 'unauthorized':
+    case 'handoff_invalid':
       return { kind: 'sessionEnded' };
     case 'forbidden':
       return { kind: 'forbidden' };

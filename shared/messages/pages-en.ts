@@ -69,6 +69,25 @@ export const pagesEn = {
   },
   signIn: {
     sessionEnded: 'Your session has ended. Sign in again to continue.',
+    /** Why a person who never had a session here is asked to sign in, by the page they are heading to. */
+    purpose: {
+      '/enroll': 'Sign in to set up your authenticator app.',
+      '/settings': 'Sign in to manage two-factor authentication.',
+      '/admin': 'Sign in to use the administration page.',
+    },
+  },
+  /** The page the desktop app opens to carry its sign-in over to this browser. */
+  handoff: {
+    title: 'Continue from the Stepgate app – Stepgate',
+    heading: 'Continue from the Stepgate app',
+    checking: 'Checking the link from the app…',
+    question: (name: string) => `You are signed in to the Stepgate app as ${name}. Continue in this browser as ${name}?`,
+    continue: 'Continue',
+    continuing: 'Signing in…',
+    notYou: 'Not you? Sign in with your own account',
+    invalid: 'This link from the app has expired or was already used. Sign in here, or open the page from the app again.',
+    failed: 'The sign-in server could not be reached. Check your connection and reload this page.',
+    signIn: 'Sign in',
   },
   enroll: {
     heading: 'Set up an authenticator app',
@@ -102,6 +121,7 @@ export const pagesEn = {
     startAgain: 'Start again',
     saved: (name: string) => `“${name}” is set up. From now on you can sign in with a code from it.`,
     toSettings: 'Go to two-factor authentication settings',
+    backToApp: 'If you came here from the Stepgate desktop app, go back to it now and sign in with a code from this authenticator.',
     totpOff: 'Two-factor authentication is turned off for this server, so there is nothing to set up.',
   },
   recovery: {
@@ -255,6 +275,16 @@ export const pagesEn = {
     create: 'Create user',
     created: (username: string) => `User ${username} was created.`,
     saved: 'Saved.',
+    savedTotp: (on: boolean): string =>
+      on ? 'Saved: two-factor authentication is on.' : 'Saved: two-factor authentication is off. Nobody is asked for a verification code until it is turned on again.',
+    savedRequiredForAll: (on: boolean): string =>
+      on ? 'Saved: everyone must set up an authenticator app at their next sign-in.' : 'Saved: an authenticator app is no longer required of everyone.',
+    totpOffHeading: 'Turn two-factor authentication off for everyone?',
+    totpOffBody:
+      'Nobody will be asked for a verification code when signing in, and nobody can set up an authenticator app, until it is turned on again. Authenticators already set up are kept.',
+    totpOffConfirm: 'Turn off for everyone',
+    selfUnprotected: 'Your own administrator account has no authenticator app. Set one up so that your password alone cannot open it.',
+    selfUnprotectedLink: 'Set up an authenticator app',
     revoked: (username: string) => `Two-factor authentication of ${username} was reset.`,
   },
   help: {

@@ -69,6 +69,23 @@ export const pagesFi: PagesMessages = {
   },
   signIn: {
     sessionEnded: 'Istuntosi on päättynyt. Kirjaudu uudelleen jatkaaksesi.',
+    purpose: {
+      '/enroll': 'Kirjaudu sisään, niin voit ottaa todennussovelluksen käyttöön.',
+      '/settings': 'Kirjaudu sisään, niin voit hallita kaksivaiheista tunnistautumista.',
+      '/admin': 'Kirjaudu sisään, niin voit käyttää ylläpitosivua.',
+    },
+  },
+  handoff: {
+    title: 'Jatka Stepgate-sovelluksesta – Stepgate',
+    heading: 'Jatka Stepgate-sovelluksesta',
+    checking: 'Tarkistetaan sovelluksen linkkiä…',
+    question: (name: string) => `Olet kirjautunut Stepgate-sovellukseen käyttäjänä ${name}. Jatketaanko tässä selaimessa käyttäjänä ${name}?`,
+    continue: 'Jatka',
+    continuing: 'Kirjaudutaan…',
+    notYou: 'Etkö ole tämä käyttäjä? Kirjaudu omalla tililläsi',
+    invalid: 'Sovelluksen linkki on vanhentunut tai jo käytetty. Kirjaudu sisään tässä tai avaa sivu uudelleen sovelluksesta.',
+    failed: 'Kirjautumispalvelimeen ei saatu yhteyttä. Tarkista yhteys ja lataa sivu uudelleen.',
+    signIn: 'Kirjaudu sisään',
   },
   enroll: {
     heading: 'Ota todennussovellus käyttöön',
@@ -102,6 +119,7 @@ export const pagesFi: PagesMessages = {
     startAgain: 'Aloita alusta',
     saved: (name: string) => `”${name}” on otettu käyttöön. Tästä lähtien voit kirjautua sen näyttämällä koodilla.`,
     toSettings: 'Siirry kaksivaiheisen tunnistautumisen asetuksiin',
+    backToApp: 'Jos tulit tänne Stepgate-työpöytäsovelluksesta, palaa nyt siihen ja kirjaudu tämän todennussovelluksen koodilla.',
     totpOff: 'Kaksivaiheinen tunnistautuminen ei ole käytössä tällä palvelimella, joten mitään ei tarvitse ottaa käyttöön.',
   },
   recovery: {
@@ -253,6 +271,18 @@ export const pagesFi: PagesMessages = {
     create: 'Luo käyttäjä',
     created: (username: string) => `Käyttäjä ${username} luotiin.`,
     saved: 'Tallennettu.',
+    savedTotp: (on: boolean) =>
+      on
+        ? 'Tallennettu: kaksivaiheinen tunnistautuminen on käytössä.'
+        : 'Tallennettu: kaksivaiheinen tunnistautuminen ei ole käytössä. Vahvistuskoodia ei kysytä keneltäkään, ennen kuin se otetaan taas käyttöön.',
+    savedRequiredForAll: (on: boolean) =>
+      on ? 'Tallennettu: kaikkien on otettava todennussovellus käyttöön seuraavalla kirjautumisella.' : 'Tallennettu: todennussovellusta ei enää vaadita kaikilta.',
+    totpOffHeading: 'Poistetaanko kaksivaiheinen tunnistautuminen käytöstä kaikilta?',
+    totpOffBody:
+      'Vahvistuskoodia ei kysytä keneltäkään kirjautuessa, eikä kukaan voi ottaa todennussovellusta käyttöön, ennen kuin se otetaan taas käyttöön. Jo käyttöön otetut todennussovellukset säilyvät.',
+    totpOffConfirm: 'Poista käytöstä kaikilta',
+    selfUnprotected: 'Omalla ylläpitäjätililläsi ei ole todennussovellusta. Ota sellainen käyttöön, jotta pelkkä salasana ei avaa tiliäsi.',
+    selfUnprotectedLink: 'Ota todennussovellus käyttöön',
     revoked: (username: string) => `Käyttäjän ${username} kaksivaiheinen tunnistautuminen nollattiin.`,
   },
   help: {

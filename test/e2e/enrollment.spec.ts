@@ -1,4 +1,5 @@
 import { auditEventsOf } from '../support/audit-trail.js';
+import { handoffAddress, spendHandoff } from './support/handoff.js';
 import { plainAccount } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
 
@@ -11,9 +12,14 @@ test('sends an account without an authenticator to the browser, says what happen
   const open = app.enrollmentNeeded.openSetUpPageButton;
   await expect(open).toBeFocused();
   await open.click();
-  await expect.poll(() => app.openedUrls()).toEqual([`${server.url}/enroll`]);
+  // The browser opens on a one-time hand-off of the password step, never on the session itself.
+  await expect.poll(() => app.openedUrls()).toEqual([expect.stringMatching(handoffAddress(server.url))]);
+  const [opened = ''] = await app.openedUrls();
   // The server sent the account to enrollment and signed no one in: set-up happens in the browser.
-  expect(await auditEventsOf(server, account.username)).toEqual(['enrollment_required']);
+  expect(await auditEventsOf(server, account.username)).toEqual(['enrollment_required', 'handoff_issued']);
+  // The browser that spends it may set up an authenticator, and nothing more; the code then works no more.
+  const browserSide = await spendHandoff(server, opened);
+  expect(browserSide).toEqual({ next: '/enroll', me: 403, addAuthenticator: 201, again: 401 });
   // What happened and what to do next, read out; focus on the next action.
   await expect(app.page.getByRole('status').filter({ hasText: t.enrollment.opened })).toBeVisible();
   const back = app.enrollmentNeeded.backToSignInButton;

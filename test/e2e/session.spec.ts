@@ -1,6 +1,7 @@
 import { en } from '../../shared/messages/en.js';
 import { currentCode, enrolledAccount, plainAccount } from './support/accounts.js';
 import { expect, test } from './support/fixtures.js';
+import { handoffAddress, spendHandoff } from './support/handoff.js';
 import { keptSession, keptSignOuts, meStatus } from './support/kept-sessions.js';
 import { expectSignedIn } from './support/steps.js';
 
@@ -37,7 +38,11 @@ test('signs out, ending the session on the server and forgetting the kept one, a
   const token = (await keptSession(keychainService, server.url)) ?? '';
   expect(await meStatus(server, token)).toBe(200);
   await app.signedIn.manageButton.click();
-  await expect.poll(() => app.openedUrls()).toEqual([`${server.url}/settings`]);
+  // Carried over to the browser with a one-time code, never the session token.
+  await expect.poll(() => app.openedUrls()).toEqual([expect.stringMatching(handoffAddress(server.url))]);
+  const [opened = ''] = await app.openedUrls();
+  expect(opened).not.toContain(token);
+  expect(await spendHandoff(server, opened)).toMatchObject({ next: '/settings', me: 200, again: 401 });
   await app.signedIn.signOutButton.click();
   await expect(app.loginWindow.heading).toBeVisible();
   await expect(app.page.getByRole('form', { name: en.signIn.heading }).getByText(en.signIn.signedOut, { exact: true })).toBeVisible();

@@ -27,8 +27,8 @@ export interface CliResult {
  * Runs one command to its end, `stdin` piped in (a password, for `user create`). A command still
  * running after `timeoutMs` (a server that should have refused to start) is killed: code null.
  */
-export function runCli(args: readonly string[], stdin = '', timeoutMs = 15_000): Promise<CliResult> {
-  const child = spawnCli(args);
+export function runCli(args: readonly string[], stdin = '', timeoutMs = 15_000, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  const child = spawnCli(args, env);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

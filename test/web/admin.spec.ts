@@ -4,7 +4,11 @@
  * and disabling users, and a non-admin refused the page and the endpoints.
  */
 import { AdminUsersResponse, LoginResponse } from '../../shared/api/schemas.js';
-import { pagesEn } from '../../shared/messages/pages-en.js';
+import type { Page } from '@playwright/test';
+import { messagesFor } from '../../shared/messages/catalogue.js';
+import { pagesEn, type PagesMessages } from '../../shared/messages/pages-en.js';
+import { pagesFi } from '../../shared/messages/pages-fi.js';
+import { snap } from '../support/gallery.js';
 import { auditTrailOf } from '../support/audit-trail.js';
 import { apiClient, fails, ok } from '../support/http-client.js';
 import { createTotpUser, createUser, passwordStep, signIn, uniqueUsername } from '../support/totp.js';
@@ -69,8 +73,8 @@ test('environment switches: with TOTP off no code is asked; required for everyon
 
   const totpEnabled = page.getByRole('checkbox', { name: t.totpEnabled, exact: true });
   await expect(totpEnabled).toBeChecked();
-  await totpEnabled.uncheck();
-  await expect(page.getByRole('status').filter({ hasText: t.saved })).toBeVisible();
+  await turnTotpOff(page, pagesEn);
+  expect((await passwordStep(server, user.username, user.password)).status).toBe('authenticated');
 
   const other = await newPage();
   await other.goto(`${server.url}/signin`);
@@ -83,6 +87,45 @@ test('environment switches: with TOTP off no code is asked; required for everyon
   await page.getByRole('checkbox', { name: t.requiredForAll, exact: true }).check();
   await expect(page.getByRole('checkbox', { name: t.requiredForAll, exact: true })).toBeChecked();
   await expect.poll(async () => (await passwordStep(server, plain.username, plain.password)).status).toBe('enrollment_required');
+});
+
+/**
+ * Turning two-factor authentication off for everyone: a dialog says what it does, and Cancel (where
+ * focus starts) changes nothing on the server; confirmed, the status says what was saved.
+ */
+async function turnTotpOff(page: Page, words: PagesMessages): Promise<void> {
+  const a = words.admin;
+  const totpEnabled = page.getByRole('checkbox', { name: a.totpEnabled, exact: true });
+  await totpEnabled.click();
+  const dialog = page.getByRole('dialog', { name: a.totpOffHeading });
+  await expect(dialog).toContainText(a.totpOffBody);
+  await expect(dialog.getByRole('button', { name: words.cancel })).toBeFocused();
+  await dialog.getByRole('button', { name: words.cancel }).click();
+  await expect(dialog).toBeHidden();
+  await expect(totpEnabled).toBeChecked();
+  await totpEnabled.click();
+  await page.getByRole('dialog', { name: a.totpOffHeading }).getByRole('button', { name: a.totpOffConfirm }).click();
+  await expect(page.getByRole('status').filter({ hasText: a.savedTotp(false) })).toBeVisible();
+  await expect(totpEnabled).not.toBeChecked();
+}
+
+test('in Finnish: an administrator without an authenticator is told so, and turning two-factor off asks first', async ({ browser, server }) => {
+  const context = await browser.newContext({ locale: 'fi-FI' });
+  const page = await context.newPage();
+  const admin = await createUser(server, { isAdmin: true, username: uniqueUsername('admin') });
+  const protectedUser = await createTotpUser(server);
+  await page.goto(`${server.url}/signin?next=%2Fadmin`);
+  await page.getByLabel(messagesFor('fi').signIn.username).fill(admin.username);
+  await page.getByLabel(messagesFor('fi').signIn.password, { exact: true }).fill(admin.password);
+  await page.getByRole('button', { name: messagesFor('fi').signIn.submit }).click();
+  await expect(page).toHaveURL(`${server.url}/admin`);
+  const notice = page.getByRole('note');
+  await expect(notice).toContainText(pagesFi.admin.selfUnprotected);
+  await expect(notice.getByRole('link', { name: pagesFi.admin.selfUnprotectedLink })).toHaveAttribute('href', '/enroll');
+  await snap(page, 'pages', 'Administration: own account unprotected');
+  await turnTotpOff(page, pagesFi);
+  expect((await passwordStep(server, protectedUser.username, protectedUser.password)).status).toBe('authenticated');
+  await context.close();
 });
 
 test('an admin creates and disables a user', async ({ page, server }) => {

@@ -94,7 +94,7 @@ test('an idle browser session ends, and the person is sent to sign in and back',
   await expect(page).toHaveURL(/\/settings$/);
   server.clock.advance(31 * 60_000);
   await page.reload();
-  await expect(page).toHaveURL(/\/signin\?next=%2Fsettings$/);
+  await expect(page).toHaveURL(/\/signin\?next=%2Fsettings&ended=1$/);
   await expect(page.getByRole('status')).toContainText(pagesEn.signIn.sessionEnded);
   await signInWithPassword(page, user.username, user.password);
   await expect(page).toHaveURL(/\/settings$/);

@@ -177,7 +177,7 @@ test('forget all ends every trusted computer; a password change ends them too, w
 
   // This session goes on; the other browser's has ended; the new password asks for a code here.
   await other.reload();
-  await expect(other).toHaveURL(/\/signin\?next=%2Fsettings$/);
+  await expect(other).toHaveURL(/\/signin\?next=%2Fsettings&ended=1$/);
   await signOut(page);
   await signInWithPassword(page, user.username, 'a-brand-new-password');
   await expect(page.getByRole('textbox', { name: en.code.label(6) })).toBeFocused();

@@ -29,7 +29,20 @@ export function AdminPage() {
       <h1>{t.heading}</h1>
       {state.kind === 'loading' && <p>{p.loading}</p>}
       {state.kind === 'failed' && <ErrorText id="admin-problem" text={state.text} />}
-      {state.kind === 'ready' && (state.me.user.isAdmin ? <Administration selfId={state.me.user.id} /> : <ErrorText id="admin-problem" text={t.notAllowed} />)}
+      {state.kind === 'ready' &&
+        (state.me.user.isAdmin ? (
+          <>
+            {state.me.totp.environmentEnabled && state.me.totp.authenticators.length === 0 && (
+              <div className="status-note" role="note">
+                <p>{t.selfUnprotected}</p>
+                <a href="/enroll">{t.selfUnprotectedLink}</a>
+              </div>
+            )}
+            <Administration selfId={state.me.user.id} />
+          </>
+        ) : (
+          <ErrorText id="admin-problem" text={t.notAllowed} />
+        ))}
     </PageFrame>
   );
 }
@@ -58,6 +71,8 @@ function EnvironmentSwitches({ report }: { readonly report: Report }) {
   const language = useLanguage();
   const [env, setEnv] = useState<Environment | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Turning two-factor authentication off for everyone waits for this confirmation. */
+  const [confirmingOff, setConfirmingOff] = useState(false);
   useEffect(() => {
     void api<Environment>('GET', '/admin/environment').then((r) => (r.ok ? setEnv(r.value) : report(null, problemText(r.failure, language))));
   }, [report, language]);
@@ -71,7 +86,13 @@ function EnvironmentSwitches({ report }: { readonly report: Report }) {
     const r = await api<Environment>('PATCH', '/admin/environment', patch);
     setBusy(false);
     setEnv(r.ok ? r.value : before);
-    report(r.ok ? t.saved : null, r.ok ? null : problemText(r.failure, language));
+    report(r.ok ? savedText(patch) : null, r.ok ? null : problemText(r.failure, language));
+  };
+  /** What was saved, in words: the switch that changed and what it now does. */
+  const savedText = (patch: Partial<Pick<Environment, 'totpEnabled' | 'totpRequiredForAll' | 'trustedComputerDays'>>): string => {
+    if (patch.totpEnabled !== undefined) return t.savedTotp(patch.totpEnabled);
+    if (patch.totpRequiredForAll !== undefined) return t.savedRequiredForAll(patch.totpRequiredForAll);
+    return t.saved;
   };
 
   return (
@@ -85,7 +106,13 @@ function EnvironmentSwitches({ report }: { readonly report: Report }) {
       ) : (
         <>
           <label className="checkbox">
-            <input type="checkbox" checked={env.totpEnabled} disabled={busy} aria-describedby="totp-enabled-hint" onChange={(e) => void change({ totpEnabled: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={env.totpEnabled}
+              disabled={busy}
+              aria-describedby="totp-enabled-hint"
+              onChange={(e) => (e.target.checked ? void change({ totpEnabled: true }) : setConfirmingOff(true))}
+            />
             {t.totpEnabled}
           </label>
           <p id="totp-enabled-hint" className="muted hint">
@@ -105,6 +132,20 @@ function EnvironmentSwitches({ report }: { readonly report: Report }) {
             {t.requiredForAllHint}
           </p>
           <AdminTrustedDays days={env.trustedComputerDays} busy={busy} onSave={(days) => void change({ trustedComputerDays: days })} />
+          {confirmingOff && (
+            <ConfirmDialog
+              heading={t.totpOffHeading}
+              confirmLabel={t.totpOffConfirm}
+              busy={busy}
+              onCancel={() => setConfirmingOff(false)}
+              onConfirm={() => {
+                setConfirmingOff(false);
+                void change({ totpEnabled: false });
+              }}
+            >
+              <p>{t.totpOffBody}</p>
+            </ConfirmDialog>
+          )}
         </>
       )}
     </section>

@@ -16,6 +16,7 @@ import { CopyButton } from '../components/CopyButton.js';
 import { ErrorText, StatusText } from '../components/Messages.js';
 import { PageFrame } from '../components/PageFrame.js';
 import { RecoveryCodesPanel } from '../components/RecoveryCodesPanel.js';
+import { signInUrl } from '../../../shared/pages/page-paths.js';
 import { keyGroups } from './key-groups.js';
 import { appAccount } from './otpauth-label.js';
 
@@ -123,7 +124,7 @@ function NameStep({ onCreated }: { readonly onCreated: (pending: PendingAuthenti
 
 /** An ended session sends the person to sign in again and back here. */
 function unauthorizedOr(failure: Failure, language: UiLanguage): string {
-  if (isCode(failure, 'unauthorized')) window.location.assign('/signin?next=%2Fenroll');
+  if (isCode(failure, 'unauthorized')) window.location.assign(signInUrl('/enroll', true));
   return problemText(failure, language);
 }
 
@@ -264,6 +265,7 @@ function Saved({ name }: { readonly name: string }) {
   return (
     <div className="card" ref={ref} tabIndex={-1}>
       <StatusText id="enroll-saved" text={t.saved(name)} />
+      <p>{t.backToApp}</p>
       <a className="button primary" href="/settings">
         {t.toSettings}
       </a>

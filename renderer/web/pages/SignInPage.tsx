@@ -12,6 +12,7 @@ import { isSsoFlowErrorCode } from '../../../shared/api/errors.js';
 import type { Challenge, InfoResponse, LoginResponse, SsoProviderInfo } from '../../../shared/api/schemas.js';
 import { isSsoProblem, type Problem } from '../../../shared/ipc/problem.js';
 import { problemFromSsoError } from '../../../shared/ipc/problem-from-api-error.js';
+import type { PagesMessages } from '../../../shared/messages/pages-en.js';
 import { safeNext } from '../../../shared/pages/page-paths.js';
 import { useFocusWhen } from '../../app/use-focus-when.js';
 import { useAnnounce } from '../../components/Announcer.js';
@@ -41,6 +42,19 @@ function providerLink(provider: SsoProviderInfo): string {
   return url.toString();
 }
 
+/**
+ * What the page says above the form: signed out; a session that ended; or, for someone who had no
+ * session here (a first visit, a link from the app), what signing in is for. A failed provider sign-in
+ * is what the person came back to, so it stands alone.
+ */
+function signInNotice(signedOut: string, words: PagesMessages['signIn'], providerFailed: boolean): string | null {
+  if (params.get('signedOut') === '1') return signedOut;
+  if (providerFailed) return null;
+  if (params.get('ended') === '1') return words.sessionEnded;
+  const next = safeNext(params.get('next'));
+  return next === undefined ? null : words.purpose[next];
+}
+
 export function SignInPage() {
   const t = useMessages();
   const p = usePagesMessages();
@@ -62,8 +76,7 @@ export function SignInPage() {
     });
   }, []);
 
-  // A failed provider sign-in is what the person came back to: the notice about an ended session is not.
-  const notice = params.get('signedOut') === '1' ? t.signIn.signedOut : params.has('next') && returned === null ? p.signIn.sessionEnded : null;
+  const notice = signInNotice(t.signIn.signedOut, p.signIn, returned !== null);
   useEffect(() => {
     if (notice !== null) announce(notice);
   }, [notice, announce]);

@@ -14,7 +14,7 @@ export function useMe(): readonly [MeState, () => Promise<void>] {
   const reload = useCallback(async () => {
     const result = await api<MeResponse>('GET', '/me');
     if (result.ok) setState({ kind: 'ready', me: result.value });
-    else if (isCode(result.failure, 'unauthorized')) window.location.assign(signInUrl(window.location.pathname));
+    else if (isCode(result.failure, 'unauthorized')) window.location.assign(signInUrl(window.location.pathname, true));
     else setState({ kind: 'failed', text: problemText(result.failure, language) });
   }, [language]);
   useEffect(() => void reload(), [reload]);

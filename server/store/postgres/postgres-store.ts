@@ -23,6 +23,7 @@ import { postgresRecoveryCodes } from './recovery-codes.js';
 import { postgresSessions } from './sessions.js';
 import { postgresSettings } from './settings.js';
 import { postgresSso } from './sso.js';
+import { postgresHandoffs } from './handoffs.js';
 import { sqlOn, TYPES } from './sql.js';
 import { postgresThrottle } from './throttle.js';
 import { postgresTrustedComputers } from './trusted-computers.js';
@@ -58,6 +59,7 @@ function repositories(client: pg.ClientBase, clock: Clock, mode: Mode, claims: s
     throttle,
     audit: postgresAudit(db, clock),
     sso: postgresSso(db),
+    handoffs: postgresHandoffs(db),
   };
 }
 

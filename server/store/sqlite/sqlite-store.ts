@@ -20,6 +20,7 @@ import { sqliteRecoveryCodes } from './recovery-codes.js';
 import { sqliteSessions } from './sessions.js';
 import { sqliteSettings } from './settings.js';
 import { sqliteSso } from './sso.js';
+import { sqliteHandoffs } from './handoffs.js';
 import { sqliteThrottle } from './throttle.js';
 import { sqliteTrustedComputers } from './trusted-computers.js';
 import { sqliteUsers } from './users.js';
@@ -47,6 +48,7 @@ function repositories(db: Db, clock: Clock): Tx {
     throttle,
     audit: sqliteAudit(db, clock),
     sso: sqliteSso(db),
+    handoffs: sqliteHandoffs(db),
   };
 }
 

@@ -59,6 +59,8 @@ describe('takeSessionToken', () => {
 describe('decidePage', () => {
   it('sends people without a session to sign in and back, and keeps non-admins out of /admin', () => {
     expect(decidePage('/settings', { kind: 'none' }, signInUrl)).toEqual({ kind: 'redirect', to: '/signin?next=%2Fsettings' });
+    // A session cookie that no longer works: the sign-in page says the session ended, not why to sign in.
+    expect(decidePage('/enroll', { kind: 'none' }, signInUrl, true)).toEqual({ kind: 'redirect', to: '/signin?next=%2Fenroll&ended=1' });
     expect(decidePage('/settings', { kind: 'enrollment', isAdmin: false }, signInUrl)).toEqual({ kind: 'redirect', to: '/enroll' });
     expect(decidePage('/enroll', { kind: 'enrollment', isAdmin: false }, signInUrl)).toEqual({ kind: 'serve', status: 200 });
     expect(decidePage('/admin', { kind: 'full', isAdmin: false }, signInUrl)).toEqual({ kind: 'serve', status: 403 });

@@ -20,6 +20,9 @@ export const session = {
   user: { id: 'u1', username: 'ada', displayName: 'Ada Lovelace', isAdmin: false },
 };
 
+/** A hand-off as the server gives it: the one-time code in the address's fragment. */
+export const handoff = { url: 'https://id.example.com/handoff#sgh_onetime', expiresAt: new Date(NOW + 60_000).toISOString(), expiresIn: 60 };
+
 export const apiChallenge = {
   id: challenge.id,
   expiresAt: new Date(challenge.expiresAt).toISOString(),
@@ -59,6 +62,7 @@ export const enrollmentNeeded: StateOf<'enrollmentNeeded'> = {
   username: 'ada',
   enrollmentUrl: 'https://id.example.com/enroll',
   browser: 'notOpened',
+  enrollmentToken: 'sgs_enrollment',
 };
 export const signedIn: StateOf<'signedIn'> = {
   kind: 'signedIn',

@@ -37,6 +37,7 @@ export function scriptedApi(serverInfo: InfoResponse = info) {
     exchangeSsoResult: (body) => pending('exchangeSsoResult', body),
     me: (token) => pending('me', { token }),
     logout: (token) => pending('logout', { token }),
+    handoff: (token, next) => pending('handoff', { token, next }),
   };
   /** Answers the oldest open call of `method`, once the flow has made it (it may read the keychain first). */
   const answer = async (method: string, result: ApiResult<unknown>) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../../../electron/api/api-result.js';
 import { noKeychain } from '../../../../electron/keychain/credential-store.js';
-import { apiChallenge, apiError, NOW, session } from './fixtures.js';
+import { apiChallenge, apiError, handoff, NOW, session } from './fixtures.js';
 import { memoryKeychain, settle, setup } from './flow-harness.js';
 
 async function toCodeWindow(t: ReturnType<typeof setup>, keepSignedIn = false) {
@@ -224,7 +224,7 @@ describe('SignInFlow', () => {
     expect(t.flow.view.flow).toMatchObject({ kind: 'signedIn' });
   });
 
-  it('opens the enrollment page in the browser only on the server’s own origin', async () => {
+  it('carries the enrollment session over to the browser’s set-up page with a one-time hand-off', async () => {
     const t = setup();
     await t.flow.start();
     void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'pw', keepSignedIn: false });
@@ -234,11 +234,33 @@ describe('SignInFlow', () => {
     });
     expect(t.flow.view.flow).toMatchObject({ kind: 'enrollmentNeeded', username: 'ada' });
     expect(t.flow.view.flow).toMatchObject({ browser: 'notOpened', enrollmentUrl: 'https://id.example.com/enroll' });
-    await t.flow.handle({ type: 'openEnrollment' });
-    expect(t.opened).toEqual(['https://id.example.com/enroll']);
+    // The view never carries the session.
+    expect(JSON.stringify(t.flow.view)).not.toContain(session.token);
+    const opening = t.flow.handle({ type: 'openEnrollment' });
+    await settle();
+    expect(t.calls.map((c) => [c.method, c.body])).toEqual([['handoff', { token: session.token, next: '/enroll' }]]);
+    await t.answer('handoff', { ok: true, value: handoff });
+    await opening;
+    expect(t.opened).toEqual([handoff.url]);
+    expect(t.logs.join('\n')).not.toContain('sgh_');
     expect(t.flow.view.flow).toMatchObject({ kind: 'enrollmentNeeded', browser: 'opened' });
     await t.flow.handle({ type: 'startAgain' });
     expect(t.flow.view.flow).toMatchObject({ kind: 'signIn', username: 'ada' });
+  });
+
+  it('opens the plain set-up page when no hand-off can be had, and the app’s other steps go on', async () => {
+    const t = setup();
+    await t.flow.start();
+    void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'pw', keepSignedIn: false });
+    await t.answer('login', {
+      ok: true,
+      value: { status: 'enrollment_required', enrollmentUrl: 'https://id.example.com/enroll', enrollmentSession: session },
+    });
+    const opening = t.flow.handle({ type: 'openEnrollment' });
+    await t.answer('handoff', apiError('unauthorized'));
+    await opening;
+    expect(t.opened).toEqual(['https://id.example.com/enroll']);
+    expect(t.flow.view.flow).toMatchObject({ kind: 'enrollmentNeeded', browser: 'opened' });
   });
 
   it('says so when no browser could be opened for the enrollment page', async () => {
@@ -253,7 +275,9 @@ describe('SignInFlow', () => {
       ok: true,
       value: { status: 'enrollment_required', enrollmentUrl: 'https://id.example.com/enroll', enrollmentSession: session },
     });
-    await t.flow.handle({ type: 'openEnrollment' });
+    const opening = t.flow.handle({ type: 'openEnrollment' });
+    await t.answer('handoff', { ok: true, value: handoff });
+    await opening;
     expect(t.flow.view.flow).toMatchObject({ kind: 'enrollmentNeeded', browser: 'failed' });
   });
 
@@ -292,7 +316,9 @@ describe('SignInFlow', () => {
       ok: true,
       value: { status: 'enrollment_required', enrollmentUrl: 'https://phish.example/enroll', enrollmentSession: session },
     });
-    await t.flow.handle({ type: 'openEnrollment' });
+    const opening = t.flow.handle({ type: 'openEnrollment' });
+    await t.answer('handoff', failed());
+    await opening;
     expect(t.opened).toEqual([]);
     expect(t.logs.join()).toContain('refused');
   });
@@ -303,8 +329,26 @@ describe('SignInFlow', () => {
     await settle();
     void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'pw', keepSignedIn: false });
     await t.answer('login', { ok: true, value: { status: 'authenticated', session } });
-    await t.flow.handle({ type: 'openSettings' });
-    expect(t.opened).toEqual(['https://id.example.com/settings']);
+    const opening = t.flow.handle({ type: 'openSettings' });
+    await t.answer('handoff', { ok: true, value: handoff });
+    await opening;
+    expect(t.opened).toEqual([handoff.url]);
+    const again = t.flow.handle({ type: 'openSettings' });
+    await t.answer('handoff', failed());
+    await again;
+    expect(t.opened).toEqual([handoff.url, 'https://id.example.com/settings']);
+  });
+
+  it('opens no hand-off the server sends for another origin', async () => {
+    const t = setup();
+    await t.flow.start();
+    await settle();
+    void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'pw', keepSignedIn: false });
+    await t.answer('login', { ok: true, value: { status: 'authenticated', session } });
+    const opening = t.flow.handle({ type: 'openSettings' });
+    await t.answer('handoff', { ok: true, value: { ...handoff, url: 'https://phish.example/handoff#sgh_x' } });
+    await opening;
+    expect(t.opened).toEqual([]);
   });
 
   it('asks for the server at first start, checks it, and saves it', async () => {

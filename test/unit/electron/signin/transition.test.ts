@@ -119,14 +119,15 @@ describe('transition: password step', () => {
     expect(next).toMatchObject({ kind: 'codeRequired', method: 'recovery_code' });
   });
 
-  it('sends enrollment to the browser and drops the enrollment session', () => {
+  it('sends enrollment to the browser, keeping the enrollment session only for the hand-off, never in the view', () => {
     const next = transition(submittingCredentials, {
       type: 'loginAnswered',
       result: { ok: true, value: { status: 'enrollment_required', enrollmentUrl: enrollmentNeeded.enrollmentUrl, enrollmentSession: session } },
       now: NOW,
     });
-    expect(next).toEqual(enrollmentNeeded);
-    expect(JSON.stringify(next)).not.toContain(session.token);
+    expect(next).toEqual({ ...enrollmentNeeded, enrollmentToken: session.token });
+    // Back to the password: the enrollment session goes with the step.
+    expect(JSON.stringify(transition(next, { type: 'startedAgain' }))).not.toContain(session.token);
   });
 
   it.each([
