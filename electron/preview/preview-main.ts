@@ -13,6 +13,9 @@ import { nodeConfigEnvironment } from '../config/node-environment.js';
 import { DEFAULT_KEYCHAIN_SERVICE, keychainStore, loadKeytar } from '../keychain/keytar-store.js';
 import { DEFAULT_RENDERER_DIR, startPreview } from './preview-server.js';
 
+/** The address up to its fragment, and a sign that something was left out. */
+const withoutFragment = (url: string): string => (url.includes('#') ? `${url.slice(0, url.indexOf('#'))}#… (one-time code not shown)` : url);
+
 const { values } = parseArgs({
   options: { server: { type: 'string' }, port: { type: 'string' }, settings: { type: 'string' } },
   strict: false,
@@ -48,7 +51,8 @@ const preview = await startPreview({
   credentials,
   diagnostics: { sources: loaded.sources, policySources: loaded.policy },
   ...(typeof values.port === 'string' ? { port: Number(values.port) } : {}),
-  onOpenExternal: (url) => console.log(`Open in browser (not opened by the preview): ${url}`),
+  // A fragment can carry a one-time sign-in code (the hand-off): the terminal gets the address without it.
+  onOpenExternal: (url) => console.log(`Open in browser (not opened by the preview): ${withoutFragment(url)}`),
   log: (message) => console.log(message),
 });
 
