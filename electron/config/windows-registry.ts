@@ -42,6 +42,8 @@ export function registryToSettings(
   const raw: Record<string, unknown> = {};
   const problems: SettingProblem[] = [];
   for (const [name, value] of Object.entries(values)) {
+    // A key's unnamed default value is no setting; tools such as reg.exe give new keys one.
+    if (name === '') continue;
     const key = SETTING_KEYS.find((k) => registryName(k).toLowerCase() === name.toLowerCase());
     if (key === undefined) {
       // Reported under its own name as an unknown setting by the checks that follow.

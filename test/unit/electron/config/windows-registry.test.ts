@@ -36,6 +36,10 @@ describe('readRegistryPolicy', () => {
     });
   });
 
+  it('ignores the key’s unnamed default value, which is no setting', () => {
+    expect(read({ [HKLM_KEY]: values({ '': { type: 'REG_SZ', data: '' } }) })).toEqual({ kind: 'found', raw: {}, problems: [] });
+  });
+
   it('is absent when the key is not there', () => {
     expect(read({})).toEqual({ kind: 'absent' });
   });
