@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   let windows: AppWindows | null = null;
   const flow = new SignInFlow({
     apiFor: (url) => {
-      const client = clients.get(url) ?? createApiClient({ origin: url, fetch: electronFetch });
+      const client = clients.get(url) ?? createApiClient({ origin: url, fetch: electronFetch, log: (message) => record('warn', message) });
       clients.set(url, client);
       return client;
     },
