@@ -8,7 +8,7 @@ import { builtinModules } from 'node:module';
 import { build } from 'vite';
 import { isEntryPoint } from './entry-point.js';
 
-const external = [/^electron(\/.*)?$/, /^node:/, ...builtinModules, /^@napi-rs\//];
+const external = [/^electron(\/.*)?$/, /^node:/, ...builtinModules, /^@napi-rs\//, /^native-reg$/];
 
 export interface MainBuildOptions {
   /** An end-to-end build honours the development switches even when packaged (see dev-switches.ts). */
@@ -18,7 +18,7 @@ export interface MainBuildOptions {
 
 export async function buildElectronMain(options: MainBuildOptions = {}): Promise<void> {
   const outDir = options.outDir ?? 'dist/electron';
-  // noExternal: bundle axios, typebox and iconv-lite rather than leave them to node_modules.
+  // noExternal: bundle axios and typebox rather than leave them to node_modules.
   const common = {
     configFile: false as const,
     logLevel: 'warn' as const,

@@ -30,7 +30,8 @@ export function builderConfig(options: BuilderOptions): Configuration {
     productName: 'Stepgate',
     copyright: 'Copyright © Stepgate',
     directories: { output: 'release', buildResources: 'build' },
-    // Main and renderer are bundles; the keychain's native module is the only runtime dependency.
+    // Main and renderer are bundles; the keychain's and the Windows registry's native modules (and the
+    // loader native-reg finds its prebuilt binary with) are the only runtime dependencies.
     files: [
       'dist/electron/**',
       'dist/renderer/**',
@@ -39,6 +40,8 @@ export function builderConfig(options: BuilderOptions): Configuration {
       '!node_modules/**',
       'node_modules/@napi-rs/keyring/**',
       'node_modules/@napi-rs/keyring-*/**',
+      'node_modules/native-reg/**',
+      'node_modules/node-gyp-build/**',
     ],
     // The keychain module is N-API with prebuilt binaries: nothing to rebuild for Electron.
     npmRebuild: false,
@@ -48,8 +51,8 @@ export function builderConfig(options: BuilderOptions): Configuration {
       { from: 'docs/deploying.md', to: 'policy/deploying.md' },
     ],
     asar: true,
-    // The keychain module is native; it must stay outside the asar archive to load.
-    asarUnpack: ['node_modules/@napi-rs/keyring*/**'],
+    // The native modules must stay outside the asar archive to load.
+    asarUnpack: ['node_modules/@napi-rs/keyring*/**', 'node_modules/native-reg/**'],
     electronFuses: {
       runAsNode: false,
       enableCookieEncryption: true,

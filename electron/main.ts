@@ -120,13 +120,13 @@ async function main(): Promise<void> {
   record('info', `windows come to the front as on ${raise}`);
 
   // Loading the module touches no keychain entry: the flow does, after the first window is up.
-  const credentials = keychainStore(await loadKeytar(), switches.keychainService ?? DEFAULT_KEYCHAIN_SERVICE);
+  const credentials = keychainStore(await loadKeytar((message) => record('error', message)), switches.keychainService ?? DEFAULT_KEYCHAIN_SERVICE);
   const clients = new Map<string, ApiClient>();
   // Assigned below: the windows need the flow's view, the flow needs the windows to come forward.
   let windows: AppWindows | null = null;
   const flow = new SignInFlow({
     apiFor: (url) => {
-      const client = clients.get(url) ?? createApiClient({ origin: url, fetch: electronFetch });
+      const client = clients.get(url) ?? createApiClient({ origin: url, fetch: electronFetch, log: (message) => record('warn', message) });
       clients.set(url, client);
       return client;
     },

@@ -33,6 +33,8 @@ export interface ApiClientOptions {
   readonly timeoutMs?: number;
   /** Electron passes net.fetch; omitted in plain Node. */
   readonly fetch?: FetchLike;
+  /** Where a proxy's demand for a sign-in (407) is written, for IT support; never with a secret. */
+  readonly log?: (message: string) => void;
 }
 
 export interface ApiClient {
@@ -72,16 +74,24 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     maxRedirects: 0,
   });
 
+  const proxyAuth = <T>(): ApiResult<T> => {
+    options.log?.(`a proxy asked for a sign-in (HTTP 407) on the way to ${options.origin}; nothing reached the server`);
+    return fail({ kind: 'proxyAuth' });
+  };
+
   /** Sends a request; a transport failure becomes a failure kind instead of an exception. */
   async function send(request: () => Promise<AxiosResponse<unknown>>): Promise<ApiResult<AxiosResponse<unknown>>> {
     try {
       return ok(await request());
     } catch (error) {
-      return fail(classifyTransportError(error));
+      const failure = classifyTransportError(error);
+      return failure.kind === 'proxyAuth' ? proxyAuth() : fail(failure);
     }
   }
 
   function errorOf<T>({ status, data }: AxiosResponse<unknown>): ApiResult<T> {
+    // A proxy that forwards plain HTTP answers 407 itself; the server never does.
+    if (status === 407) return proxyAuth();
     if (!Value.Check(ApiErrorBody, data)) return fail({ kind: 'unexpected', detail: `status ${status} without an error body` });
     const { code, attemptsRemaining, retryAfter, reason } = data.error;
     return fail({

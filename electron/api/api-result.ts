@@ -15,6 +15,8 @@ export type ApiFailure =
       readonly reason?: string;
     }
   | { readonly kind: 'unreachable' }
+  /** A proxy on the way answered 407: it wants a sign-in before it passes anything on. */
+  | { readonly kind: 'proxyAuth' }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'tls' }
   /** An answer that does not match the contract; `detail` is for logs and never holds a secret. */

@@ -15,7 +15,7 @@ import { managedPrefsPaths, readManagedPreferences } from './macos-managed-prefs
 import { parseJsonObject, readJsonPolicy, type PolicyRead, type ReadFile, type RunCommand } from './policy-read.js';
 import { configSource, resolveConfig, type ConfigSource, type ResolvedConfig } from './resolve-config.js';
 import { isSettingKey } from './settings.js';
-import { policyKeyPath, readRegistryPolicy } from './windows-registry.js';
+import { readWindowsPolicy, type ReadRegistryKey } from './windows-registry.js';
 
 export interface ConfigEnvironment {
   readonly platform: NodeJS.Platform;
@@ -27,8 +27,8 @@ export interface ConfigEnvironment {
   readonly userSettingsPath: string;
   /** Login name, for per-user macOS managed preferences. */
   readonly username: string;
-  /** %SystemRoot% on Windows, where reg.exe is. */
-  readonly systemRoot: string | undefined;
+  /** The Windows registry (64-bit view); asked only on Windows. */
+  readonly readRegistryKey: ReadRegistryKey;
   readonly readFile: ReadFile;
   readonly run: RunCommand;
   readonly buildDefaults: unknown;
@@ -58,11 +58,8 @@ async function policyReads(environment: ConfigEnvironment): Promise<readonly Nam
   const override = environment.policyFile;
   if (override !== undefined) return [{ name: override, read: readJsonPolicy(await environment.readFile(override)) }];
   switch (environment.platform) {
-    case 'win32': {
-      const keys = (['HKLM', 'HKCU'] as const).map((hive) => policyKeyPath(hive, APP_IDENTITY.vendor, APP_IDENTITY.app));
-      const reader = { run: environment.run, systemRoot: environment.systemRoot };
-      return Promise.all(keys.map(async (name) => ({ name, read: await readRegistryPolicy(reader, name) })));
-    }
+    case 'win32':
+      return readWindowsPolicy(environment.readRegistryKey, APP_IDENTITY.vendor, APP_IDENTITY.app);
     case 'darwin':
       return Promise.all(
         managedPrefsPaths(APP_IDENTITY.bundleId, environment.username).map(async (name) => ({

@@ -1,9 +1,10 @@
-/** The configuration environment of a real machine: files, reg.exe or plutil, the login name. */
+/** The configuration environment of a real machine: files, the Windows registry or plutil, the login name. */
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import type { ConfigEnvironment } from './load-config.js';
+import { nativeRegistry } from './native-registry.js';
 import type { CommandResult, FileRead } from './policy-read.js';
 
 /** Long enough for a slow machine at log-on, short enough that a hung tool does not hold the app for long. */
@@ -48,7 +49,7 @@ export function nodeConfigEnvironment(options: {
     policyFile: options.policyFile,
     userSettingsPath: options.userSettingsPath,
     username: safeUsername(),
-    systemRoot: process.env['SystemRoot'],
+    readRegistryKey: nativeRegistry(),
     buildDefaults: options.buildDefaults,
     readFile: readTextFile,
     run: (file, args) => runCommand(file, args),

@@ -46,17 +46,26 @@ export function parseJsonObject(text: string): { readonly ok: true; readonly raw
   return { ok: true, raw: parsed as Record<string, unknown> };
 }
 
-export function readJsonPolicy(read: FileRead): PolicyRead {
+/** What a source's read came to, where only what was read needs the source's own understanding. */
+export function policyFromRead<R extends { readonly kind: 'read' }>(
+  read: { readonly kind: 'absent' } | { readonly kind: 'unreadable'; readonly cause: string } | R,
+  understand: (read: R) => PolicyRead,
+): PolicyRead {
   switch (read.kind) {
     case 'absent':
       return absent;
     case 'unreadable':
       return unreadable(read.cause);
-    case 'read': {
-      const parsed = parseJsonObject(read.text);
-      return parsed.ok ? { kind: 'found', raw: parsed.raw, problems: [] } : unreadable(parsed.cause);
-    }
+    case 'read':
+      return understand(read as R);
     default:
       return assertNever(read);
   }
+}
+
+export function readJsonPolicy(read: FileRead): PolicyRead {
+  return policyFromRead(read, ({ text }) => {
+    const parsed = parseJsonObject(text);
+    return parsed.ok ? { kind: 'found', raw: parsed.raw, problems: [] } : unreadable(parsed.cause);
+  });
 }

@@ -51,12 +51,19 @@ function parseSignOut(account: string, value: string): UnconfirmedSignOut | null
 }
 
 /** Loads the native module; on a platform without a prebuilt binary it cannot load at all. */
-export async function loadKeytar(): Promise<Keytar | null> {
+// keyring's package has no "exports" map, so ESM resolution needs the file's full name.
+const importKeyring = () => import('@napi-rs/keyring/keytar.js') as unknown as Promise<Keytar & { default?: Keytar }>;
+
+/**
+ * The keychain module, or null where its binding for this platform and architecture cannot load (a
+ * build that shipped without it); `log` is told why, as the app then remembers nothing.
+ */
+export async function loadKeytar(log: (message: string) => void = () => undefined, load: () => Promise<Keytar & { default?: Keytar }> = importKeyring): Promise<Keytar | null> {
   try {
-    // keyring's package has no "exports" map, so ESM resolution needs the file's full name.
-    const keytar = (await import('@napi-rs/keyring/keytar.js')) as unknown as Keytar & { default?: Keytar };
+    const keytar = await load();
     return keytar.default ?? keytar;
-  } catch {
+  } catch (error) {
+    log(`the keychain module could not be loaded on ${process.platform}-${process.arch}, so nothing can be remembered: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   }
 }

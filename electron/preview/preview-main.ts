@@ -41,7 +41,7 @@ if (!loaded.ok) {
 const config = loaded.config;
 for (const problem of config.problems) console.warn(`Ignored setting "${problem.key}" from ${problem.source}: ${problem.reason}`);
 
-const credentials = keychainStore(await loadKeytar(), process.env['STEPGATE_KEYCHAIN_SERVICE'] ?? DEFAULT_KEYCHAIN_SERVICE);
+const credentials = keychainStore(await loadKeytar((message) => console.warn(message)), process.env['STEPGATE_KEYCHAIN_SERVICE'] ?? DEFAULT_KEYCHAIN_SERVICE);
 if (!credentials.available) console.warn('No keychain module for this platform: nothing will be remembered.');
 
 const preview = await startPreview({

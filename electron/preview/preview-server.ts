@@ -90,7 +90,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const language = uiLanguage(config.settings.language, options.systemLanguages ?? environmentLanguages(process.env));
   const flow = new SignInFlow({
     apiFor: (url) => {
-      const client = clients.get(url) ?? createApiClient({ origin: url, ...(options.apiTimeoutMs === undefined ? {} : { timeoutMs: options.apiTimeoutMs }) });
+      const client = clients.get(url) ?? createApiClient({ origin: url, log, ...(options.apiTimeoutMs === undefined ? {} : { timeoutMs: options.apiTimeoutMs }) });
       clients.set(url, client);
       return client;
     },

@@ -7,6 +7,7 @@ import type { ApiFailure } from '../api/api-result.js';
 export function problemFromFailure(failure: ApiFailure, now: number): Problem {
   switch (failure.kind) {
     case 'unreachable':
+    case 'proxyAuth':
     case 'timeout':
     case 'tls':
       return { kind: failure.kind };

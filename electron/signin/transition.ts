@@ -36,7 +36,7 @@ const idleAfterBrowser = (state: StateOf<'awaitingBrowser'> | StateOf<'finishing
   idle(state.server, state.username, problem, state.keepSignedIn, null, state.provider.id);
 
 /** Problems that say only that the server could not be asked, which a later answer from it makes stale. */
-const TRANSPORT_PROBLEMS: ReadonlySet<Problem['kind']> = new Set(['unreachable', 'timeout', 'tls', 'unexpected', 'serverError']);
+const TRANSPORT_PROBLEMS: ReadonlySet<Problem['kind']> = new Set(['unreachable', 'proxyAuth', 'timeout', 'tls', 'unexpected', 'serverError']);
 
 function pendingChallenge(challenge: Static<typeof Challenge>, receivedAt: number): PendingChallenge {
   return {
@@ -148,6 +148,7 @@ function afterCode(
     case 'locked':
     case 'invalidRequest':
     case 'unreachable':
+    case 'proxyAuth':
     case 'timeout':
     case 'tls':
     case 'unexpected':

@@ -41,6 +41,7 @@ export function signOutAnswer(result: ApiResult<null>): 'confirmed' | 'alreadyEn
       // 401: the token is already dead (expired, revoked, signed out elsewhere). Any other refusal leaves it alive.
       return failure.code === 'unauthorized' ? 'alreadyEnded' : 'notConfirmed';
     case 'unreachable':
+    case 'proxyAuth':
     case 'timeout':
     case 'tls':
     case 'unexpected':

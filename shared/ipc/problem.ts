@@ -19,6 +19,8 @@ export type Problem =
   | { readonly kind: 'totpDisabled' }
   | { readonly kind: 'invalidRequest' }
   | { readonly kind: 'unreachable' }
+  /** A proxy between this computer and the server asks for a sign-in (HTTP 407). */
+  | { readonly kind: 'proxyAuth' }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'tls' }
   | { readonly kind: 'unexpected' }

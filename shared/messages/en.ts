@@ -362,6 +362,8 @@ export const en = {
         return 'The server did not accept what was sent. Check what you entered and try again.';
       case 'unreachable':
         return 'Cannot reach the server. Check your network connection and the server address, then try again.';
+      case 'proxyAuth':
+        return 'The proxy server between this computer and the sign-in server asks for a sign-in, so nothing reached the server. Ask your IT support to let Stepgate through the proxy.';
       case 'timeout':
         return 'The server took too long to answer. Try again in a moment.';
       case 'tls':

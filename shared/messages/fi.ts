@@ -334,6 +334,8 @@ export const fi: Messages = {
         return 'Palvelin ei hyväksynyt lähetettyjä tietoja. Tarkista antamasi tiedot ja yritä uudelleen.';
       case 'unreachable':
         return 'Palvelimeen ei saada yhteyttä. Tarkista verkkoyhteys ja palvelimen osoite ja yritä sitten uudelleen.';
+      case 'proxyAuth':
+        return 'Tämän tietokoneen ja kirjautumispalvelimen välinen välityspalvelin pyytää kirjautumista, joten mitään ei lähetetty palvelimelle. Pyydä IT-tukea päästämään Stepgate välityspalvelimen läpi.';
       case 'timeout':
         return 'Palvelin vastasi liian hitaasti. Yritä hetken kuluttua uudelleen.';
       case 'tls':

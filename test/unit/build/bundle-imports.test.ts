@@ -1,8 +1,8 @@
 /**
  * The built main process and preload, read back as a module loader would see them: a sandboxed
  * preload may require nothing but `electron`, and the main process may import nothing but
- * `electron`, Node's own modules and the keychain's native module (the only package the installer
- * ships). Anything else would fail at start in the packaged app, where there is no node_modules.
+ * `electron`, Node's own modules and the two native modules, the keychain's and the Windows
+ * registry's (the only packages the installer ships). Anything else would fail at start in the packaged app, where there is no node_modules.
  */
 import { Parser, type Node } from 'acorn';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -45,9 +45,10 @@ function loadsOf(code: string, sourceType: 'module' | 'script'): Loads {
         if (n['source'] !== null && n['source'] !== undefined) add(n['source']);
         break;
       case 'CallExpression': {
-        // require(), and the bundler's own __require (made with createRequire) for CommonJS code it bundled.
+        // require(), the bundler's own __require (made with createRequire) for CommonJS code it bundled, and
+        // a module's own createRequire, which the bundler renames (require$1) where the names collide.
         const callee = n['callee'] as { type: string; name?: string };
-        if (callee.type === 'Identifier' && /^_*require$/.test(callee.name ?? '')) add((n['arguments'] as unknown[])[0]);
+        if (callee.type === 'Identifier' && /^_*require(\$\d+)?$/.test(callee.name ?? '')) add((n['arguments'] as unknown[])[0]);
         break;
       }
       default:
@@ -67,12 +68,13 @@ describe('built bundles', () => {
     expect(loads).toEqual({ specifiers: ['electron'], computed: 0 });
   });
 
-  it('main.js imports only electron, Node’s own modules and the keychain module', () => {
+  it('main.js imports only electron, Node’s own modules and the keychain and registry modules', () => {
     const loads = loadsOf(readFileSync(join(outDir, 'main.js'), 'utf8'), 'module');
-    const others = loads.specifiers.filter((s) => s !== 'electron' && !isBuiltin(s) && s !== '@napi-rs/keyring/keytar.js');
+    const others = loads.specifiers.filter((s) => s !== 'electron' && !isBuiltin(s) && s !== '@napi-rs/keyring/keytar.js' && s !== 'native-reg');
     expect(others).toEqual([]);
     expect(loads.specifiers).toContain('electron');
     expect(loads.specifiers).toContain('@napi-rs/keyring/keytar.js');
+    expect(loads.specifiers).toContain('native-reg');
     expect(loads.computed).toBe(0);
   });
 

@@ -14,6 +14,12 @@ describe('classifyTransportError', () => {
     ['net::ERR_CONNECTION_REFUSED', 'unreachable'],
     ['net::ERR_NAME_NOT_RESOLVED', 'unreachable'],
     ['net::ERR_INTERNET_DISCONNECTED', 'unreachable'],
+    // A 407 nothing answered (Basic, Digest), and a scheme Chromium cannot answer.
+    ['net::ERR_PROXY_AUTH_REQUESTED', 'proxyAuth'],
+    ['net::ERR_PROXY_AUTH_UNSUPPORTED', 'proxyAuth'],
+    // undici's tunnel refused by the proxy (test/integration/electron/api/proxy-auth.test.ts meets it for real).
+    ['Proxy response (407) !== 200 when HTTP Tunneling', 'proxyAuth'],
+    ['Proxy response (502) !== 200 when HTTP Tunneling', 'unreachable'],
   ])('%s is %s', (message, kind) => {
     expect(classifyTransportError(wrap(new TypeError(message)))).toEqual({ kind });
   });

@@ -5,10 +5,10 @@ const HKLM = 'HKLM\\Software\\Policies\\Stepgate\\Stepgate';
 
 describe('startFailureText', () => {
   it('names the policy source, the cause, who to ask and where the log is', () => {
-    const text = startFailureText({ kind: 'config', failure: { source: HKLM, policy: true, cause: 'reg.exe could not read it (ERROR: Access is denied.)' } }, 'C:\\Users\\ada\\AppData\\Roaming\\Stepgate\\logs\\stepgate.log');
+    const text = startFailureText({ kind: 'config', failure: { source: HKLM, policy: true, cause: 'the key exists but could not be opened (RegOpenKeyExW: Access is denied. (Windows error 5))' } }, 'C:\\Users\\ada\\AppData\\Roaming\\Stepgate\\logs\\stepgate.log');
     expect(text.title).toBe('Stepgate cannot start');
     expect(text.message).toContain(`Where: ${HKLM}`);
-    expect(text.message).toContain('Why: reg.exe could not read it (ERROR: Access is denied.)');
+    expect(text.message).toContain('Why: the key exists but could not be opened (RegOpenKeyExW: Access is denied. (Windows error 5))');
     expect(text.message).toContain('IT department');
     expect(text.message).toContain('Details are in the log: C:\\Users\\ada\\AppData\\Roaming\\Stepgate\\logs\\stepgate.log');
   });

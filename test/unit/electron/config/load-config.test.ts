@@ -3,8 +3,9 @@ import { APP_IDENTITY } from '../../../../electron/config/app-identity.js';
 import { loadConfig, saveUserServerUrl, type ConfigEnvironment, type LoadedConfig } from '../../../../electron/config/load-config.js';
 import { PLUTIL } from '../../../../electron/config/macos-managed-prefs.js';
 import type { CommandResult, FileRead } from '../../../../electron/config/policy-read.js';
+import type { RegistryKeyRead } from '../../../../electron/config/windows-registry.js';
 import type { ResolvedConfig } from '../../../../electron/config/resolve-config.js';
-import { ACCESS_DENIED, HKCU_KEY, HKLM_KEY, listing, NOT_FOUND, policyValues, recordedReg, SYSTEM_ROOT } from './reg-recordings.js';
+import { ACCESS_DENIED, HKCU_KEY, HKLM_KEY, registryOf, values } from './registry-states.js';
 
 const MAC_USER = `/Library/Managed Preferences/ada/${APP_IDENTITY.bundleId}.plist`;
 const MAC_DEVICE = `/Library/Managed Preferences/${APP_IDENTITY.bundleId}.plist`;
@@ -14,36 +15,25 @@ const LINUX_POLICY = APP_IDENTITY.linuxPolicyPath;
 const plist = (body: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0"><dict>${body}</dict></plist>`;
 
-/** No policy key in either hive: both parents list other vendors only. */
-const NO_WINDOWS_POLICY: Readonly<Record<string, CommandResult>> = {
-  [`query ${HKLM_KEY}`]: NOT_FOUND,
-  'query HKLM\\Software\\Policies\\Stepgate': NOT_FOUND,
-  'query HKLM\\Software\\Policies': listing('HKEY_LOCAL_MACHINE\\Software\\Policies', 'Microsoft'),
-  [`query ${HKCU_KEY}`]: NOT_FOUND,
-  'query HKCU\\Software\\Policies\\Stepgate': NOT_FOUND,
-  'query HKCU\\Software\\Policies': listing('HKEY_CURRENT_USER\\Software\\Policies', 'Microsoft'),
-};
-
 type FileEntry = string | { readonly unreadable: string };
 
 function environment(options: {
   platform?: NodeJS.Platform;
   files?: Record<string, FileEntry>;
-  registry?: Record<string, CommandResult>;
+  registry?: Record<string, RegistryKeyRead>;
   plutil?: Record<string, CommandResult>;
   serverOverride?: string;
   policyFile?: string;
   buildDefaults?: unknown;
 }): ConfigEnvironment {
   const files = options.files ?? {};
-  const reg = recordedReg({ ...NO_WINDOWS_POLICY, ...options.registry });
   return {
     platform: options.platform ?? 'linux',
     serverOverride: options.serverOverride,
     policyFile: options.policyFile,
     userSettingsPath: USER,
     username: 'ada',
-    systemRoot: SYSTEM_ROOT,
+    readRegistryKey: registryOf(options.registry ?? {}).read,
     buildDefaults: options.buildDefaults ?? {},
     readFile: async (path): Promise<FileRead> => {
       const entry = files[path];
@@ -59,7 +49,7 @@ function environment(options: {
         const xml = typeof entry === 'string' ? entry : '';
         return { kind: 'exited', code: 0, stdout: new TextEncoder().encode(xml), stderr: new Uint8Array() };
       }
-      return reg.run(file, args);
+      throw new Error(`ran ${file}`);
     },
   };
 }
@@ -137,7 +127,7 @@ describe('loadConfig precedence', () => {
     const loaded = await loadConfig(
       environment({
         platform: 'win32',
-        registry: { [`query ${HKLM_KEY}`]: policyValues('HKEY_LOCAL_MACHINE', 'ServerUrl    REG_SZ    https://machine.example.com') },
+        registry: { [HKLM_KEY]: values({ ServerUrl: { type: 'REG_SZ', data: 'https://machine.example.com' } }) },
         files: { [runPolicy]: JSON.stringify({ allowTrustedComputer: false }) },
         policyFile: runPolicy,
       }),
@@ -155,13 +145,12 @@ describe('loadConfig precedence', () => {
           platform: 'win32',
           files: { [USER]: user },
           registry: {
-            [`query ${HKLM_KEY}`]: policyValues('HKEY_LOCAL_MACHINE', 'ServerUrl    REG_SZ    https://machine.example.com', 'TrustedComputerDays    REG_DWORD    0x1e'),
-            [`query ${HKCU_KEY}`]: policyValues(
-              'HKEY_CURRENT_USER',
-              'ServerUrl    REG_SZ    https://hkcu.example.com',
-              'AllowKeepSignedIn    REG_DWORD    0x0',
-              'AllowTrustedComputer    REG_DWORD    0x0',
-            ),
+            [HKLM_KEY]: values({ ServerUrl: { type: 'REG_SZ', data: 'https://machine.example.com' }, TrustedComputerDays: { type: 'REG_DWORD', data: 30 } }),
+            [HKCU_KEY]: values({
+              ServerUrl: { type: 'REG_SZ', data: 'https://hkcu.example.com' },
+              AllowKeepSignedIn: { type: 'REG_DWORD', data: 0 },
+              AllowTrustedComputer: { type: 'REG_DWORD', data: 0 },
+            }),
           },
         }),
       ),
@@ -182,7 +171,7 @@ describe('loadConfig precedence', () => {
 
     const userOnly = config(
       await loadConfig(
-        environment({ platform: 'win32', files: { [USER]: user }, registry: { [`query ${HKCU_KEY}`]: policyValues('HKEY_CURRENT_USER', 'ServerUrl    REG_SZ    https://hkcu.example.com') } }),
+        environment({ platform: 'win32', files: { [USER]: user }, registry: { [HKCU_KEY]: values({ ServerUrl: { type: 'REG_SZ', data: 'https://hkcu.example.com' } }) } }),
       ),
     );
     expect(userOnly.settings.serverUrl).toBe('https://hkcu.example.com');
@@ -238,7 +227,7 @@ describe('loadConfig precedence', () => {
     const loaded = await loadConfig(
       environment({
         platform: 'win32',
-        registry: { [`query ${HKCU_KEY}`]: policyValues('HKEY_CURRENT_USER', 'ServerUrl    REG_SZ    https://hkcu.example.com', 'Colour    REG_SZ    red') },
+        registry: { [HKCU_KEY]: values({ ServerUrl: { type: 'REG_SZ', data: 'https://hkcu.example.com' }, Colour: { type: 'REG_SZ', data: 'red' } }) },
       }),
     );
     if (!loaded.ok) throw new Error(loaded.failure.cause);
@@ -298,7 +287,7 @@ describe('loadConfig fails closed', () => {
   });
 
   it('stops on a Windows policy value of the wrong registry type', async () => {
-    const env = environment({ platform: 'win32', registry: { [`query ${HKLM_KEY}`]: policyValues('HKEY_LOCAL_MACHINE', 'AllowKeepSignedIn    REG_SZ    0') } });
+    const env = environment({ platform: 'win32', registry: { [HKLM_KEY]: values({ AllowKeepSignedIn: { type: 'REG_SZ', data: '0' } }) } });
     expect(await failure(env)).toMatchObject({ source: HKLM_KEY, policy: true, cause: expect.stringMatching(/^the setting "allowKeepSignedIn" is invalid: is REG_SZ/) });
   });
 
@@ -311,12 +300,11 @@ describe('loadConfig fails closed', () => {
     const env = environment({
       platform: 'win32',
       registry: {
-        [`query ${HKCU_KEY}`]: ACCESS_DENIED,
-        'query HKCU\\Software\\Policies\\Stepgate': listing('HKEY_CURRENT_USER\\Software\\Policies\\Stepgate', 'Stepgate'),
-        [`query ${HKLM_KEY}`]: policyValues('HKEY_LOCAL_MACHINE', 'ServerUrl    REG_SZ    https://machine.example.com'),
+        [HKCU_KEY]: ACCESS_DENIED,
+        [HKLM_KEY]: values({ ServerUrl: { type: 'REG_SZ', data: 'https://machine.example.com' } }),
       },
     });
-    expect(await failure(env)).toEqual({ source: HKCU_KEY, policy: true, cause: 'reg.exe could not read it (ERROR: Access is denied.)' });
+    expect(await failure(env)).toEqual({ source: HKCU_KEY, policy: true, cause: 'the key exists but could not be opened (RegOpenKeyExW: Access is denied. (Windows error 5))' });
   });
 
   it('stops on macOS managed preferences that plutil cannot convert, or that are not a dictionary', async () => {

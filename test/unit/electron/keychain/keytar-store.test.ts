@@ -77,3 +77,16 @@ describe('keytar store', () => {
     });
   });
 });
+
+describe('loadKeytar', () => {
+  it('says why, with the platform and architecture, when the binding cannot load, and gives no module', async () => {
+    const { loadKeytar } = await import('../../../../electron/keychain/keytar-store.js');
+    const logged: string[] = [];
+    const keytar = await loadKeytar(
+      (message) => logged.push(message),
+      () => Promise.reject(new Error('Cannot find module @napi-rs/keyring-darwin-x64')),
+    );
+    expect(keytar).toBeNull();
+    expect(logged).toEqual([`the keychain module could not be loaded on ${process.platform}-${process.arch}, so nothing can be remembered: Cannot find module @napi-rs/keyring-darwin-x64`]);
+  });
+});
