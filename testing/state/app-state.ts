@@ -9,7 +9,7 @@ import type { AppView, FlowView } from '../../shared/ipc/view.js';
 /** A problem the app reports: `kind` names it (docs/testing.md lists them); the rest is there when the kind has it. */
 export interface StepgateProblem {
   readonly kind: ProblemKind;
-  /** A wrong code: the attempts left before the account is locked. */
+  /** A wrong code: the codes this sign-in request still accepts (the server's count; three wrong ones in a row lock the account sooner). */
   readonly attemptsLeft: number | null;
   /** A lock-out: whole seconds until the next attempt is accepted, counted when the state was read. */
   readonly secondsToWait: number | null;
