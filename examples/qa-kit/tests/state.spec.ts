@@ -30,7 +30,11 @@ test('a trusted computer is trusted until a date, and the next sign-in skips the
   const account = await demoServer.newAccount('withCode');
   await stepgate.loginWindow.signIn(account);
   await (await stepgate.codeWindow()).enterCode(await account.authenticator.unusedCode(), { trustThisComputer: true });
-  await expect.poll(async () => (await stepgate.state()).view).toBe('signedIn');
+  // The trust is noted once the keychain has kept its token, which may be a moment after the signed-in view.
+  await expect.poll(async () => {
+    const state = await stepgate.state();
+    return state.view === 'signedIn' && state.trustedUntil !== null;
+  }).toBe(true);
   const signedIn = await stepgate.state();
   if (signedIn.view !== 'signedIn') throw new Error(`expected the signed-in view, got ${signedIn.view}`);
   const days = ((signedIn.trustedUntil?.getTime() ?? 0) - Date.now()) / 86_400_000;
