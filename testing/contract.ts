@@ -20,6 +20,8 @@ export type ContractRole = 'heading' | 'region' | 'textbox' | 'button' | 'checkb
 
 export interface ContractElement {
   readonly role: ContractRole;
+  /** The element's `data-testid`: what the kit finds it by, the same in every language and through changes of wording. */
+  readonly testId: string;
   /** The accessible name in the catalogue `t`; `provider` for names that carry one. */
   readonly name: (t: Messages, provider: string) => string;
   /** For a name that carries a number of days, the name for any number (`name` gives it for DAYS_IN_CONTRACT). */
@@ -31,9 +33,10 @@ export const PROVIDER_PLACEHOLDER = '{provider}';
 /** The number of days the contract writes in a name that carries one; the kit matches any number. */
 export const DAYS_IN_CONTRACT = 30;
 
-const element = (role: ContractRole, name: (t: Messages, provider: string) => string): ContractElement => ({ role, name });
-const elementWithDays = (role: ContractRole, name: (t: Messages, days: number) => string): ContractElement => ({
+const element = (role: ContractRole, testId: string, name: (t: Messages, provider: string) => string): ContractElement => ({ role, testId, name });
+const elementWithDays = (role: ContractRole, testId: string, name: (t: Messages, days: number) => string): ContractElement => ({
   role,
+  testId,
   name: (t) => name(t, DAYS_IN_CONTRACT),
   withDays: name,
 });
@@ -41,55 +44,55 @@ const elementWithDays = (role: ContractRole, name: (t: Messages, days: number) =
 /** Each view's elements, named after what a person sees. */
 export const CONTRACT = {
   'Server-address view': {
-    heading: element('heading', (t) => t.serverPrompt.heading),
-    'server address': element('textbox', (t) => t.serverPrompt.label),
-    continue: element('button', (t) => t.serverPrompt.submit),
+    heading: element('heading', 'server-heading', (t) => t.serverPrompt.heading),
+    'server address': element('textbox', 'server-address', (t) => t.serverPrompt.label),
+    continue: element('button', 'server-continue', (t) => t.serverPrompt.submit),
   },
   'Login window': {
-    heading: element('heading', (t) => t.signIn.heading),
-    username: element('textbox', (t) => t.signIn.username),
-    password: element('label', (t) => t.signIn.password),
-    'show password': element('button', (t) => t.signIn.showPassword),
-    'keep me signed in': element('checkbox', (t) => t.signIn.keepSignedIn),
-    'sign in': element('button', (t) => t.signIn.submit),
-    'single sign-on': element('button', (t, provider) => t.signIn.withProvider(provider)),
+    heading: element('heading', 'login-heading', (t) => t.signIn.heading),
+    username: element('textbox', 'login-username', (t) => t.signIn.username),
+    password: element('label', 'password', (t) => t.signIn.password),
+    'show password': element('button', 'password-show', (t) => t.signIn.showPassword),
+    'keep me signed in': element('checkbox', 'login-keep-signed-in', (t) => t.signIn.keepSignedIn),
+    'sign in': element('button', 'login-submit', (t) => t.signIn.submit),
+    'single sign-on': element('button', 'login-sso', (t, provider) => t.signIn.withProvider(provider)),
   },
   'Browser sign-in view': {
-    heading: element('heading', (t) => t.browserSignIn.heading),
-    cancel: element('button', (t) => t.browserSignIn.cancel),
+    heading: element('heading', 'browser-sign-in-heading', (t) => t.browserSignIn.heading),
+    cancel: element('button', 'browser-sign-in-cancel', (t) => t.browserSignIn.cancel),
   },
   'Verification-code window': {
-    window: element('dialog', (t) => t.windowTitle.code),
-    heading: element('heading', (t) => t.code.heading),
-    'verification code': element('textbox', (t) => t.code.label(CODE_DIGITS)),
-    'use a recovery code': element('button', (t) => t.code.useRecovery),
-    'recovery-code heading': element('heading', (t) => t.code.recoveryHeading),
-    'recovery code': element('textbox', (t) => t.code.recoveryLabel),
-    verify: element('button', (t) => t.code.recoverySubmit),
-    'use the authenticator app': element('button', (t) => t.code.useAuthenticator),
-    'trust this computer': elementWithDays('checkbox', (t, days) => t.code.trustComputer(days)),
-    help: element('button', (t) => t.code.help),
-    cancel: element('button', (t) => t.code.cancel),
-    'start again': element('button', (t) => t.code.startAgain),
+    window: element('dialog', 'code-window', (t) => t.windowTitle.code),
+    heading: element('heading', 'code-heading', (t) => t.code.heading),
+    'verification code': element('textbox', 'code-input', (t) => t.code.label(CODE_DIGITS)),
+    'use a recovery code': element('button', 'code-use-recovery', (t) => t.code.useRecovery),
+    'recovery-code heading': element('heading', 'code-recovery-heading', (t) => t.code.recoveryHeading),
+    'recovery code': element('textbox', 'code-recovery-input', (t) => t.code.recoveryLabel),
+    verify: element('button', 'code-recovery-verify', (t) => t.code.recoverySubmit),
+    'use the authenticator app': element('button', 'code-use-authenticator', (t) => t.code.useAuthenticator),
+    'trust this computer': elementWithDays('checkbox', 'code-trust-computer', (t, days) => t.code.trustComputer(days)),
+    help: element('button', 'code-help', (t) => t.code.help),
+    cancel: element('button', 'code-cancel', (t) => t.code.cancel),
+    'start again': element('button', 'code-start-again', (t) => t.code.startAgain),
   },
   'Enrollment-needed view': {
-    heading: element('heading', (t) => t.enrollment.heading),
-    'open set-up page': element('button', (t) => t.enrollment.open),
-    'back to sign in': element('button', (t) => t.enrollment.backToSignIn),
+    heading: element('heading', 'enrollment-heading', (t) => t.enrollment.heading),
+    'open set-up page': element('button', 'enrollment-open', (t) => t.enrollment.open),
+    'back to sign in': element('button', 'enrollment-back', (t) => t.enrollment.backToSignIn),
   },
   'Signed-in view': {
-    view: element('region', (t) => t.signedIn.heading),
-    heading: element('heading', (t) => t.signedIn.heading),
-    'signed-in person': element('definition', (t) => t.signedIn.as),
-    'manage two-factor authentication': element('button', (t) => t.signedIn.manage),
-    'sign out': element('button', (t) => t.signedIn.signOut),
+    view: element('region', 'signed-in', (t) => t.signedIn.heading),
+    heading: element('heading', 'signed-in-heading', (t) => t.signedIn.heading),
+    'signed-in person': element('definition', 'signed-in-user', (t) => t.signedIn.as),
+    'manage two-factor authentication': element('button', 'signed-in-manage', (t) => t.signedIn.manage),
+    'sign out': element('button', 'signed-in-sign-out', (t) => t.signedIn.signOut),
   },
   'About view': {
-    open: element('button', (t) => t.about.open),
-    window: element('dialog', (t) => t.about.heading),
-    diagnostics: element('region', (t) => t.diagnostics.heading),
-    'copy diagnostics': element('button', (t) => t.diagnostics.copy),
-    close: element('button', (t) => t.about.close),
+    open: element('button', 'about-open', (t) => t.about.open),
+    window: element('dialog', 'about', (t) => t.about.heading),
+    diagnostics: element('region', 'about-diagnostics', (t) => t.diagnostics.heading),
+    'copy diagnostics': element('button', 'about-copy-diagnostics', (t) => t.diagnostics.copy),
+    close: element('button', 'about-close', (t) => t.about.close),
   },
 } as const satisfies Readonly<Record<string, Readonly<Record<string, ContractElement>>>>;
 
@@ -99,6 +102,7 @@ export interface ContractRow {
   readonly view: string;
   readonly element: string;
   readonly role: ContractRole;
+  readonly testId: string;
   /** The accessible name in each language, by language code. */
   readonly names: Readonly<Record<Language, string>>;
 }
@@ -110,6 +114,7 @@ export function contractRows(): readonly ContractRow[] {
       view,
       element: name,
       role: e.role,
+      testId: e.testId,
       names: Object.fromEntries(LANGUAGES.map((language) => [language, e.name(messagesFor(language), PROVIDER_PLACEHOLDER)])) as Record<Language, string>,
     })),
   );
@@ -122,6 +127,6 @@ export function contractFingerprint(rows: readonly ContractRow[] = contractRows(
 
 /** The contract as docs/testing.md writes it: a Markdown table, one row per element. */
 export function contractTable(rows: readonly ContractRow[] = contractRows()): string {
-  const header = ['| View | Element | Role | English | Finnish |', '| --- | --- | --- | --- | --- |'];
-  return [...header, ...rows.map((r) => `| ${r.view} | ${r.element} | ${r.role} | ${r.names.en} | ${r.names.fi} |`)].join('\n');
+  const header = ['| View | Element | Test id | Role | English | Finnish |', '| --- | --- | --- | --- | --- | --- |'];
+  return [...header, ...rows.map((r) => `| ${r.view} | ${r.element} | \`${r.testId}\` | ${r.role} | ${r.names.en} | ${r.names.fi} |`)].join('\n');
 }

@@ -2,10 +2,14 @@
  * Stepgate's testing kit (`stepgate/testing`): Playwright fixtures that launch the app (a packaged
  * end-to-end build, a development build, or the browser preview) against a sign-in server, page
  * objects named after what a person sees, verification codes from a key or an otpauth URI, and a
- * demo server. Every element is found by role and accessible name, as docs/testing.md lists them.
+ * demo server. Every element is found by its test id, as docs/testing.md lists them; what the app
+ * shows is also readable as values (`state()`).
  */
 export { test, expect, type StepgateOptions, type StepgateFixtures, type LaunchStepgate } from './fixtures.js';
-export { launchStepgate, languageOf, type StepgateApp } from './app/stepgate-app.js';
+export { launchStepgate, languageOf, type StepgateApp, type DiagnosticsOptions } from './app/stepgate-app.js';
+export type { AppProbe } from './app/app-probe.js';
+export type { StepgateState, StepgateProblem, StepgateView } from './state/app-state.js';
+export { authenticatorSetUpIn, type AuthenticatorSetUpOptions } from './pages/authenticator-set-up.js';
 export { electronBinaryOf } from './app/launch-electron.js';
 export type { LaunchOptions, StepgateTarget } from './app/target.js';
 export { LoginWindow, type Credentials } from './pages/login-window.js';

@@ -124,6 +124,7 @@ export function CodeInput(props: CodeInputProps) {
       <OTPInput
         ref={setRefs}
         id={props.id}
+        data-testid="code-input"
         maxLength={digits}
         value={value}
         onChange={(next) => onChange(normaliseCode(next, digits))}

@@ -81,6 +81,7 @@ export function CredentialFields(props: CredentialFieldsProps) {
       <label htmlFor="username">{t.signIn.username}</label>
       <input
         id="username"
+        data-testid="login-username"
         ref={props.usernameRef}
         name="username"
         autoComplete="username"

@@ -30,7 +30,7 @@ export function ProblemMessage({ problem, id, whileLocked, focusRef }: Props) {
     : (left > 0 ? [t.code.lockedFor(left), cause, whileLocked] : [t.code.lockedOver, cause]).filter((s) => s !== undefined).join(' ');
   useCountdownAnnouncement(locked ? left : null, sentence, LOCK_OUT);
   return (
-    <div className="problem" id={id} role={locked ? undefined : 'alert'} ref={focusRef} tabIndex={focusRef === undefined ? undefined : -1}>
+    <div className="problem" data-testid="problem" id={id} role={locked ? undefined : 'alert'} ref={focusRef} tabIndex={focusRef === undefined ? undefined : -1}>
       <p>{sentence}</p>
     </div>
   );

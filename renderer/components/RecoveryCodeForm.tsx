@@ -37,6 +37,7 @@ export function RecoveryCodeForm(props: RecoveryCodeFormProps) {
       <label htmlFor="recovery-code">{t.code.recoveryLabel}</label>
       <input
         id="recovery-code"
+        data-testid="code-recovery-input"
         ref={props.inputRef}
         autoComplete="off"
         autoCapitalize="none"
@@ -50,7 +51,7 @@ export function RecoveryCodeForm(props: RecoveryCodeFormProps) {
       />
       <FieldError id="recovery-code-error" text={empty ? t.code.recoveryRequired : null} />
       {props.beforeSubmit}
-      <button type="submit" className="primary" disabled={props.disabled || props.readOnly}>
+      <button type="submit" className="primary" disabled={props.disabled || props.readOnly} data-testid="code-recovery-verify">
         {t.code.recoverySubmit}
       </button>
     </form>

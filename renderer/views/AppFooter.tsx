@@ -31,12 +31,12 @@ export function AppFooter({ version, server, bridge }: Props) {
   return (
     <footer className="app-footer">
       <span className="muted">{t.about.footer(version)}</span>
-      <button type="button" className="link" ref={opener} onClick={() => setOpen(true)}>
+      <button type="button" className="link" ref={opener} onClick={() => setOpen(true)} data-testid="about-open">
         {t.about.open}
       </button>
       {open && (
         <ModalDialog labelledBy="about-heading" className="about" onCancel={close}>
-          <section className="card">
+          <section className="card" data-testid="about">
             <h2 id="about-heading">{t.about.heading}</h2>
             <p>{t.about.body}</p>
             <dl className="facts">
@@ -50,7 +50,7 @@ export function AppFooter({ version, server, bridge }: Props) {
               )}
             </dl>
             <DiagnosticsPanel bridge={bridge} />
-            <button type="button" className="secondary" ref={closeButton} onClick={close}>
+            <button type="button" className="secondary" ref={closeButton} onClick={close} data-testid="about-close">
               {t.about.close}
             </button>
           </section>

@@ -23,7 +23,7 @@ export function BrowserSignInView({ view, send }: Props) {
   useEffect(() => announce(view.finishing ? t.browserSignIn.finishing : body), [announce, t, body, view.finishing]);
   return (
     <section className="card" aria-labelledby="browser-heading" aria-busy={view.finishing}>
-      <h1 id="browser-heading" ref={headingRef} tabIndex={-1}>
+      <h1 id="browser-heading" ref={headingRef} tabIndex={-1} data-testid="browser-sign-in-heading">
         {t.browserSignIn.heading}
       </h1>
       <ServerLine server={view.server} />
@@ -33,7 +33,7 @@ export function BrowserSignInView({ view, send }: Props) {
         <>
           <p>{body}</p>
           <p className="muted">{t.browserSignIn.deadline}</p>
-          <button type="button" className="secondary" ref={cancelRef} onClick={() => send({ type: 'cancel' })}>
+          <button type="button" className="secondary" ref={cancelRef} onClick={() => send({ type: 'cancel' })} data-testid="browser-sign-in-cancel">
             {t.browserSignIn.cancel}
           </button>
         </>

@@ -93,15 +93,15 @@ export function CodeView({ view, send, initialCode = '', initialSelection = null
   const describedBy = [problem === null ? null : 'code-problem', 'code-status', clockNote === null ? null : 'code-clock'].filter((id) => id !== null).join(' ');
   const trustCheckbox = view.trustDays !== null && (
     <label className="checkbox trust-computer">
-      <input type="checkbox" checked={trustComputer} onChange={(e) => setTrustComputer(e.target.checked)} disabled={over} />
+      <input type="checkbox" checked={trustComputer} onChange={(e) => setTrustComputer(e.target.checked)} disabled={over} data-testid="code-trust-computer" />
       {t.code.trustComputer(view.trustDays)}
     </label>
   );
   const lockAlso = view.methods.length > 1 ? (totp ? t.code.lockIncludesRecovery : t.code.lockIncludesAuthenticator) : undefined;
 
   return (
-    <section className="card code-card" aria-labelledby="code-heading" aria-busy={view.busy}>
-      <h1 id="code-heading">{totp ? t.code.heading : t.code.recoveryHeading}</h1>
+    <section className="card code-card" aria-labelledby="code-heading" aria-busy={view.busy} data-testid="code-window">
+      <h1 id="code-heading" data-testid={totp ? 'code-heading' : 'code-recovery-heading'}>{totp ? t.code.heading : t.code.recoveryHeading}</h1>
       <p className="muted">{totp ? t.code.intro(view.digits) : t.code.recoveryIntro}</p>
 
       {totp ? (
@@ -162,7 +162,7 @@ export function CodeView({ view, send, initialCode = '', initialSelection = null
 
       <div className="actions">
         {over ? (
-          <button type="button" className="primary" ref={startAgainRef} onClick={() => send({ type: 'startAgain' })}>
+          <button type="button" className="primary" ref={startAgainRef} onClick={() => send({ type: 'startAgain' })} data-testid="code-start-again">
             {t.code.startAgain}
           </button>
         ) : (
@@ -174,15 +174,16 @@ export function CodeView({ view, send, initialCode = '', initialSelection = null
               className="link"
               disabled={view.busy}
               onClick={() => send({ type: 'chooseMethod', method: totp ? 'recovery_code' : 'totp' })}
+              data-testid={totp ? 'code-use-recovery' : 'code-use-authenticator'}
             >
               {totp ? t.code.useRecovery : t.code.useAuthenticator}
             </button>
           )
         )}
-        <button type="button" className="link" onClick={() => send({ type: 'openHelp' })}>
+        <button type="button" className="link" onClick={() => send({ type: 'openHelp' })} data-testid="code-help">
           {t.code.help}
         </button>
-        <button type="button" className="secondary" onClick={() => send({ type: 'cancel' })}>
+        <button type="button" className="secondary" onClick={() => send({ type: 'cancel' })} data-testid="code-cancel">
           {t.code.cancel}
         </button>
       </div>

@@ -50,7 +50,7 @@ export function DiagnosticsPanel({ bridge }: { readonly bridge: Pick<StepgateBri
   };
 
   return (
-    <section className="diagnostics" aria-labelledby="diagnostics-heading">
+    <section className="diagnostics" aria-labelledby="diagnostics-heading" data-testid="about-diagnostics">
       <h3 id="diagnostics-heading">{w.heading}</h3>
       <p className="muted">{w.intro}</p>
       {collected.kind === 'collecting' && <p className="muted">{w.collecting}</p>}
@@ -66,7 +66,7 @@ export function DiagnosticsPanel({ bridge }: { readonly bridge: Pick<StepgateBri
         </dl>
       )}
       <div className="diagnostics-copy">
-        <button type="button" className="secondary" ref={copyButton} aria-busy={copy === 'copying'} onClick={copyNow}>
+        <button type="button" className="secondary" ref={copyButton} aria-busy={copy === 'copying'} onClick={copyNow} data-testid="about-copy-diagnostics">
           {w.copy}
         </button>
         {/* Seen here; heard through the announcer, so it is not said twice. */}

@@ -24,11 +24,11 @@ export function EnrollmentView({ view, send }: Props) {
   });
   return (
     <section className="card" aria-labelledby="enrollment-heading">
-      <h1 id="enrollment-heading">{t.enrollment.heading}</h1>
+      <h1 id="enrollment-heading" data-testid="enrollment-heading">{t.enrollment.heading}</h1>
       <ServerLine server={view.server} />
       <p>{t.enrollment.body}</p>
       <p className="muted">{t.enrollment.steps}</p>
-      <button type="button" className="primary" ref={openRef} onClick={() => send({ type: 'openEnrollment' })}>
+      <button type="button" className="primary" ref={openRef} onClick={() => send({ type: 'openEnrollment' })} data-testid="enrollment-open">
         {t.enrollment.open}
       </button>
       {/* Mounted empty, so that the sentence is read when it appears. */}
@@ -43,7 +43,7 @@ export function EnrollmentView({ view, send }: Props) {
           <input id="enrollment-address" ref={addressRef} readOnly value={view.enrollmentUrl} />
         </div>
       )}
-      <button type="button" className="secondary" ref={backRef} onClick={() => send({ type: 'startAgain' })}>
+      <button type="button" className="secondary" ref={backRef} onClick={() => send({ type: 'startAgain' })} data-testid="enrollment-back">
         {t.enrollment.backToSignIn}
       </button>
     </section>

@@ -97,7 +97,7 @@ export function LoginView({ view, send, inert = false }: Props) {
 
   return (
     <form className="card" onSubmit={submit} aria-labelledby="signin-heading" aria-busy={view.busy} noValidate>
-      <h1 id="signin-heading">{t.signIn.heading}</h1>
+      <h1 id="signin-heading" data-testid="login-heading">{t.signIn.heading}</h1>
       {signedOutText !== null && <p className="status-note">{signedOutText}</p>}
       <ServerLine server={view.server} />
       {!view.server.locked && (
@@ -118,13 +118,13 @@ export function LoginView({ view, send, inert = false }: Props) {
       {/* Without a keychain the notice above says so once; a disabled checkbox would only repeat it. */}
       {view.canKeepSignedIn && (
         <label className="checkbox">
-          <input type="checkbox" checked={keep} disabled={disabled} onChange={(e) => setKeep(e.target.checked)} />
+          <input type="checkbox" checked={keep} disabled={disabled} onChange={(e) => setKeep(e.target.checked)} data-testid="login-keep-signed-in" />
           {t.signIn.keepSignedIn}
         </label>
       )}
       {view.problem !== null && <ProblemMessage key={problemKey(view.problem, sent)} problem={view.problem} id={PROBLEM_ID} />}
       {view.passwordSignIn && (
-        <button type="submit" className="primary" disabled={disabled || lockLeft > 0}>
+        <button type="submit" className="primary" disabled={disabled || lockLeft > 0} data-testid="login-submit">
           {view.busy ? t.signIn.busy : t.signIn.submit}
         </button>
       )}
@@ -175,6 +175,8 @@ function ProviderButtons({ providers, emphasised, disabled, describedBy, buttons
           disabled={disabled}
           aria-describedby={describedBy}
           onClick={() => onChoose(provider.id)}
+          data-testid="login-sso"
+          data-provider={provider.displayName}
         >
           {t.signIn.withProvider(provider.displayName)}
         </button>

@@ -22,11 +22,12 @@ export function ServerPromptView({ view, send }: Props) {
   };
   return (
     <form className="card" onSubmit={submit} aria-labelledby="server-heading" aria-busy={view.busy} noValidate>
-      <h1 id="server-heading">{t.serverPrompt.heading}</h1>
+      <h1 id="server-heading" data-testid="server-heading">{t.serverPrompt.heading}</h1>
       <p className="muted">{t.serverPrompt.intro}</p>
       <label htmlFor="server-address">{t.serverPrompt.label}</label>
       <input
         id="server-address"
+        data-testid="server-address"
         ref={inputRef}
         type="url"
         inputMode="url"
@@ -40,7 +41,7 @@ export function ServerPromptView({ view, send }: Props) {
         data-primary-focus
       />
       {view.problem !== null && <ProblemMessage key={problemKey(view.problem, sent)} problem={view.problem} id="server-problem" />}
-      <button type="submit" className="primary" disabled={view.busy}>
+      <button type="submit" className="primary" disabled={view.busy} data-testid="server-continue">
         {view.busy ? t.serverPrompt.busy : t.serverPrompt.submit}
       </button>
     </form>

@@ -31,8 +31,8 @@ export function SignedInView({ view, send }: Props) {
   // The note comes with the sign-in, or a moment later once the keychain has kept a new trust: said either way.
   useEffect(() => announce(trustNote === null ? t.signedIn.announce(person.name) : `${t.signedIn.announce(person.name)} ${trustNote}`), [announce, t, person.name, trustNote]);
   return (
-    <section className="card" aria-labelledby="signed-in-heading" aria-busy={view.busy}>
-      <h1 id="signed-in-heading" ref={headingRef} tabIndex={-1} data-primary-focus>
+    <section className="card" aria-labelledby="signed-in-heading" aria-busy={view.busy} data-testid="signed-in">
+      <h1 id="signed-in-heading" ref={headingRef} tabIndex={-1} data-primary-focus data-testid="signed-in-heading">
         {t.signedIn.heading}
       </h1>
       <dl className="facts">
@@ -57,10 +57,10 @@ export function SignedInView({ view, send }: Props) {
       )}
       {trustNote !== null && <p className="status-note trusted-computer">{trustNote}</p>}
       <p className="muted">{view.remembered ? t.signedIn.remembered : t.signedIn.notRemembered}</p>
-      <button type="button" className="secondary" onClick={() => send({ type: 'openSettings' })} disabled={view.busy}>
+      <button type="button" className="secondary" onClick={() => send({ type: 'openSettings' })} disabled={view.busy} data-testid="signed-in-manage">
         {t.signedIn.manage}
       </button>
-      <button type="button" className="primary" onClick={() => send({ type: 'signOut' })} disabled={view.busy}>
+      <button type="button" className="primary" onClick={() => send({ type: 'signOut' })} disabled={view.busy} data-testid="signed-in-sign-out">
         {view.busy ? t.signedIn.signingOut : t.signedIn.signOut}
       </button>
     </section>

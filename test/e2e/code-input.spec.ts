@@ -105,7 +105,7 @@ async function earlyCodeWindow(app: StepgateApp, testInfo: TestInfo): Promise<{ 
     await route.continue();
   });
   await window.goto(new URL('/code.html', app.page.url()).toString());
-  const codeWindow = new CodeWindow(window, window, app.t);
+  const codeWindow = new CodeWindow(window, window, app);
   await expect(codeWindow.codeInput).toBeFocused();
   return { codeWindow, release };
 }

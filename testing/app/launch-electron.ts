@@ -10,7 +10,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findElectronBinary, NOT_INSTALLED } from '../../electron/launch/electron-binary.js';
+import { BRIDGE_GLOBAL, type StepgateBridge } from '../../shared/ipc/bridge.js';
 import { isCodePagePath } from '../../shared/ipc/code-window.js';
+import type { Diagnostics } from '../../shared/ipc/diagnostics.js';
+import type { AppView } from '../../shared/ipc/view.js';
 import type { AppHandle } from './app-handle.js';
 import type { LaunchOptions, StepgateTarget } from './target.js';
 
@@ -38,6 +41,18 @@ function commandOf(target: ElectronTarget): { readonly executablePath: string; r
 }
 
 const CODE_WINDOW_TIMEOUT_MS = 10_000;
+
+/** One of the argumentless bridge calls, made in a window's page as its own views make it. */
+function askBridge(page: Page, call: 'getState' | 'diagnostics'): Promise<AppView | Diagnostics> {
+  return page.evaluate(
+    async ({ name, call }) => {
+      const bridge = (window as unknown as Record<string, StepgateBridge | undefined>)[name];
+      if (bridge === undefined) throw new Error('the window has no Stepgate bridge (its preload did not run)');
+      return call === 'getState' ? bridge.getState() : bridge.diagnostics();
+    },
+    { name: BRIDGE_GLOBAL, call },
+  );
+}
 const POSIX_LOCALE = (tag: string) => tag.replace('-', '_');
 
 export async function launchElectron(target: ElectronTarget, options: LaunchOptions): Promise<AppHandle> {
@@ -110,6 +125,7 @@ export async function launchElectron(target: ElectronTarget, options: LaunchOpti
   return {
     kind: target.kind,
     page: () => current.page,
+    pages: () => current.app.windows().filter((w) => !w.isClosed() && w.url().startsWith('app:')),
     codeWindow: async () => {
       const page = await codeWindowPage();
       return { page, scope: page };
@@ -121,6 +137,9 @@ export async function launchElectron(target: ElectronTarget, options: LaunchOpti
         const window = BrowserWindow.getFocusedWindow();
         return window !== null && !window.isDestroyed() && window.isVisible() && !window.isMinimized() && window.webContents.getURL().startsWith('app:');
       }),
+    // Through the login window's own bridge (window.stepgate), as its views ask: it answers whatever window is in front.
+    view: async () => (await askBridge(current.page, 'getState')) as AppView,
+    diagnostics: async () => (await askBridge(current.page, 'diagnostics')) as Diagnostics,
     // Electron 45's clipboard reads are promises.
     clipboardText: () => current.app.evaluate(async ({ clipboard }) => (await clipboard.readText()) || null),
     restart: async () => {

@@ -12,13 +12,18 @@ import { isSettingKey } from '../../electron/config/settings.js';
 import { noKeychain } from '../../electron/keychain/credential-store.js';
 import { keychainStore, loadKeytar } from '../../electron/keychain/keytar-store.js';
 import { startPreview, type Preview } from '../../electron/preview/preview-server.js';
-import type { Messages } from '../../shared/messages/en.js';
+import type { Diagnostics } from '../../shared/ipc/diagnostics.js';
+import { PREVIEW_ROUTES } from '../../shared/ipc/preview-routes.js';
 import { CONTRACT } from '../contract.js';
 import { packageRoot } from '../package-root.js';
+import { dialogHolding } from '../pages/locate.js';
 import type { AppHandle } from './app-handle.js';
 import type { LaunchOptions } from './target.js';
 
-export async function launchPreview(browser: Browser, options: LaunchOptions, t: Messages): Promise<AppHandle> {
+/** The state already says the code window is open; drawing it takes a moment more. */
+const CODE_WINDOW_TIMEOUT_MS = 10_000;
+
+export async function launchPreview(browser: Browser, options: LaunchOptions): Promise<AppHandle> {
   const rendererDir = join(packageRoot(), 'dist', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`the renderer is not built at ${rendererDir}: run npm run build:renderer`);
   const settingsDir = mkdtempSync(join(tmpdir(), 'stepgate-preview-settings-'));
@@ -58,9 +63,10 @@ export async function launchPreview(browser: Browser, options: LaunchOptions, t:
   return {
     kind: 'preview',
     page: () => page,
+    pages: () => [page],
     codeWindow: async () => {
-      const dialog = page.getByRole('dialog', { name: CONTRACT['Verification-code window'].window.name(t, ''), exact: true });
-      await expect(dialog).toBeVisible();
+      const dialog = dialogHolding(page, CONTRACT['Verification-code window'].window);
+      await expect(dialog).toBeVisible({ timeout: CODE_WINDOW_TIMEOUT_MS });
       return { page, scope: dialog };
     },
     openedUrls: async () => [...preview.opened],
@@ -69,6 +75,13 @@ export async function launchPreview(browser: Browser, options: LaunchOptions, t:
       if (last === null || last.page !== page || page.isClosed()) return false;
       await last.done;
       return page.evaluate(() => document.visibilityState === 'visible');
+    },
+    view: async () => preview.flow.view,
+    // The route the page's "About" uses; it answers only the preview's own origin, which the kit names.
+    diagnostics: async () => {
+      const response = await fetch(`${preview.url}${PREVIEW_ROUTES.diagnostics}`, { method: 'POST', headers: { origin: preview.url } });
+      if (!response.ok) throw new Error(`the preview refused the diagnostics (HTTP ${response.status})`);
+      return (await response.json()) as Diagnostics;
     },
     clipboardText: async () => preview.clipboard,
     restart: async () => {

@@ -1,6 +1,5 @@
 /** A sign-in through an identity provider, waiting for the system browser: "Continue in your browser" and Cancel. */
 import type { Locator, Page } from '@playwright/test';
-import type { Messages } from '../../shared/messages/en.js';
 import { CONTRACT } from '../contract.js';
 import { locate } from './locate.js';
 
@@ -11,14 +10,12 @@ export class BrowserSignInView {
   /** Stops waiting for the browser; the login window comes back with focus on the provider's button. */
   readonly cancelButton: Locator;
 
-  constructor(
-    readonly page: Page,
-    t: Messages,
-  ) {
-    this.heading = locate(page, C.heading, t);
-    this.cancelButton = locate(page, C.cancel, t);
+  constructor(readonly page: Page) {
+    this.heading = locate(page, C.heading);
+    this.cancelButton = locate(page, C.cancel);
   }
 
+  /** Presses "Cancel". */
   async cancel(): Promise<void> {
     await this.cancelButton.click();
   }

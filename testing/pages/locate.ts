@@ -1,4 +1,8 @@
-/** Finds one contract element under a window or a part of one: by role and exact accessible name, never by CSS. */
+/**
+ * Finds one contract element under a window or a part of one by its `data-testid`, which stays the
+ * same in every language and through changes of wording; the roles and names it also has are the
+ * contract's promise to people (docs/testing.md), checked by the app's own tests.
+ */
 import type { Locator, Page } from '@playwright/test';
 import type { Messages } from '../../shared/messages/en.js';
 import { DAYS_IN_CONTRACT, type ContractElement } from '../contract.js';
@@ -14,11 +18,20 @@ export function anyDays(name: (t: Messages, days: number) => string, t: Messages
   return new RegExp(`^(?:${escape(name(t, 1))}|${many})$`);
 }
 
-export function locate(scope: Scope, element: ContractElement, t: Messages, provider = ''): Locator {
-  if (element.withDays !== undefined && element.role !== 'label') return scope.getByRole(element.role, { name: anyDays(element.withDays, t) });
-  const name = element.name(t, provider);
-  // The term names the definition for a person; the locator finds the first definition in `scope`.
-  if (element.role === 'definition') return scope.getByRole('definition').first();
-  // Exact: "Sign in" must not also find "Sign in with Contoso", nor "Password" the "Show password" button.
-  return element.role === 'label' ? scope.getByLabel(name, { exact: true }) : scope.getByRole(element.role, { name, exact: true });
+/** A CSS attribute selector's quoted value (JSON's escapes are CSS's for quotes and backslashes). */
+const quoted = (value: string) => JSON.stringify(value);
+
+/** The element by its test id, spelled out rather than through getByTestId, so a project's own `testIdAttribute` cannot change it. */
+export function locate(scope: Scope, element: ContractElement): Locator {
+  return scope.locator(`[data-testid=${quoted(element.testId)}]`);
+}
+
+/** A single sign-on button for one identity provider, by the display name the server gives it. */
+export function locateProvider(scope: Scope, element: ContractElement, provider: string): Locator {
+  return scope.locator(`[data-testid=${quoted(element.testId)}][data-provider=${quoted(provider)}]`);
+}
+
+/** A modal dialog holding the element (the preview's code window, About): the dialog itself, found by what it holds. */
+export function dialogHolding(page: Page, element: ContractElement): Locator {
+  return page.locator('dialog[open]').filter({ has: locate(page, element) });
 }

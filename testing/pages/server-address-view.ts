@@ -1,6 +1,5 @@
 /** First start without a configured server: the app asks for the sign-in server's address. */
 import type { Locator, Page } from '@playwright/test';
-import type { Messages } from '../../shared/messages/en.js';
 import { CONTRACT } from '../contract.js';
 import { locate } from './locate.js';
 
@@ -12,16 +11,14 @@ export class ServerAddressView {
   readonly continueButton: Locator;
   readonly problem: Locator;
 
-  constructor(
-    readonly page: Page,
-    t: Messages,
-  ) {
-    this.heading = locate(page, C.heading, t);
-    this.address = locate(page, C['server address'], t);
-    this.continueButton = locate(page, C.continue, t);
+  constructor(readonly page: Page) {
+    this.heading = locate(page, C.heading);
+    this.address = locate(page, C['server address']);
+    this.continueButton = locate(page, C.continue);
     this.problem = page.getByRole('alert');
   }
 
+  /** Types the address and presses "Continue". */
   async enter(url: string): Promise<void> {
     await this.address.fill(url);
     await this.continueButton.click();

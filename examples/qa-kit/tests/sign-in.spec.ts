@@ -1,11 +1,7 @@
 import { Authenticator, expect, test } from 'stepgate/testing';
+import { attachDiagnostics } from './support/attach-diagnostics.js';
 
-// A failed test carries what IT support would ask for: the app's diagnostics, copied as a person copies them.
-test.afterEach(async ({ stepgate }, testInfo) => {
-  if (testInfo.status === testInfo.expectedStatus) return;
-  const diagnostics = await stepgate.about.copyDiagnostics().catch((error: unknown) => `not copied: ${String(error)}`);
-  await testInfo.attach('stepgate diagnostics', { body: diagnostics, contentType: 'text/plain' });
-});
+test.afterEach(attachDiagnostics);
 
 test('signs in with a verification code', async ({ stepgate, demoServer }) => {
   const account = await demoServer.newAccount('withCode');

@@ -21,5 +21,5 @@ async function previewCodeWindow(app: StepgateApp): Promise<CodeWindow> {
   const window = await app.page.context().newPage();
   await window.setViewportSize(CODE_WINDOW_SIZE);
   await window.goto(new URL(`/${codePageFile(app.language === 'fi' ? 'fi' : 'en')}`, app.page.url()).toString());
-  return new CodeWindow(window, window, app.t);
+  return new CodeWindow(window, window, app);
 }

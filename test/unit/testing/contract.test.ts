@@ -4,13 +4,13 @@
  * every version by its fingerprint. A catalogue change that renames one of these elements fails
  * here until the written contract and the changelog say so.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../shared/messages/en.js';
 import { fi } from '../../../shared/messages/fi.js';
 import { messagesFor } from '../../../shared/messages/catalogue.js';
-import { CONTRACT, contractFingerprint, contractRows, contractTable, type ContractRow } from '../../../testing/contract.js';
+import { CONTRACT, contractFingerprint, contractRows, contractTable, type ContractElement, type ContractRow } from '../../../testing/contract.js';
 import { anyDays } from '../../../testing/pages/locate.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -70,6 +70,23 @@ describe('the contract', () => {
       const pattern = anyDays(trust.withDays, t);
       for (const days of [1, 7, 30, 365]) expect(t.code.trustComputer(days), language).toMatch(pattern);
       for (const other of [t.signIn.keepSignedIn, `${t.code.trustComputer(7)}!`, t.code.trustComputer(7).replace('7', 'seven')]) expect(other, language).not.toMatch(pattern);
+    }
+  });
+
+  it('gives every element a test id of its own in its view, which the renderer writes', () => {
+    const sources = readdirSync(join(ROOT, 'renderer'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(tsx|html)$/.test(file) && !file.startsWith('web'))
+      .map((file) => read(join('renderer', file)))
+      .join('\n');
+    for (const [view, elements] of Object.entries(CONTRACT)) {
+      const ids = Object.values(elements).map((e: ContractElement) => e.testId);
+      expect(new Set(ids).size, view).toBe(ids.length);
+      for (const id of ids) {
+        // The password field's ids are its own id ("password") and that id with "-show".
+        if (id.startsWith('password')) expect(sources).toMatch(id === 'password' ? /data-testid=\{props\.id\}/ : /data-testid=\{`\$\{props\.id\}-show`\}/);
+        // Written as an attribute, or as one of the ids a view picks between ({totp ? 'code-heading' : …}).
+        else expect(sources, `${view}: ${id}`).toMatch(new RegExp(`data-testid=(?:"${id}"|\\{[^}\\n]*'${id}'[^}\\n]*\\})`));
+      }
     }
   });
 
