@@ -123,6 +123,18 @@ describe.each([
   });
 });
 
+describe.each([
+  ['English', pagesEn],
+  ['Finnish', pagesFi],
+] as const)('the administration page in %s', (_language, pages) => {
+  it('names each row’s button with its visible words, then the user (the label is in the name)', () => {
+    const a = pages.admin;
+    for (const [visible, named] of [[a.revoke, a.revokeFor], [a.disable, a.disableFor], [a.enable, a.enableFor], [a.setPassword, a.setPasswordFor]] as const) {
+      expect(named('ada')).toContain(visible);
+    }
+  });
+});
+
 describe('the Finnish vocabulary of fi.ts', () => {
   const finnishTexts = [...entries(fi), ...entries(pagesFi)].flatMap((e) => e.texts.map((text) => ({ path: e.path, text })));
 
