@@ -12,7 +12,7 @@
  * - sign in, sign out (kirjaudu sisään, kirjaudu ulos); set up (ottaa käyttöön); remove (poistaa);
  *   reset (nollata): an administrator removing all of someone's authenticators and recovery codes;
  * - identity provider (tunnistuspalvelu): the organisation's own sign-in service (Entra ID, Okta, ...),
- *   "Sign in with {provider}" (Kirjaudu sisään palvelulla {provider}); sign-in server (kirjautumispalvelin): Stepgate's.
+ *   "Sign in with {provider}" (Kirjaudu {provider}-tunnuksella); sign-in server (kirjautumispalvelin): Stepgate's.
  * - trusted computer (luotettu tietokone): a computer (in the browser pages: a browser) on which, for a number
  *   of days, the password alone signs in; "Don't ask for a code on this computer" offers it, "forget all"
  *   (unohda kaikki) ends every one.

@@ -1,4 +1,32 @@
-/** The desktop app's words in Finnish: the keys of en.ts, the vocabulary written down there. */
+/**
+ * The desktop app's words in Finnish, with the keys of en.ts; pages-fi.ts has the browser pages' words.
+ * Written after Kotimaisten kielten keskus's advice for user interfaces: plain words, active voice,
+ * the imperative for what the person does, one term for one thing, no English sentence structures.
+ *
+ * Vocabulary, the same in every view (never "TOTP", "2FA", "MFA", "OTP" or "login"):
+ * - kaksivaiheinen tunnistautuminen (two-factor authentication): always in full, never "kaksivaiheinen"
+ *   alone, nor "todennus" or "vahvistus" for the protection as a whole;
+ * - todennussovellus (authenticator app, and an authenticator set up for the account);
+ * - vahvistuskoodi (verification code): the digits the todennussovellus shows; "koodi" once it is clear;
+ *   the person "antaa" (enters) a code, "syöttää" only an asetusavain typed by hand;
+ * - varakoodi (recovery code); asetusavain (set-up key);
+ * - kirjaudu sisään, kirjaudu ulos (sign in, sign out); kirjautuminen (a sign-in, also its request:
+ *   kirjautumispyyntö); ottaa käyttöön (set up), poistaa (remove), poistaa käytöstä (turn off or disable);
+ * - nollata (reset): an ylläpitäjä removing all of someone's todennussovellukset and varakoodit;
+ * - istunto (session): it "päättyy"; a luotettu tietokone (trusted computer, in the browser pages a
+ *   browser on a computer) is instead "unohdetaan" (forgotten) or removed, never "päättyy";
+ *   "Älä kysy koodia tällä tietokoneella" offers it;
+ * - tunnistuspalvelu (identity provider): the organisation's own sign-in service; its button is
+ *   "Kirjaudu {provider}-tunnuksella", the name joined by a hyphen as Finnish compounds it
+ *   ("Okta-tunnuksella", "Entra ID -tunnuksella") so it never needs inflecting;
+ *   kertakirjautuminen (single sign-on) where the feature is named; kirjautumispalvelin (sign-in server):
+ *   Stepgate's; ylläpitäjä (administrator); avainnippu (keychain); IT-tuki (IT support).
+ * - The person is "sinä" throughout; another user is "käyttäjä", "hän".
+ * - Inserted values keep their own form: a name stands in the nominative after a word that carries
+ *   the case ("käyttäjän {username}", "käyttäjälle {username}"), numbers take the singular after
+ *   one and the partitive after any other ("1 yritys", "3 yritystä"), and a genitive or illative after a
+ *   numeral stays singular ("5 minuutin kuluttua", "30 päivään").
+ */
 import type { Problem, ServerAddressProblem, SsoProblem } from '../ipc/problem.js';
 import { assertNever } from '../util/assert-never.js';
 import { type LockCauses, withLockCause } from './lock-cause.js';
@@ -9,6 +37,8 @@ const LOCALE = 'fi';
 const n = (value: number, forms: PluralForms) => count(LOCALE, value, forms);
 const SECONDS: PluralForms = { one: 'sekunti', other: 'sekuntia' };
 const time = (epochMs: number) => new Date(epochMs).toLocaleString(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+/** A name joined to a word as Finnish compounds it: "Okta-tunnuksella", "Entra ID -tunnuksella". */
+const compound = (name: string, word: string): string => `${name}${/\s/.test(name) ? ' -' : '-'}${word}`;
 
 /**
  * A duration in the genitive, as "kuluttua" (in …) needs it: "45 sekunnin", "1 minuutin 5 sekunnin".
@@ -99,13 +129,13 @@ export const fi: Messages = {
     code: 'Vahvistuskoodi – Stepgate',
   },
   starting: 'Käynnistetään…',
-  bridgeMissing: 'Osa Stepgatesta jäi latautumatta, joten tämä ikkuna ei toimi. Stepgaten asentaminen uudelleen korjaa tämän.',
+  bridgeMissing: 'Osa Stepgatesta jäi latautumatta, joten tämä ikkuna ei toimi. Asenna Stepgate uudelleen, niin vian pitäisi korjaantua.',
   menu: { edit: 'Muokkaa', window: 'Ikkuna', help: 'Ohje', about: 'Tietoja Stepgatesta' },
   notices: {
     noKeychain:
       'Tällä tietokoneella ei ole käytettävissä avainnippua, joten Stepgate ei voi muistaa käyttäjätunnustasi eikä pitää sinua kirjautuneena. Kirjautuminen toimii silti.',
     trustedComputerNotKept:
-      'Olet kirjautunut sisään, mutta avainnippu ei tallentanut tämän tietokoneen luottamusta, joten Stepgate kysyy koodia seuraavalla kirjautumiskerralla.',
+      'Olet kirjautunut sisään, mutta avainnippuun ei saatu tallennettua, että tämä on luotettu tietokone. Siksi Stepgate kysyy koodia seuraavalla kirjautumiskerralla.',
     dismiss: 'Sulje ilmoitus',
   },
   serverPrompt: {
@@ -125,9 +155,9 @@ export const fi: Messages = {
     showPassword: 'Näytä salasana',
     usernameRequired: 'Anna käyttäjätunnuksesi.',
     passwordRequired: 'Anna salasanasi.',
-    keepSignedIn: 'Pidä minut kirjautuneena',
+    keepSignedIn: 'Pysy kirjautuneena',
     submit: 'Kirjaudu sisään',
-    withProvider: (provider: string) => `Kirjaudu sisään palvelulla ${provider}`,
+    withProvider: (provider: string) => `Kirjaudu ${compound(provider, 'tunnuksella')}`,
     busy: 'Kirjaudutaan…',
     signedOut: 'Olet kirjautunut ulos.',
     signedOutUnconfirmed:
@@ -137,12 +167,12 @@ export const fi: Messages = {
     or: 'tai',
     checkingOptions: 'Tarkistetaan kirjautumistapoja…',
     noSignInOption:
-      'Organisaatiosi on poistanut salasanalla kirjautumisen käytöstä tässä, eikä tämä palvelin tarjoa muuta tapaa kirjautua. Kysy ylläpitäjältä.',
+      'Organisaatiosi ei salli tässä kirjautumista salasanalla, eikä palvelimella ole muuta kirjautumistapaa. Kysy ylläpitäjältä.',
     retry: 'Yritä uudelleen',
   },
   browserSignIn: {
     heading: 'Jatka selaimessa',
-    body: (name: string) => `Stepgate avasi palvelun ${name} kirjautumissivun selaimeesi. Kirjaudu siellä, niin Stepgate jatkaa itsestään.`,
+    body: (name: string) => `Stepgate avasi selaimeesi ${compound(name, 'palvelun')} kirjautumissivun. Kirjaudu siellä, niin Stepgate jatkaa automaattisesti.`,
     deadline: 'Kirjautuminen on vietävä loppuun 5 minuutin kuluessa.',
     cancel: 'Peruuta',
     finishing: 'Viimeistellään kirjautumista…',
@@ -150,17 +180,17 @@ export const fi: Messages = {
   browserReturnPage: {
     done: 'Kirjautuminen jatkuu Stepgatessa. Voit sulkea tämän välilehden.',
     doneSwitchBack: 'Palaa Stepgateen: kirjautuminen jatkuu siellä. Voit sulkea tämän välilehden.',
-    failed: 'Kirjautuminen ei onnistunut. Palaa Stepgateen nähdäksesi syyn. Voit sulkea tämän välilehden.',
+    failed: 'Kirjautuminen ei onnistunut. Syy näkyy Stepgatessa. Voit sulkea tämän välilehden.',
     notOurs: 'Tämä ei ole kirjautuminen, jota Stepgate odottaa.',
   },
   recovery: {
     loadFailed: 'Stepgate ei voinut näyttää tätä ikkunaa.',
     loadFailedDetail: (cause: string) => `Ikkunan sivu ei latautunut (${cause}). Yritä uudelleen. Jos tämä toistuu, kerro IT-tuelle: tiedot ovat lokissa.`,
     reopened: 'Tämä Stepgaten ikkuna pysähtyi odottamatta, joten Stepgate avasi sen uudelleen.',
-    reopenedDetail: (cause: string) => `Kirjautuminen jatkuu siitä, mihin se jäi. Kirjoittamasi teksti on kirjoitettava uudelleen. (${cause})`,
+    reopenedDetail: (cause: string) => `Kirjautuminen jatkuu siitä, mihin se jäi. Kirjoita uudelleen teksti, jonka olit jo kirjoittanut. (${cause})`,
     crashLoop: 'Tämä Stepgaten ikkuna pysähtyy toistuvasti.',
     crashLoopDetail: (count: number) =>
-      `Se pysähtyi ${count} kertaa minuutin sisällä, joten Stepgate ei enää avaa sitä uudelleen itse. Yritä uudelleen tai lopeta ja kerro IT-tuelle: tiedot ovat lokissa.`,
+      `Ikkuna pysähtyi ${n(count, { one: 'kerran', other: 'kertaa' })} minuutin aikana, joten Stepgate ei enää avaa sitä uudelleen automaattisesti. Yritä uudelleen tai lopeta ja kerro IT-tuelle: tiedot ovat lokissa.`,
     unresponsive: 'Tämä Stepgaten ikkuna ei vastaa.',
     unresponsiveDetail: 'Voit odottaa tai ladata ikkunan uudelleen. Kirjautuminen jatkuu siitä, mihin se jäi.',
     tryAgain: 'Yritä uudelleen',
@@ -192,7 +222,7 @@ export const fi: Messages = {
       runtime: 'Ympäristö',
       collectedAt: 'Kerätty',
       server: 'Palvelin',
-      serverOrigin: 'Palvelimen osoite lähteestä',
+      serverOrigin: 'Palvelimen osoitteen lähde',
       proxy: 'Välityspalvelin',
       certificate: 'Palvelimen varmenne',
       clock: 'Kello',
@@ -209,19 +239,19 @@ export const fi: Messages = {
     },
     noServer: 'ei vielä',
     proxyDirect: 'suora yhteys',
-    proxyUnused: (proxy: string) => `suora yhteys (ympäristö nimeää välityspalvelimen ${proxy}, jota tämä prosessi ei käytä)`,
+    proxyUnused: (proxy: string) => `suora yhteys (ympäristömuuttujissa on välityspalvelin ${proxy}, mutta tämä prosessi ei käytä sitä)`,
     proxyEnvironment: (proxy: string) => `${proxy} (ympäristöstä)`,
     notTls: 'ei TLS:ää (pelkkä http, vain tälle tietokoneelle)',
     issuedBy: (issuer: string) => `myöntäjä ${issuer}`,
     issuedTo: (subject: string) => `haltija ${subject}`,
     validUntil: (date: string) => `voimassa ${date} asti`,
-    clockInStep: 'samassa ajassa palvelimen kanssa (sekunnin tarkkuudella)',
+    clockInStep: 'sama kuin palvelimella (sekunnin tarkkuudella)',
     clockAhead: (seconds: number) => `tämän tietokoneen kello on ${n(seconds, SECONDS)} palvelimen edellä`,
     clockBehind: (seconds: number) => `tämän tietokoneen kello on ${n(seconds, SECONDS)} palvelimen jäljessä`,
     failed: (cause: string) => `ei tiedossa: ${cause}`,
     policyNone: 'käytäntölähteitä ei luettu',
     policyAbsent: 'ei ole',
-    policyEmpty: 'on, ei asetuksia',
+    policyEmpty: 'on olemassa, ei asetuksia',
     policyValues: (keys: string) => `asettaa ${keys}`,
     policyIgnored: (names: string) => `ohitettu: ${names}`,
     policyUnreadable: (cause: string) => `ei luettavissa: ${cause}`,
@@ -239,8 +269,8 @@ export const fi: Messages = {
     recoveryRequired: 'Anna yksi varakoodeistasi.',
     recoverySubmit: 'Vahvista',
     verifying: 'Tarkistetaan koodia…',
-    useRecovery: 'Käytä sen sijaan varakoodia',
-    useAuthenticator: 'Käytä sen sijaan todennussovelluksen koodia',
+    useRecovery: 'Käytä varakoodia',
+    useAuthenticator: 'Käytä todennussovelluksen koodia',
     help: 'Etkö voi käyttää todennussovellusta?',
     cancel: 'Peruuta',
     startAgain: 'Aloita alusta',
@@ -272,7 +302,7 @@ export const fi: Messages = {
     until: 'Istunto päättyy',
     remembered: 'Pysyt kirjautuneena tällä tietokoneella, kunnes istunto päättyy tai kirjaudut ulos.',
     notRemembered: 'Sinut kirjataan ulos, kun suljet Stepgaten.',
-    codeSkipped: (until: number) => `Tähän tietokoneeseen luotetaan ${time(until)} asti: koodia ei kysytty.`,
+    codeSkipped: (until: number) => `Koodia ei kysytty, koska tämä on luotettu tietokone ${time(until)} asti.`,
     trustedNow: (until: number) => `Stepgate ei kysy koodia tällä tietokoneella ${time(until)} asti.`,
     signOut: 'Kirjaudu ulos',
     signingOut: 'Kirjaudutaan ulos…',
@@ -297,10 +327,10 @@ export const fi: Messages = {
               : `Koodi on väärin. ${left} jäljellä. Varmista, että käytät sovelluksen uusinta koodia.`;
           case 'already_used':
             return over
-              ? 'Tämä koodi käytettiin juuri, eikä yrityksiä ole enää jäljellä. Aloita alusta salasanalla ja syötä sitten sovelluksen seuraava koodi.'
-              : `Tämä koodi käytettiin juuri. Odota sovelluksen seuraavaa koodia ja syötä se. ${left} jäljellä.`;
+              ? 'Tämä koodi on jo käytetty, eikä yrityksiä ole enää jäljellä. Aloita alusta salasanalla ja anna sitten sovelluksen seuraava koodi.'
+              : `Tämä koodi on jo käytetty. Odota, että sovellus näyttää seuraavan koodin, ja anna se. ${left} jäljellä.`;
           case 'clock_skew':
-            return `Koodi kuuluu toiseen aikaan: puhelimesi kello näyttää väärää aikaa. Ota puhelimessa käyttöön automaattinen aika ja ${over ? 'aloita sitten alusta salasanalla.' : `syötä uusin koodi. ${left} jäljellä.`}`;
+            return `Koodi kuuluu toiseen aikaan: puhelimesi kello näyttää väärää aikaa. Ota puhelimessa käyttöön automaattinen aika ja ${over ? 'aloita sitten alusta salasanalla.' : `anna uusin koodi. ${left} jäljellä.`}`;
           default:
             return assertNever(reason);
         }
@@ -327,7 +357,7 @@ export const fi: Messages = {
       case 'forbidden':
         return 'Tällä tilillä ei voi kirjautua tässä. Kysy ylläpitäjältä.';
       case 'notFound':
-        return 'Palvelin ei tarjoa tätä kirjautumista. Tarkista palvelimen osoite.';
+        return 'Tällä palvelimella ei ole tätä kirjautumistapaa. Tarkista palvelimen osoite.';
       case 'totpDisabled':
         return 'Kaksivaiheinen tunnistautuminen poistettiin juuri käytöstä tällä palvelimella. Kirjaudu uudelleen salasanalla.';
       case 'invalidRequest':

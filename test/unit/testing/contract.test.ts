@@ -93,7 +93,7 @@ describe('the contract', () => {
   it('names a single sign-on button after its provider, apart from "Sign in"', () => {
     const sso = CONTRACT['Login window']['single sign-on'];
     expect(sso.name(en, 'Contoso')).toBe('Sign in with Contoso');
-    expect(sso.name(fi, 'Contoso')).toBe('Kirjaudu sisään palvelulla Contoso');
+    expect(sso.name(fi, 'Contoso')).toBe('Kirjaudu Contoso-tunnuksella');
     for (const t of [en, fi]) expect(sso.name(t, 'Contoso')).not.toBe(CONTRACT['Login window']['sign in'].name(t, ''));
   });
 });

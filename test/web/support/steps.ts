@@ -3,17 +3,17 @@
  * assistive technology finds things; codes come from otpauth at the server's clock.
  */
 import type { Page } from '@playwright/test';
-import { en } from '../../../shared/messages/en.js';
+import { en, type Messages } from '../../../shared/messages/en.js';
 import { pagesEn } from '../../../shared/messages/pages-en.js';
 import type { TestServer } from '../../support/test-server.js';
 import { codeNow, PERIOD_MS } from '../../support/totp.js';
 import { expect } from './fixtures.js';
 
-export async function signInWithPassword(page: Page, username: string, password: string, path = '/signin'): Promise<void> {
+export async function signInWithPassword(page: Page, username: string, password: string, path = '/signin', t: Messages = en): Promise<void> {
   if (!page.url().includes('/signin')) await page.goto(path);
-  await page.getByLabel(en.signIn.username).fill(username);
-  await page.getByLabel(en.signIn.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: en.signIn.submit, exact: true }).click();
+  await page.getByLabel(t.signIn.username).fill(username);
+  await page.getByLabel(t.signIn.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: t.signIn.submit, exact: true }).click();
 }
 
 /** Types the current code of `secret` into the six boxes (it submits itself), then moves the clock a period on. */

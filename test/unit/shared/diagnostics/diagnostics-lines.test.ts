@@ -63,8 +63,8 @@ describe('diagnosticsText', () => {
       },
       fi,
     );
-    expect(text).toContain('Palvelimen osoite lähteestä: kehitysvalitsin (--server tai STEPGATE_SERVER)');
-    expect(text).toContain('Välityspalvelin: suora yhteys (ympäristö nimeää välityspalvelimen http://proxy.example.com:3128, jota tämä prosessi ei käytä)');
+    expect(text).toContain('Palvelimen osoitteen lähde: kehitysvalitsin (--server tai STEPGATE_SERVER)');
+    expect(text).toContain('Välityspalvelin: suora yhteys (ympäristömuuttujissa on välityspalvelin http://proxy.example.com:3128, mutta tämä prosessi ei käytä sitä)');
     expect(text).toContain('Palvelimen varmenne: ei TLS:ää');
     expect(text).toContain('Kello: ei tiedossa: no answer in time');
     expect(text).toContain('Käytäntö: /etc/stepgate/policy.json: ei luettavissa: could not be read (EACCES)');

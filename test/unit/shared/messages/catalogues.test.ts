@@ -1,7 +1,7 @@
 /**
  * The catalogues: every key in English is in Finnish and the other way round, for the desktop app
  * and the pages; every text is worded (no "undefined", no English left in Finnish); the vocabulary
- * the header of en.ts writes down holds; numbers and durations take their languages' forms.
+ * the headers of en.ts and fi.ts write down holds; numbers and durations take their languages' forms.
  */
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../../../shared/ipc/problem.js';
@@ -127,6 +127,53 @@ describe.each([
         for (const text of entry.texts) expect(text, entry.path).not.toMatch(/\bTOTP\b|\b2FA\b|\bMFA\b|\bOTP\b|\blog ?in\b|\blogin\b/i);
       }
     }
+  });
+});
+
+describe.each([
+  ['English', pagesEn],
+  ['Finnish', pagesFi],
+] as const)('the administration page in %s', (_language, pages) => {
+  it('names each row’s button with its visible words, then the user (the label is in the name)', () => {
+    const a = pages.admin;
+    for (const [visible, named] of [[a.revoke, a.revokeFor], [a.disable, a.disableFor], [a.enable, a.enableFor], [a.setPassword, a.setPasswordFor]] as const) {
+      expect(named('ada')).toContain(visible);
+    }
+  });
+});
+
+describe('the Finnish vocabulary of fi.ts', () => {
+  const finnishTexts = [...entries(fi), ...entries(pagesFi)].flatMap((e) => e.texts.map((text) => ({ path: e.path, text })));
+
+  it('says "kaksivaiheinen tunnistautuminen" in full, never clipped to "kaksivaiheinen"', () => {
+    for (const { path, text } of finnishTexts) {
+      for (const match of text.matchAll(/kaksivaihei\S*(\s+\S+)?/gi)) expect(match[1] ?? '', path).toMatch(/^\s+tunnistautumi/);
+    }
+  });
+
+  it('forgets or removes a trusted computer, and keeps "päättyä" for sessions', () => {
+    for (const { path, text } of finnishTexts) {
+      for (const clause of text.split(/[.:;,]/)) {
+        if (/luotet\S* tietokone/i.test(clause)) expect(clause, path).not.toMatch(/päätt/i);
+      }
+    }
+  });
+
+  it('has none of the phrases that read as translated from English', () => {
+    const calques = [/sen sijaan/i, /palvelulla \$?\S/i, /jatkaaksesi|nähdäksesi/i, /pidä minut/i, /turvallista reittiä/i, /käytettiin juuri/i, /minuutin sisällä/i, /lähteestä/i, /nimeää/i, /samoin kaikki luotetut/i];
+    for (const { path, text } of finnishTexts) for (const calque of calques) expect(text, path).not.toMatch(calque);
+  });
+
+  it('enters ("anna") a code, and types ("syötä") only a set-up key', () => {
+    for (const { path, text } of finnishTexts) {
+      for (const match of text.matchAll(/syötä\S*\s+(\S+)/gi)) expect(match[1], path).toMatch(/^avain/);
+    }
+  });
+
+  it('joins an identity provider’s name to its word as a Finnish compound, never inflecting the name', () => {
+    expect(fi.signIn.withProvider('Okta')).toBe('Kirjaudu Okta-tunnuksella');
+    expect(fi.signIn.withProvider('Entra ID')).toBe('Kirjaudu Entra ID -tunnuksella');
+    expect(fi.browserSignIn.body('Entra ID')).toContain('Stepgate avasi selaimeesi Entra ID -palvelun kirjautumissivun.');
   });
 });
 
