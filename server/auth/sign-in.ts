@@ -18,6 +18,7 @@ import type {
   RecoveryResponse,
   Session,
   TotpRequest,
+  TrustOffer,
 } from '../../shared/api/schemas.js';
 import { CODE_DIGITS, TOTP_PERIOD_SECONDS } from '../../shared/api/schemas.js';
 import { isoTime } from '../clock.js';
@@ -30,6 +31,7 @@ import { secretAad, type EnvironmentSettings, type RecoveryCodeRow, type UserRow
 import type { Tx } from '../store/store.js';
 import { matchStep, skewedStep, timeStep } from '../totp/totp.js';
 import { normaliseRecoveryCode } from '../totp/recovery-codes.js';
+import { offerTrust } from '../trusted/offer.js';
 import { decideTrust, trustComputer, trustWish, type TrustWish } from '../trusted/trust.js';
 import { isTotpRequired, totpDisabled } from './environment.js';
 import { holdBack, isHeldBack } from './held-back-codes.js';
@@ -154,6 +156,8 @@ interface SecondStep {
   readonly method: 'totp' | 'recovery_code';
   /** This computer to be trusted once the code is accepted. */
   readonly trust: TrustWish | undefined;
+  /** Otherwise, an offer to trust it once signed in, when the client asked for one. */
+  readonly offer: boolean;
   decide(tx: Tx, user: UserRow): Promise<Verdict>;
 }
 
@@ -166,6 +170,7 @@ type Outcome =
       readonly session: Session;
       readonly recoveryCodesRemaining: number;
       readonly trustedComputer: IssuedTrustedComputer | undefined;
+      readonly trustOffer: TrustOffer | undefined;
     }
   | { readonly kind: 'failed'; readonly left: number; readonly lock: number; readonly reason: CodeRefusalReason; readonly method: SecondStep['method'] };
 
@@ -196,8 +201,10 @@ async function attempt(ctx: Context, tx: Tx, challengeId: string, address: strin
       await tx.audit.record({ event: 'login_succeeded', ...subject, detail: { method: step.method } });
       const session = await issueSession(ctx, tx, user, 'full');
       const trustedComputer = step.trust === undefined ? undefined : await trustComputer(ctx, tx, env, step.trust, subject);
+      // Not ticked before the code: the person may still choose it once signed in.
+      const trustOffer = trustedComputer === undefined && step.offer ? await offerTrust(ctx, tx, env, user.id, session.token) : undefined;
       const recoveryCodesRemaining = step.method === 'recovery_code' ? await tx.recoveryCodes.countUnused(user.id) : 0;
-      return { kind: 'accepted', user, session, recoveryCodesRemaining, trustedComputer };
+      return { kind: 'accepted', user, session, recoveryCodesRemaining, trustedComputer, trustOffer };
     }
     case 'rejected':
     case 'replayed':
@@ -243,16 +250,19 @@ function refusedCode({ method, reason, left }: Extract<Outcome, { kind: 'failed'
   return new Refusal('invalid_code', said + (left > 0 ? '' : START_AGAIN), { attemptsRemaining: left, reason });
 }
 
-/** The trusted computer, when one was made, beside the session. */
-const withTrust = (trustedComputer: IssuedTrustedComputer | undefined) => (trustedComputer === undefined ? {} : { trustedComputer });
+/** The trusted computer, when one was made, or the offer to make one, beside the session. */
+const withTrust = ({ trustedComputer, trustOffer }: Extract<Outcome, { kind: 'accepted' }>) => ({
+  ...(trustedComputer === undefined ? {} : { trustedComputer }),
+  ...(trustOffer === undefined ? {} : { trustOffer }),
+});
 
 /** A code needs no slow work: the whole attempt is one unit, ordered per account by its claim. */
 export async function verifyTotp(ctx: Context, request: TotpRequest, address: string): Promise<CodeAcceptedResponse | Refusal> {
   const trust = trustWish(request.trustComputer);
   if (trust instanceof Refusal) return trust;
-  const step: SecondStep = { method: 'totp', trust, decide: (tx, user) => checkTotp(ctx, tx, user, request.code) };
+  const step: SecondStep = { method: 'totp', trust, offer: request.offerTrust === true, decide: (tx, user) => checkTotp(ctx, tx, user, request.code) };
   const result = answer(await ctx.store.write((tx) => attempt(ctx, tx, request.challengeId, address, step)));
-  return result instanceof Refusal ? result : { status: 'authenticated', session: result.session, ...withTrust(result.trustedComputer) };
+  return result instanceof Refusal ? result : { status: 'authenticated', session: result.session, ...withTrust(result) };
 }
 
 /**
@@ -303,6 +313,7 @@ export async function verifyRecoveryCode(ctx: Context, request: RecoveryRequest,
     const step: SecondStep = {
       method: 'recovery_code',
       trust,
+      offer: request.offerTrust === true,
       decide: async (tx, decidedFor) => {
         if (row === null || decidedFor.id !== user.id) return { kind: 'rejected' };
         return (await tx.recoveryCodes.markUsed(row, ctx.clock.now())) ? { kind: 'accepted', detail: {} } : { kind: 'replayed' };
@@ -311,7 +322,7 @@ export async function verifyRecoveryCode(ctx: Context, request: RecoveryRequest,
     const result = answer(await ctx.store.write((tx) => attempt(ctx, tx, request.challengeId, address, step)));
     return result instanceof Refusal
       ? result
-      : { status: 'authenticated', session: result.session, recoveryCodesRemaining: result.recoveryCodesRemaining, ...withTrust(result.trustedComputer) };
+      : { status: 'authenticated', session: result.session, recoveryCodesRemaining: result.recoveryCodesRemaining, ...withTrust(result) };
   });
 }
 

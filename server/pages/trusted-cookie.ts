@@ -16,8 +16,9 @@ const api = (path: string) => `/api/v1${path}`;
 const LOGIN_ROUTE = api('/auth/login');
 /** Routes whose answer may carry a new trusted computer's token. */
 const TRUSTING_ROUTES: ReadonlySet<string> = new Set([api('/auth/totp'), api('/auth/recovery')]);
+const TRUST_AFTER_CODE_ROUTE = api('/me/trusted-computers');
 /** Routes whose change may end this browser's trusted computer (see trustedComputerCookieEnded). */
-const ENDING_ROUTES: ReadonlySet<string> = new Set([api('/me/trusted-computers'), api('/me/trusted-computers/:id'), api('/me/password')]);
+const ENDING_ROUTES: ReadonlySet<string> = new Set([TRUST_AFTER_CODE_ROUTE, api('/me/trusted-computers/:id'), api('/me/password')]);
 export const TRUSTED_COOKIE_ROUTES: ReadonlySet<string> = new Set([LOGIN_ROUTE, ...TRUSTING_ROUTES, ...ENDING_ROUTES]);
 
 // The token's own format, checked before it is looked up: a cookie is whatever the browser sends.
@@ -37,10 +38,16 @@ export function trustedCookies(ctx: Context, policy: CookiePolicy, cookies: Cook
   /** The new trust's token goes into the cookie, until the trust expires; the body keeps its shape with "". */
   const moveToken = (reply: FastifyReply, body: Record<string, unknown>): string | undefined => {
     const trusted = body['trustedComputer'];
-    if (!isRecord(trusted) || typeof trusted['token'] !== 'string' || trusted['token'] === '' || typeof trusted['expiresAt'] !== 'string') return undefined;
+    if (!isRecord(trusted)) return undefined;
+    const moved = movedTrust(reply, trusted);
+    return moved && JSON.stringify({ ...body, trustedComputer: moved });
+  };
+  /** The trust with its token moved into the cookie, or undefined when it carries none. */
+  const movedTrust = (reply: FastifyReply, trusted: Record<string, unknown>): Record<string, unknown> | undefined => {
+    if (typeof trusted['token'] !== 'string' || trusted['token'] === '' || typeof trusted['expiresAt'] !== 'string') return undefined;
     const maxAge = Math.floor((Date.parse(trusted['expiresAt']) - ctx.clock.now()) / 1000);
     if (maxAge > 0) sendCookie(reply, TRUSTED_COOKIE, trusted['token'], { ...attributes, maxAge });
-    return JSON.stringify({ ...body, trustedComputer: { ...trusted, token: '' } });
+    return { ...trusted, token: '' };
   };
 
   return {
@@ -53,6 +60,12 @@ export function trustedCookies(ctx: Context, policy: CookiePolicy, cookies: Cook
     async answerWithCookie(request, reply, payload) {
       if (!isCookieRequest(request, policy, cookies)) return payload;
       const url = request.routeOptions.url ?? '';
+      // Trusting the computer after the code (POST /me/trusted-computers): its token goes into the cookie too.
+      if (url === TRUST_AFTER_CODE_ROUTE && request.method === 'POST') {
+        const trusted = reply.statusCode === 201 ? parseObject(payload) : undefined;
+        const moved = trusted && movedTrust(reply, trusted);
+        return moved === undefined ? payload : JSON.stringify(moved);
+      }
       if (ENDING_ROUTES.has(url)) {
         if (reply.statusCode === 204 && isTrustedComputerCookieEnded(request)) clear(reply);
         return payload;

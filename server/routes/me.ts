@@ -9,6 +9,8 @@ import {
   NoBody,
   PendingAuthenticator,
   RecoveryCodesResponse,
+  IssuedTrustedComputer,
+  TrustThisComputerRequest,
 } from '../../shared/api/schemas.js';
 import { publicUser } from '../auth/sessions.js';
 import { isTotpRequired } from '../auth/environment.js';
@@ -22,6 +24,7 @@ import { sendRefusal } from '../http/error-handler.js';
 import { trustedComputerCookieEnded, trustedComputerCookieToken } from '../http/request-session.js';
 import { authenticate } from '../http/session-auth.js';
 import { forgetOwnTrustedComputers, listTrustedComputers, revokeOwnTrustedComputer } from '../trusted/manage.js';
+import { takeTrustOffer } from '../trusted/offer.js';
 
 export const meRoutes =
   (ctx: Context): FastifyPluginAsyncTypebox =>
@@ -72,6 +75,15 @@ export const meRoutes =
       await removeAuthenticator(ctx, await authenticate(ctx, request, 'remove_authenticator'), request.params.id, request.ip);
       return reply.code(204).send();
     });
+
+    app.post(
+      '/me/trusted-computers',
+      { schema: { body: TrustThisComputerRequest, response: { 201: IssuedTrustedComputer } } },
+      async (request, reply) => {
+        const made = await takeTrustOffer(ctx, await authenticate(ctx, request, 'manage_trusted_computers'), request.body, request.ip);
+        return reply.code(201).send(made);
+      },
+    );
 
     app.delete('/me/trusted-computers/:id', { schema: { params: IdParams, body: NoBody } }, async (request, reply) => {
       const ended = await revokeOwnTrustedComputer(ctx, await authenticate(ctx, request, 'manage_trusted_computers'), request.params.id, request.ip);

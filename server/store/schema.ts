@@ -207,6 +207,17 @@ export const MIGRATIONS: readonly Migration[] = [
   )${d.keyed};
   CREATE INDEX handoffs_by_user ON handoffs(user_id);
   `,
+  // Trust offers: the right to trust this computer, handed out with a code's session and taken at most once.
+  (d) => `
+  CREATE TABLE trust_offers (
+    grant_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    session_token_hash TEXT NOT NULL,
+    created_at ${d.time} NOT NULL,
+    expires_at ${d.time} NOT NULL
+  )${d.keyed};
+  CREATE INDEX trust_offers_by_user ON trust_offers(user_id);
+  `,
 ];
 
 /** What a store says when its database was written by a newer version than this one. */

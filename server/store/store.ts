@@ -161,11 +161,24 @@ export interface TrustedComputers extends TrustedComputersView {
   delete(userId: string, id: string): Promise<boolean>;
   /** The user's least recently used ones beyond the newest `keep`; how many were deleted. */
   deleteLeastRecentlyUsed(userId: string, keep: number): Promise<number>;
-  /** How many were deleted. */
+  /** How many computers were deleted; the user's open trust offers go too. */
   deleteForUser(userId: string): Promise<number>;
-  /** Every one of the environment; how many were deleted. */
+  /** Every one of the environment, offers too; how many computers were deleted. */
   deleteAll(): Promise<number>;
+  /** With the computers, the user's open trust offers end too. */
   deleteExpired(now: number): Promise<void>;
+  /** A trust offer: the right, for this session only and until `expiresAt`, to trust the computer once. */
+  offer(row: NewTrustOffer): Promise<void>;
+  /** True when this call took the live offer made to this session (it is gone for every later call). */
+  takeOffer(grantHash: string, sessionTokenHash: string, now: number): Promise<boolean>;
+}
+
+export interface NewTrustOffer {
+  readonly grantHash: string;
+  readonly userId: string;
+  readonly sessionTokenHash: string;
+  readonly now: number;
+  readonly expiresAt: number;
 }
 
 export interface SettingsView {

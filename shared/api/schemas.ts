@@ -144,6 +144,24 @@ export type TrustComputerRequest = Static<typeof TrustComputerRequest>;
 /** The trust a code created: `token` is shown this once (the pages' cookie mode moves it into a cookie and sends ""). */
 export const IssuedTrustedComputer = Type.Object({ id: Type.String(), name: Type.String(), token: Type.String(), expiresAt: IsoTime }, strict);
 export type IssuedTrustedComputer = Static<typeof IssuedTrustedComputer>;
+/**
+ * Beside a code's session when the request asked for it (`offerTrust`), the environment allows trusted
+ * computers and none was made: the one-time
+ * right, for that session only and until `expiresAt`, to trust this computer afterwards (POST
+ * /me/trusted-computers) for at most `days`.
+ */
+export const TrustOffer = Type.Object({ grant: TrustedComputerToken, expiresAt: IsoTime, days: Type.Integer({ minimum: 1 }) }, strict);
+export type TrustOffer = Static<typeof TrustOffer>;
+/** POST /me/trusted-computers: the offer a code's answer carried, and the trust asked for. */
+export const TrustThisComputerRequest = Type.Object(
+  {
+    grant: TrustedComputerToken,
+    name: Type.String({ maxLength: 256 }),
+    days: Type.Integer({ minimum: 1, maximum: TRUSTED_COMPUTER_DAYS_MAX }),
+  },
+  strict,
+);
+export type TrustThisComputerRequest = Static<typeof TrustThisComputerRequest>;
 /** The trust a password sign-in was let through on, instead of a code. */
 export const HonouredTrustedComputer = Type.Object({ id: Type.String(), name: Type.String(), expiresAt: IsoTime }, strict);
 export type HonouredTrustedComputer = Static<typeof HonouredTrustedComputer>;
@@ -186,16 +204,21 @@ export const EnrollmentRequiredResponse = Type.Object(
 export const LoginResponse = Type.Union([AuthenticatedResponse, TotpRequiredResponse, EnrollmentRequiredResponse]);
 export type LoginResponse = Static<typeof LoginResponse>;
 
-export const TotpRequest = Type.Object({ challengeId: OpaqueId, code: TotpCode, trustComputer: Type.Optional(TrustComputerRequest) }, strict);
+/**
+ * `offerTrust`: when no `trustComputer` is sent, ask for a `trustOffer` in the answer (the computer can then be
+ * trusted once signed in). Opt-in, so clients that check answers against the earlier schema never see it.
+ */
+const OfferTrust = Type.Optional(Type.Boolean());
+export const TotpRequest = Type.Object({ challengeId: OpaqueId, code: TotpCode, trustComputer: Type.Optional(TrustComputerRequest), offerTrust: OfferTrust }, strict);
 export type TotpRequest = Static<typeof TotpRequest>;
 /** POST /auth/totp's answer: a full session, and the trusted computer when one was asked for and granted. */
 export const CodeAcceptedResponse = Type.Object(
-  { status: Type.Literal('authenticated'), session: Session, trustedComputer: Type.Optional(IssuedTrustedComputer) },
+  { status: Type.Literal('authenticated'), session: Session, trustedComputer: Type.Optional(IssuedTrustedComputer), trustOffer: Type.Optional(TrustOffer) },
   strict,
 );
 export type CodeAcceptedResponse = Static<typeof CodeAcceptedResponse>;
 export const RecoveryRequest = Type.Object(
-  { challengeId: OpaqueId, recoveryCode: RecoveryCodeInput, trustComputer: Type.Optional(TrustComputerRequest) },
+  { challengeId: OpaqueId, recoveryCode: RecoveryCodeInput, trustComputer: Type.Optional(TrustComputerRequest), offerTrust: OfferTrust },
   strict,
 );
 export type RecoveryRequest = Static<typeof RecoveryRequest>;
@@ -205,6 +228,7 @@ export const RecoveryResponse = Type.Object(
     session: Session,
     recoveryCodesRemaining: Type.Integer({ minimum: 0 }),
     trustedComputer: Type.Optional(IssuedTrustedComputer),
+    trustOffer: Type.Optional(TrustOffer),
   },
   strict,
 );

@@ -1,5 +1,5 @@
 /** Trusted-computer helpers for the server integration tests: a code that trusts the computer, a sign-in with its token. */
-import { CodeAcceptedResponse, MeResponse, type IssuedTrustedComputer, type Session, type TrustedComputer } from '../../shared/api/schemas.js';
+import { CodeAcceptedResponse, MeResponse, type IssuedTrustedComputer, type Session, type TrustedComputer, type TrustOffer } from '../../shared/api/schemas.js';
 import { apiClient, call, ok, type CallResult } from './http-client.js';
 import type { TestServer } from './test-server.js';
 import { challengeFor, codeNow, PERIOD_MS, type TotpUser, type Via } from './totp.js';
@@ -50,4 +50,17 @@ export async function ownTrustedComputers(server: TestServer, token: string): Pr
   const me = ok(await apiClient(server.api).get('/me', { token }), 200, MeResponse);
   if (me.trustedComputers === undefined) throw new Error('GET /me has no trustedComputers');
   return me.trustedComputers.computers;
+}
+
+/** Password, then the current code without "trust this computer", asking for an offer: the session and the offer its answer carried. */
+export async function signInWithOffer(server: TestServer, user: TotpUser): Promise<{ readonly session: Session; readonly trustOffer: TrustOffer | undefined }> {
+  const challenge = await challengeFor(server, user.username, user.password);
+  const accepted = ok(await call('POST', `${server.api}/auth/totp`, { body: { challengeId: challenge.id, code: codeNow(server, user.secret), offerTrust: true } }), 200, CodeAcceptedResponse);
+  server.clock.advance(PERIOD_MS);
+  return { session: accepted.session, trustOffer: accepted.trustOffer };
+}
+
+/** POST /me/trusted-computers: takes the offer `grant` with the session `token`. */
+export function takeOffer(server: TestServer, token: string, grant: string, trust: TrustRequest = { name: 'Linux - TESTBOX', days: 30 }): Promise<CallResult> {
+  return call('POST', `${server.api}/me/trusted-computers`, { token, body: { grant, ...trust } });
 }

@@ -28,10 +28,29 @@ export function postgresTrustedComputers(db: Sql, lock: string): TrustedComputer
            (SELECT id FROM trusted_computers WHERE user_id = $1 ORDER BY COALESCE(last_used_at, created_at) DESC, created_at DESC, id COLLATE "C" LIMIT $2)`,
         [userId, keep],
       ),
-    deleteForUser: (userId) => db.changes('DELETE FROM trusted_computers WHERE user_id = $1', [userId]),
-    deleteAll: () => db.changes('DELETE FROM trusted_computers'),
+    deleteForUser: async (userId) => {
+      await db.changes('DELETE FROM trust_offers WHERE user_id = $1', [userId]);
+      return db.changes('DELETE FROM trusted_computers WHERE user_id = $1', [userId]);
+    },
+    deleteAll: async () => {
+      await db.changes('DELETE FROM trust_offers');
+      return db.changes('DELETE FROM trusted_computers');
+    },
     deleteExpired: async (now) => {
       await db.changes('DELETE FROM trusted_computers WHERE expires_at <= $1', [now]);
+      await db.changes('DELETE FROM trust_offers WHERE expires_at <= $1', [now]);
     },
+    offer: async (r) => {
+      await db.changes('INSERT INTO trust_offers (grant_hash, user_id, session_token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+        r.grantHash,
+        r.userId,
+        r.sessionTokenHash,
+        r.now,
+        r.expiresAt,
+      ]);
+    },
+    // One statement decides and spends it: a second taker waits on the row's lock, then finds it gone.
+    takeOffer: async (grantHash, sessionTokenHash, now) =>
+      (await db.changes('DELETE FROM trust_offers WHERE grant_hash = $1 AND session_token_hash = $2 AND expires_at > $3', [grantHash, sessionTokenHash, now])) === 1,
   };
 }

@@ -26,10 +26,29 @@ export function sqliteTrustedComputers(db: Db): TrustedComputers {
         `DELETE FROM trusted_computers WHERE user_id = ? AND id NOT IN
            (SELECT id FROM trusted_computers WHERE user_id = ? ORDER BY COALESCE(last_used_at, created_at) DESC, created_at DESC, id LIMIT ?)`,
       ).run(userId, userId, keep).changes,
-    deleteForUser: async (userId) => sql(db, 'DELETE FROM trusted_computers WHERE user_id = ?').run(userId).changes,
-    deleteAll: async () => sql(db, 'DELETE FROM trusted_computers').run().changes,
+    deleteForUser: async (userId) => {
+      sql(db, 'DELETE FROM trust_offers WHERE user_id = ?').run(userId);
+      return sql(db, 'DELETE FROM trusted_computers WHERE user_id = ?').run(userId).changes;
+    },
+    deleteAll: async () => {
+      sql(db, 'DELETE FROM trust_offers').run();
+      return sql(db, 'DELETE FROM trusted_computers').run().changes;
+    },
     deleteExpired: async (now) => {
       sql(db, 'DELETE FROM trusted_computers WHERE expires_at <= ?').run(now);
+      sql(db, 'DELETE FROM trust_offers WHERE expires_at <= ?').run(now);
     },
+    offer: async (r) => {
+      sql(db, 'INSERT INTO trust_offers (grant_hash, user_id, session_token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
+        r.grantHash,
+        r.userId,
+        r.sessionTokenHash,
+        r.now,
+        r.expiresAt,
+      );
+    },
+    // One statement decides and spends it: two takers cannot both see it live.
+    takeOffer: async (grantHash, sessionTokenHash, now) =>
+      sql(db, 'DELETE FROM trust_offers WHERE grant_hash = ? AND session_token_hash = ? AND expires_at > ?').run(grantHash, sessionTokenHash, now).changes === 1,
   };
 }

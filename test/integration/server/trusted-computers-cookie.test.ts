@@ -74,6 +74,25 @@ describe('trusted computers in the pages’ cookie mode', () => {
     expect(b.cookies.has(COOKIE)).toBe(true);
   });
 
+  it('trusted after the code (the offer taken with the cookie session and CSRF), the token goes into the cookie too', async () => {
+    const user = await createTotpUser(server);
+    const b = browser(server.url);
+    await b.start();
+    const first = await b.api('POST', '/auth/login', { username: user.username, password: user.password });
+    const challenge = shape(TotpRequiredResponse, first.body).challenge;
+    const accepted = await b.api('POST', '/auth/totp', { challengeId: challenge.id, code: codeNow(server, user.secret), offerTrust: true });
+    server.clock.advance(PERIOD_MS);
+    const offer = accepted.body?.['trustOffer'] as { grant: string };
+    const taken = await b.api('POST', '/me/trusted-computers', { grant: offer.grant, name: 'Firefox on Linux', days: 30 });
+    expect(taken.status).toBe(201);
+    expect((taken.body?.['token'] as string | undefined) ?? 'missing').toBe('');
+    expect(taken.setCookies.find((l) => l.startsWith(`${COOKIE}=`)) ?? '').toMatch(/^stepgate_trusted=tc_[A-Za-z0-9_-]{43};.*HttpOnly/i);
+    expect((await computersOf(b)).map((c) => c.thisComputer)).toEqual([true]);
+    expect((await b.api('POST', '/auth/logout')).status).toBe(204);
+    const again = await b.api('POST', '/auth/login', { username: user.username, password: user.password });
+    expect(again.body?.['status']).toBe('authenticated');
+  });
+
   it('a refused cookie is cleared at the sign-in that asks for a code instead', async () => {
     const user = await createTotpUser(server);
     const b = browser(server.url);
