@@ -173,7 +173,10 @@ async function main(): Promise<void> {
       runtime: electronRuntime(),
       sources: loaded.sources,
       policySources: loaded.policy,
-      keychainAvailable: credentials.available,
+      // Read when Diagnostics is collected: the keychain may refuse a write after start.
+      get keychain() {
+        return credentials.state;
+      },
       logFile: log?.path ?? null,
     },
     probes: electronProbes(session.defaultSession, electronFetch),

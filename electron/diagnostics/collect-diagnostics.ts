@@ -5,6 +5,7 @@
  * runs unchanged in Electron, in the browser preview and in plain Node tests. A probe that fails or
  * takes too long is reported with its cause; it never fails the whole report.
  */
+import type { KeychainState } from '../../shared/keychain/keychain-state.js';
 import type { CertificateReport, ClockReport, Diagnostics, PolicySourceReport, ProxyReport, ServerOrigin } from '../../shared/ipc/diagnostics.js';
 import { assertNever } from '../../shared/util/assert-never.js';
 import type { ConfigSource } from '../config/resolve-config.js';
@@ -22,7 +23,8 @@ export interface DiagnosticsFacts {
   /** The configuration sources the app started with, highest first. */
   readonly sources: readonly ConfigSource[];
   readonly policySources: readonly PolicySourceReport[];
-  readonly keychainAvailable: boolean;
+  /** As the notice and the log line say it (shared/keychain). */
+  readonly keychain: KeychainState;
   readonly logFile: string | null;
 }
 
@@ -81,7 +83,7 @@ export async function collectDiagnostics(
     collectedAt,
     server,
     policySources: facts.policySources,
-    keychainAvailable: facts.keychainAvailable,
+    keychain: facts.keychain,
     logFile: facts.logFile,
   };
 }

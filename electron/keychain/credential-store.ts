@@ -5,6 +5,7 @@
  * the server has not confirmed yet, until it does. All of it lives in the operating system's
  * keychain. Without a keychain nothing is remembered; sign-in itself is unaffected.
  */
+import type { KeychainState } from '../../shared/keychain/keychain-state.js';
 
 /** A session this computer signed out of that the server has not yet said it ended. */
 export interface UnconfirmedSignOut {
@@ -17,6 +18,8 @@ export interface UnconfirmedSignOut {
 export interface CredentialStore {
   /** False when there is no keychain, or once it has shown it cannot keep anything. */
   readonly available: boolean;
+  /** The same, with what failed: the one source for the notice, the log line and Diagnostics. */
+  readonly state: KeychainState;
   /**
    * Checks, once, that the keychain can store an entry (reading works even without one). Slow when
    * the keyring is locked, so it never runs before the first window, nor when policy forbids keeping
@@ -48,6 +51,7 @@ export interface CredentialStore {
 /** The store used when there is no keychain: it forgets everything. */
 export const noKeychain: CredentialStore = {
   available: false,
+  state: { kind: 'unavailable', cause: 'noModule' },
   probe: async () => false,
   lastUsername: async () => null,
   rememberUsername: async () => undefined,

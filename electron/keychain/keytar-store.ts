@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { usernameKey } from '../../shared/api/username-key.js';
+import { refusalCause, type KeychainState } from '../../shared/keychain/keychain-state.js';
 import { noKeychain, type CredentialStore, type UnconfirmedSignOut } from './credential-store.js';
 
 /** The subset of keytar the store needs; tests and the app pass the real module. */
@@ -69,8 +70,9 @@ export async function loadKeytar(log: (message: string) => void = () => undefine
 }
 
 /** The store for `service`, or the forgetful one when the native module could not load. */
-export function keychainStore(keytar: Keytar | null, service: string = DEFAULT_KEYCHAIN_SERVICE): CredentialStore {
+export function keychainStore(keytar: Keytar | null, service: string = DEFAULT_KEYCHAIN_SERVICE, platform: string = process.platform): CredentialStore {
   if (keytar === null) return noKeychain;
+  let state: KeychainState = { kind: 'unchecked' };
   let available = true;
   let probed: Promise<boolean> | undefined;
 
@@ -92,6 +94,7 @@ export function keychainStore(keytar: Keytar | null, service: string = DEFAULT_K
       return true;
     } catch {
       available = false;
+      state = { kind: 'unavailable', cause: refusalCause(platform) };
       return false;
     }
   };
@@ -120,11 +123,17 @@ export function keychainStore(keytar: Keytar | null, service: string = DEFAULT_K
     get available() {
       return available;
     },
+    get state() {
+      return state;
+    },
     probe: () =>
       (probed ??= (async () => {
         // A Linux desktop without a Secret Service answers reads with "nothing", so only a write tells.
         const stored = await set(PROBE_ACCOUNT, 'ok');
-        if (stored) await remove(PROBE_ACCOUNT);
+        if (stored) {
+          await remove(PROBE_ACCOUNT);
+          if (available) state = { kind: 'available' };
+        }
         return stored;
       })()),
     lastUsername: (serverUrl) => get(usernameAccount(serverUrl)),

@@ -11,6 +11,7 @@ import buildDefaults from '../../build/defaults.json' with { type: 'json' };
 import { loadConfig } from '../config/load-config.js';
 import { nodeConfigEnvironment } from '../config/node-environment.js';
 import { DEFAULT_KEYCHAIN_SERVICE, keychainStore, loadKeytar } from '../keychain/keytar-store.js';
+import { keychainLogLine } from '../../shared/keychain/keychain-state.js';
 import { DEFAULT_RENDERER_DIR, startPreview } from './preview-server.js';
 
 /** The address up to its fragment, and a sign that something was left out. */
@@ -42,7 +43,8 @@ const config = loaded.config;
 for (const problem of config.problems) console.warn(`Ignored setting "${problem.key}" from ${problem.source}: ${problem.reason}`);
 
 const credentials = keychainStore(await loadKeytar((message) => console.warn(message)), process.env['STEPGATE_KEYCHAIN_SERVICE'] ?? DEFAULT_KEYCHAIN_SERVICE);
-if (!credentials.available) console.warn('No keychain module for this platform: nothing will be remembered.');
+const keychainLine = keychainLogLine(credentials.state);
+if (keychainLine !== null) console.warn(keychainLine);
 
 const preview = await startPreview({
   rendererDir,

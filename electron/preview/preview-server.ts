@@ -128,7 +128,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       runtime: previewRuntime(),
       sources: options.diagnostics?.sources ?? [],
       policySources: options.diagnostics?.policySources ?? [],
-      keychainAvailable: options.credentials.available,
+      get keychain() {
+        return options.credentials.state;
+      },
       logFile: null,
     },
     probes: nodeProbes(),

@@ -17,6 +17,7 @@ import { assertNever } from '../../shared/util/assert-never.js';
 import type { ApiClient } from '../api/api-client.js';
 import { parseServerAddress } from '../config/server-address.js';
 import type { CredentialStore } from '../keychain/credential-store.js';
+import { keychainLogLine, keychainNotice } from '../../shared/keychain/keychain-state.js';
 import { isAllowedExternalUrl } from '../security/external-url.js';
 import type { LoopbackListener, LoopbackOutcome, ReturnPageWords, StartLoopback } from '../sso/loopback-listener.js';
 import { newBrowserSignInSecrets } from '../sso/pkce.js';
@@ -188,7 +189,11 @@ export class SignInFlow {
   /** Reads configuration and the keychain, then shows the first view. */
   async start(): Promise<void> {
     if (this.state.kind !== 'starting') return;
-    if (!this.deps.credentials.available) this.notices = ['noKeychain'];
+    const unavailable = keychainNotice(this.deps.credentials.state);
+    if (unavailable !== null) {
+      this.notices = [unavailable];
+      this.logKeychain();
+    }
     // Beside the first view, never before it: a locked keyring may take its time.
     void this.settleKeychain();
     // Sign-outs an earlier run could not finish: the server is told again, whatever this run does.
@@ -226,9 +231,17 @@ export class SignInFlow {
     }
     if (!allowKeepSignedIn && !allowTrustedComputer) return;
     if (!credentials.available || (await credentials.probe())) return;
-    this.deps.log('the keychain cannot store entries: nothing will be remembered');
-    if (!this.notices.includes('noKeychain')) this.notices = [...this.notices, 'noKeychain'];
+    const { state } = credentials;
+    const notice = keychainNotice(state);
+    this.logKeychain();
+    if (notice !== null && !this.notices.includes(notice)) this.notices = [...this.notices, notice];
     this.emit();
+  }
+
+  /** Says in the log why the keychain cannot keep entries, in the notice's and Diagnostics' terms. */
+  private logKeychain(): void {
+    const line = keychainLogLine(this.deps.credentials.state);
+    if (line !== null) this.deps.log(line);
   }
 
   /** Handles one validated intent from the renderer. */

@@ -4,6 +4,7 @@
  * person saw.
  */
 import type { CertificateReport, ClockReport, Diagnostics, PolicySourceReport, ProxyReport } from '../ipc/diagnostics.js';
+import type { KeychainCause, KeychainState } from '../keychain/keychain-state.js';
 import type { Messages } from '../messages/en.js';
 import { assertNever } from '../util/assert-never.js';
 
@@ -90,7 +91,7 @@ export function diagnosticsLines(d: Diagnostics, t: Messages): readonly Diagnost
     { label: l.collectedAt, value: d.collectedAt },
     ...server,
     ...policy,
-    { label: l.keychain, value: d.keychainAvailable ? w.keychainAvailable : w.keychainMissing },
+    { label: l.keychain, value: keychainText(d.keychain, w) },
     { label: l.logFile, value: d.logFile ?? w.noLogFile },
   ];
 }
@@ -98,4 +99,12 @@ export function diagnosticsLines(d: Diagnostics, t: Messages): readonly Diagnost
 /** Plain text for a support ticket: a title line, then one "label: value" line each. */
 export function diagnosticsText(d: Diagnostics, t: Messages): string {
   return [t.diagnostics.title, ...diagnosticsLines(d, t).map((line) => `${line.label}: ${line.value}`)].join('\n') + '\n';
+}
+
+/** The keychain's state in the same terms as the notice: never "available" once a write was refused. */
+function keychainText(state: KeychainState, w: Messages['diagnostics']): string {
+  if (state.kind === 'available') return w.keychainAvailable;
+  if (state.kind === 'unchecked') return w.keychainUnchecked;
+  const byCause: Readonly<Record<KeychainCause, string>> = { noModule: w.keychainMissing, keyringRefused: w.keyringRefused, writeRefused: w.keychainRefused };
+  return byCause[state.cause];
 }

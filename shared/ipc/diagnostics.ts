@@ -4,6 +4,7 @@
  * session token or other secret: none of its fields can carry one, and proxy addresses lose any
  * user name and password before they get here.
  */
+import type { KeychainState } from '../keychain/keychain-state.js';
 
 /** Where the server address came from, highest precedence first. */
 export type ServerOrigin = 'policy' | 'developmentSwitch' | 'userSettings' | 'buildDefaults' | 'enteredNow';
@@ -64,7 +65,8 @@ export interface Diagnostics {
   /** null before any server address is known (the app is asking for one). */
   readonly server: ServerReport | null;
   readonly policySources: readonly PolicySourceReport[];
-  readonly keychainAvailable: boolean;
+  /** As the notice and the log line say it (shared/keychain). */
+  readonly keychain: KeychainState;
   /** null where the app writes no log file (the browser preview logs to its console). */
   readonly logFile: string | null;
 }

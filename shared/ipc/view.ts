@@ -126,10 +126,11 @@ export interface AppFacts {
 export type SignOutOutcome = 'confirmed' | 'unconfirmed' | 'confirmedLater';
 
 /**
- * One-time notices shown above the current view until dismissed: no keychain, and a trusted-computer
+ * One-time notices shown above the current view until dismissed: no keychain module, a Linux login
+ * keyring or another keychain that refused to store (see shared/keychain), and a trusted-computer
  * token the keychain refused (the person is signed in, but the next sign-in asks for a code).
  */
-export const NOTICES = ['noKeychain', 'trustedComputerNotKept'] as const;
+export const NOTICES = ['noKeychain', 'keyringRefused', 'keychainRefused', 'trustedComputerNotKept'] as const;
 export type Notice = (typeof NOTICES)[number];
 
 export interface AppView {

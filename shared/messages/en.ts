@@ -122,6 +122,10 @@ export const en = {
   notices: {
     noKeychain:
       'This computer has no keychain available, so Stepgate cannot remember your username or keep you signed in. Signing in still works.',
+    keyringRefused:
+      'Your login keyring refused to save, so Stepgate cannot keep you signed in or remember anything new on this computer. Signing in still works. Unlock your login keyring, or ask IT.',
+    keychainRefused:
+      'The keychain refused to save, so Stepgate cannot keep you signed in or remember anything new on this computer. Signing in still works. If this continues, ask IT.',
     trustedComputerNotKept: 'You are signed in, but the keychain did not keep this computer’s trust, so Stepgate will ask for a code at the next sign-in.',
     dismiss: 'Dismiss',
   },
@@ -249,6 +253,9 @@ export const en = {
     policyUnreadable: (cause: string) => `unreadable: ${cause}`,
     keychainAvailable: 'available',
     keychainMissing: 'not available, so nothing is remembered',
+    keychainUnchecked: 'not yet written to in this run',
+    keyringRefused: 'refused to store (the login keyring is locked, or no Secret Service is running), so nothing new is remembered',
+    keychainRefused: 'refused to store, so nothing new is remembered',
     noLogFile: 'none (this process logs to its console)',
   },
   code: {

@@ -134,6 +134,10 @@ export const fi: Messages = {
   notices: {
     noKeychain:
       'Tällä tietokoneella ei ole käytettävissä avainnippua, joten Stepgate ei voi muistaa käyttäjätunnustasi eikä pitää sinua kirjautuneena. Kirjautuminen toimii silti.',
+    keyringRefused:
+      'Kirjautumisavainnippu ei suostunut tallentamaan, joten Stepgate ei voi pitää sinua kirjautuneena eikä muistaa mitään uutta tällä tietokoneella. Kirjautuminen toimii silti. Avaa kirjautumisavainnipun lukitus tai pyydä apua IT-tuelta.',
+    keychainRefused:
+      'Avainnippu ei suostunut tallentamaan, joten Stepgate ei voi pitää sinua kirjautuneena eikä muistaa mitään uutta tällä tietokoneella. Kirjautuminen toimii silti. Jos tämä toistuu, pyydä apua IT-tuelta.',
     trustedComputerNotKept:
       'Olet kirjautunut sisään, mutta avainnippuun ei saatu tallennettua, että tämä on luotettu tietokone. Siksi Stepgate kysyy koodia seuraavalla kirjautumiskerralla.',
     dismiss: 'Sulje ilmoitus',
@@ -257,6 +261,9 @@ export const fi: Messages = {
     policyUnreadable: (cause: string) => `ei luettavissa: ${cause}`,
     keychainAvailable: 'käytettävissä',
     keychainMissing: 'ei käytettävissä, joten mitään ei muisteta',
+    keychainUnchecked: 'ei vielä kirjoitettu tämän käynnistyksen aikana',
+    keyringRefused: 'ei suostunut tallentamaan (kirjautumisavainnippu on lukittu tai Secret Service -palvelu ei ole käynnissä), joten mitään uutta ei muisteta',
+    keychainRefused: 'ei suostunut tallentamaan, joten mitään uutta ei muisteta',
     noLogFile: 'ei ole (tämä prosessi kirjoittaa lokinsa konsoliin)',
   },
   code: {

@@ -46,7 +46,7 @@ for (const language of LANGUAGES) {
       await shoot(app.page, 'About Stepgate: diagnostics copied');
 
       const withoutKeychain = await launch({ keychain: false });
-      await expect(withoutKeychain.page.getByText(t.notices.noKeychain)).toBeVisible();
+      await expect(withoutKeychain.page.getByText(withoutKeychain.kind === 'preview' ? t.notices.noKeychain : t.notices.keyringRefused)).toBeVisible();
       await shoot(withoutKeychain.page, 'Sign in: no keychain');
     });
 

@@ -95,7 +95,7 @@ export async function launchStepgate(target: StepgateTarget, options: LaunchOpti
     t,
     launchOptions: options,
     state: async () => stateOf(await ask(handle, 'state()', ASK_TIMEOUT_MS, () => handle.view())),
-    keychainAvailable: async () => (await ask(handle, 'keychainAvailable()', ASK_TIMEOUT_MS, () => handle.diagnostics())).keychainAvailable,
+    keychainAvailable: async () => (await ask(handle, 'keychainAvailable()', ASK_TIMEOUT_MS, () => handle.diagnostics())).keychain.kind !== 'unavailable',
   };
   return {
     ...probe,

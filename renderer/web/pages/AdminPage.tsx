@@ -1,15 +1,17 @@
 /**
  * Administration: the environment's two-factor switches and trusted-computer days; users with
  * search; create a user; per user "Two-factor required", "Reset two-factor" (after a confirmation),
- * disable or enable, their trusted computers, and a new password. On narrow screens the users
- * table becomes one card per user (see web.css).
+ * disable or enable, their trusted computers, and a new password. What a per-user action did is
+ * said in that user's row, in view and announced. On narrow screens the users table becomes one
+ * card per user (see web.css).
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import type { AdminUser, Environment } from '../../../shared/api/schemas.js';
+import { useAnnounce } from '../../components/Announcer.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { useLanguage, usePagesMessages } from '../../i18n/messages.js';
 import { problemText } from '../api/problem-text.js';
-import { api } from '../api/web-api.js';
+import { api, type Result } from '../api/web-api.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { ErrorText, StatusText, type Report } from '../components/Messages.js';
 import { PageFrame } from '../components/PageFrame.js';
@@ -152,6 +154,17 @@ function EnvironmentSwitches({ report }: { readonly report: Report }) {
   );
 }
 
+/** What the last per-user action did, said in that user's row. */
+interface RowNote {
+  readonly userId: string;
+  readonly kind: 'news' | 'error';
+  readonly text: string;
+  /** Whether the note takes focus: after a dialog whose opener may now be disabled. */
+  readonly focus: boolean;
+  /** Each note is new, even with the same words. */
+  readonly count: number;
+}
+
 function Users({ selfId, report }: { readonly selfId: string; readonly report: Report }) {
   const p = usePagesMessages();
   const t = p.admin;
@@ -162,6 +175,27 @@ function Users({ selfId, report }: { readonly selfId: string; readonly report: R
   const [revoking, setRevoking] = useState<AdminUser | null>(null);
   const [settingPassword, setSettingPassword] = useState<AdminUser | null>(null);
   const [showingTrusted, setShowingTrusted] = useState<{ readonly user: AdminUser; readonly opener: HTMLButtonElement } | null>(null);
+  const [rowNote, setRowNote] = useState<RowNote | null>(null);
+  const noteRef = useRef<HTMLDivElement>(null);
+  const announce = useAnnounce();
+
+  /**
+   * What a per-user action did, beside that user's row: news is announced politely, a refusal is an
+   * alert. After a dialog the note takes focus (the dialog's opener may now be disabled).
+   */
+  const noteRow = (user: AdminUser, kind: RowNote['kind'], text: string, focus = false) => {
+    report(null, null);
+    setRowNote({ userId: user.id, kind, text, focus, count: (rowNote?.count ?? 0) + 1 });
+    if (kind === 'news') announce(text);
+  };
+  const noteResult = (user: AdminUser, r: Result<unknown>, news: string, focus = false) =>
+    r.ok ? noteRow(user, 'news', news, focus) : noteRow(user, 'error', problemText(r.failure, language), focus);
+  // After the dialog has closed and given focus back to its opener.
+  useLayoutEffect(() => {
+    if (rowNote === null) return;
+    noteRef.current?.scrollIntoView({ block: 'nearest' });
+    if (rowNote.focus) noteRef.current?.focus({ preventScroll: true });
+  }, [rowNote]);
 
   const load = useCallback(
     async (term: string) => {
@@ -188,7 +222,7 @@ function Users({ selfId, report }: { readonly selfId: string; readonly report: R
     setBusy(true);
     const r = await api('PATCH', `/admin/users/${encodeURIComponent(user.id)}`, patch);
     setBusy(false);
-    report(r.ok ? t.saved : null, r.ok ? null : problemText(r.failure, language));
+    noteResult(user, r, t.saved);
     await load(search);
   };
 
@@ -197,7 +231,7 @@ function Users({ selfId, report }: { readonly selfId: string; readonly report: R
     const r = await api('DELETE', `/admin/users/${encodeURIComponent(user.id)}/authenticators`);
     setBusy(false);
     setRevoking(null);
-    report(r.ok ? t.revoked(user.username) : null, r.ok ? null : problemText(r.failure, language));
+    noteResult(user, r, t.revoked(user.username), true);
     await load(search);
   };
 
@@ -260,6 +294,11 @@ function Users({ selfId, report }: { readonly selfId: string; readonly report: R
                         {t.setPassword}
                       </button>
                     )}
+                    {rowNote?.userId === u.id && (
+                      <div ref={noteRef} key={rowNote.count} tabIndex={-1} className={rowNote.kind === 'news' ? 'status-note row-note' : 'problem row-note'} role={rowNote.kind === 'error' ? 'alert' : undefined} data-row-note="">
+                        <p>{rowNote.text}</p>
+                      </div>
+                    )}
                 </td>
               </tr>
             ))}
@@ -283,7 +322,7 @@ function Users({ selfId, report }: { readonly selfId: string; readonly report: R
           user={settingPassword}
           onCancel={() => setSettingPassword(null)}
           onDone={() => {
-            report(t.passwordSet(settingPassword.username), null);
+            noteRow(settingPassword, 'news', t.passwordSet(settingPassword.username), true);
             setSettingPassword(null);
             void load(search);
           }}

@@ -1,7 +1,8 @@
 /**
  * Changing one's own password: current, new and the new one again. A problem is named under the
  * field to fix, which gets focus; a lock-out counts down below the form. Success ends every other
- * session and every trusted computer, and the page's status line says so.
+ * session and every trusted computer; the section says so under its heading, which gets focus and
+ * is scrolled into view (the page's own status line may be far above).
  */
 import { Fragment, useRef, useState, type FormEvent } from 'react';
 import { FieldError } from '../../components/FieldError.js';
@@ -10,7 +11,7 @@ import { ProblemMessage, problemKey } from '../../components/ProblemMessage.js';
 import { usePagesMessages } from '../../i18n/messages.js';
 import { useFocusWhen } from '../../app/use-focus-when.js';
 import { api } from '../api/web-api.js';
-import type { Report } from '../components/Messages.js';
+import { StatusText, type Report } from '../components/Messages.js';
 import { checkPasswordChange, NEW_PASSWORD_MIN, passwordChangeRefusal, problemField, type PasswordChangeField, type PasswordChangeProblem } from './password-change.js';
 
 /** Each field's element id, its label's key, and the name the server gives it in a refusal. */
@@ -33,10 +34,14 @@ export function ChangePasswordSection({ reload, report }: { readonly reload: () 
   const [changed, setChanged] = useState(false);
   const refs = { current: useRef<HTMLInputElement>(null), new: useRef<HTMLInputElement>(null), repeat: useRef<HTMLInputElement>(null) };
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const confirmationRef = useRef<HTMLDivElement>(null);
   const field = problem === null ? null : problemField(problem);
 
   useFocusWhen(busy || attempt === 0 ? null : `${attempt}`, () => {
-    if (changed) headingRef.current?.focus();
+    if (changed) {
+      headingRef.current?.focus({ preventScroll: true });
+      confirmationRef.current?.scrollIntoView({ block: 'center' });
+    }
     else if (field !== null) refs[field].current?.focus();
   });
 
@@ -77,7 +82,6 @@ export function ChangePasswordSection({ reload, report }: { readonly reload: () 
       setRepeat('');
       setProblem(null);
       setChanged(true);
-      report(t.passwordChanged, null);
       await reload();
     } else {
       setProblem(passwordChangeRefusal(result.failure, Date.now()));
@@ -96,6 +100,9 @@ export function ChangePasswordSection({ reload, report }: { readonly reload: () 
       <h2 id="password-heading" ref={headingRef} tabIndex={-1}>
         {t.passwordHeading}
       </h2>
+      <div ref={confirmationRef}>
+        <StatusText id="password-changed" text={changed ? t.passwordChanged : null} />
+      </div>
       {fields.map(({ field: f, value, onChange, hint }) => {
         const error = errorOf(f);
         const describedBy = [hint === undefined ? undefined : `${FIELD[f].id}-hint`, error === null ? undefined : `${FIELD[f].id}-error`].filter((id) => id !== undefined);

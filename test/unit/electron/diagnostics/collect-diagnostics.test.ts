@@ -16,7 +16,7 @@ const facts: DiagnosticsFacts = {
   runtime: 'linux x64, test',
   sources,
   policySources: [{ source: '/etc/stepgate/policy.json', outcome: { kind: 'absent' } }],
-  keychainAvailable: true,
+  keychain: { kind: 'available' },
   logFile: '/home/ada/.config/Stepgate/logs/stepgate.log',
 };
 
@@ -56,7 +56,7 @@ describe('collectDiagnostics', () => {
         clock: { kind: 'offset', seconds: -3 },
       },
       policySources: facts.policySources,
-      keychainAvailable: true,
+      keychain: { kind: 'available' },
       logFile: facts.logFile,
     });
   });

@@ -9,7 +9,7 @@ function setUp(messages = en) {
   let measured = 0;
   const copied: string[] = [];
   const service = diagnosticsService({
-    facts: { version: '1.2.3', runtime: 'test', sources: [], policySources: [], keychainAvailable: false, logFile: null },
+    facts: { version: '1.2.3', runtime: 'test', sources: [], policySources: [], keychain: { kind: 'unavailable', cause: 'noModule' }, logFile: null },
     probes: {
       resolveProxy: async () => ({ kind: 'resolved', rule: 'DIRECT' }),
       readCertificate: async () => ({ kind: 'notTls' }),

@@ -54,6 +54,7 @@ console.log(
   JSON.stringify({
     probe,
     available: store.available,
+    state: store.state,
     stored,
     ...seen,
     afterForget,

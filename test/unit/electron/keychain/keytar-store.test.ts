@@ -32,6 +32,7 @@ describe('keytar store', () => {
     expect(result).toEqual({
       probe: true,
       available: true,
+      state: { kind: 'available' },
       stored: true,
       username: 'ada',
       token: 'token-value',
@@ -58,6 +59,8 @@ describe('keytar store', () => {
     expect(result).toEqual({
       probe: false,
       available: false,
+      // The same cause the notice, the log line and Diagnostics give.
+      state: { kind: 'unavailable', cause: 'keyringRefused' },
       stored: false,
       username: null,
       token: null,

@@ -46,7 +46,7 @@ describe('the preview diagnostics routes', () => {
     expect(response.status).toBe(200);
     const report = (await response.json()) as Diagnostics;
     expect(report.server).toMatchObject({ url: server.url, origin: 'developmentSwitch', certificate: { kind: 'notTls' }, clock: { kind: 'offset' } });
-    expect(report.keychainAvailable).toBe(false);
+    expect(report.keychain).toEqual({ kind: 'unavailable', cause: 'noModule' });
     expect(report.logFile).toBeNull();
   });
 

@@ -167,7 +167,7 @@ describe('"Don’t ask for a code on this computer"', () => {
     const t = setup({ credentials, allowKeepSignedIn: false });
     await toCodeWindow(t);
     expect(credentials.writes[0]).toBe('set probe');
-    expect(t.flow.view).toMatchObject({ flow: { kind: 'code', trustDays: null }, notices: ['noKeychain'] });
+    expect(t.flow.view).toMatchObject({ flow: { kind: 'code', trustDays: null }, notices: ['keyringRefused'] });
   });
 
   it('is not offered without a keychain to keep the token in', async () => {

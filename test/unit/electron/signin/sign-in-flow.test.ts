@@ -134,9 +134,13 @@ describe('SignInFlow', () => {
     await settle();
     expect(credentials.writes).toEqual(['set probe']);
     expect(t.flow.view).toMatchObject({ flow: { kind: 'signIn', canKeepSignedIn: true }, notices: [] });
+    expect(credentials.state).toEqual({ kind: 'unchecked' });
     release();
     await settle();
-    expect(t.flow.view).toMatchObject({ flow: { kind: 'signIn', canKeepSignedIn: false }, notices: ['noKeychain'] });
+    // One account of it, with its cause and (on Linux) its fix: the notice, the log and Diagnostics' source.
+    expect(credentials.state).toEqual({ kind: 'unavailable', cause: 'keyringRefused' });
+    expect(t.flow.view).toMatchObject({ flow: { kind: 'signIn', canKeepSignedIn: false }, notices: ['keyringRefused'] });
+    expect(t.logs).toContain('Keychain unavailable: the login keyring refused to store an entry (locked, or no Secret Service running); nothing new will be remembered');
   });
 
   it('probes a working keychain once and leaves nothing behind', async () => {

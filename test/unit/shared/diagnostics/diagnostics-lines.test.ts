@@ -20,7 +20,7 @@ const report: Diagnostics = {
     { source: 'HKLM\\Software\\Policies\\Stepgate\\Stepgate', outcome: { kind: 'values', keys: ['serverUrl', 'allowKeepSignedIn'], ignored: ['ServerURL2'] } },
     { source: 'HKCU\\Software\\Policies\\Stepgate\\Stepgate', outcome: { kind: 'absent' } },
   ],
-  keychainAvailable: true,
+  keychain: { kind: 'available' },
   logFile: 'C:\\Users\\ada\\AppData\\Roaming\\Stepgate\\logs\\stepgate.log',
 };
 
@@ -58,7 +58,7 @@ describe('diagnosticsText', () => {
           clock: { kind: 'failed', cause: 'no answer in time' },
         },
         policySources: [{ source: '/etc/stepgate/policy.json', outcome: { kind: 'unreadable', cause: 'could not be read (EACCES)' } }],
-        keychainAvailable: false,
+        keychain: { kind: 'unavailable', cause: 'noModule' },
         logFile: null,
       },
       fi,
