@@ -121,10 +121,11 @@ describe.each([
     }
   });
 
+  // "Login keyring" is the name GNOME gives the keyring unlocked at log-in, and the one place the word is right.
   it('keep to the vocabulary: never TOTP, 2FA, MFA, OTP or "log in"', () => {
     for (const catalogue of [english, finnish]) {
       for (const entry of entries(catalogue)) {
-        for (const text of entry.texts) expect(text, entry.path).not.toMatch(/\bTOTP\b|\b2FA\b|\bMFA\b|\bOTP\b|\blog ?in\b|\blogin\b/i);
+        for (const text of entry.texts) expect(text, entry.path).not.toMatch(/\bTOTP\b|\b2FA\b|\bMFA\b|\bOTP\b|\blog ?in\b(?! keyring)/i);
       }
     }
   });
