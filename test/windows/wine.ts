@@ -82,6 +82,10 @@ export function winePrefix(scratch: string): { readonly made: boolean; readonly 
   mkdirSync(PREFIX, { recursive: true });
   const ran = wine(['winecfg', '-v', 'win10'], { cwd: scratch, outputFile: join(scratch, 'winecfg.txt') });
   if (ran.status !== 0) throw new Error(`winecfg -v win10 failed (${ran.status}): ${ran.output}`);
+  // winecfg can answer while wineboot is still filling the new prefix (system32's reg.exe among it):
+  // wait for every process of the prefix to end before anything runs in it.
+  spawnSync('wineserver', ['-w'], { env: wineEnvironment(), stdio: 'ignore' });
+  if (!existsSync(join(PREFIX, 'drive_c', 'windows', 'system32', 'reg.exe'))) throw new Error(`the Wine prefix ${PREFIX} was made without reg.exe`);
   writeFileSync(PREFIX_READY, '');
   return { made: true, ms: ran.ms };
 }
