@@ -76,7 +76,7 @@ test('recovery codes work once, and new ones replace the old', async ({ page, se
   await page.getByRole('button', { name: en.code.useRecovery }).click();
   await page.getByRole('textbox', { name: en.code.recoveryLabel }).fill(first);
   await page.getByRole('button', { name: en.code.recoverySubmit }).click();
-  await expect(page.getByRole('alert')).toContainText('That code is not right');
+  await expect(page.getByRole('alert')).toContainText('That recovery code is not right');
   await expect(page).toHaveURL(/\/signin/);
   await expect(page.getByRole('textbox', { name: en.code.recoveryLabel })).toBeFocused();
   await page.getByRole('textbox', { name: en.code.recoveryLabel }).fill(second);
