@@ -228,14 +228,16 @@ describe('SignInFlow', () => {
     expect(t.flow.view.flow).toMatchObject({ kind: 'signedIn' });
   });
 
-  it('carries the enrollment session over to the browser’s set-up page with a one-time hand-off', async () => {
-    const t = setup();
+  /** Signs ada in with the password to an account that must first set up an authenticator. */
+  const reachEnrollment = async (t: ReturnType<typeof setup>, enrollmentUrl = 'https://id.example.com/enroll') => {
     await t.flow.start();
     void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'pw', keepSignedIn: false });
-    await t.answer('login', {
-      ok: true,
-      value: { status: 'enrollment_required', enrollmentUrl: 'https://id.example.com/enroll', enrollmentSession: session },
-    });
+    await t.answer('login', { ok: true, value: { status: 'enrollment_required', enrollmentUrl, enrollmentSession: session } });
+  };
+
+  it('carries the enrollment session over to the browser’s set-up page with a one-time hand-off', async () => {
+    const t = setup();
+    await reachEnrollment(t);
     expect(t.flow.view.flow).toMatchObject({ kind: 'enrollmentNeeded', username: 'ada' });
     expect(t.flow.view.flow).toMatchObject({ browser: 'notOpened', enrollmentUrl: 'https://id.example.com/enroll' });
     // The view never carries the session.
@@ -254,12 +256,7 @@ describe('SignInFlow', () => {
 
   it('opens the plain set-up page when no hand-off can be had, and the app’s other steps go on', async () => {
     const t = setup();
-    await t.flow.start();
-    void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'pw', keepSignedIn: false });
-    await t.answer('login', {
-      ok: true,
-      value: { status: 'enrollment_required', enrollmentUrl: 'https://id.example.com/enroll', enrollmentSession: session },
-    });
+    await reachEnrollment(t);
     const opening = t.flow.handle({ type: 'openEnrollment' });
     await t.answer('handoff', apiError('unauthorized'));
     await opening;
@@ -273,12 +270,7 @@ describe('SignInFlow', () => {
         throw new Error('no browser');
       },
     });
-    await t.flow.start();
-    void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'pw', keepSignedIn: false });
-    await t.answer('login', {
-      ok: true,
-      value: { status: 'enrollment_required', enrollmentUrl: 'https://id.example.com/enroll', enrollmentSession: session },
-    });
+    await reachEnrollment(t);
     const opening = t.flow.handle({ type: 'openEnrollment' });
     await t.answer('handoff', { ok: true, value: handoff });
     await opening;
@@ -314,12 +306,7 @@ describe('SignInFlow', () => {
 
   it('refuses to open an enrollment page elsewhere', async () => {
     const t = setup();
-    await t.flow.start();
-    void t.flow.handle({ type: 'submitCredentials', username: 'ada', password: 'pw', keepSignedIn: false });
-    await t.answer('login', {
-      ok: true,
-      value: { status: 'enrollment_required', enrollmentUrl: 'https://phish.example/enroll', enrollmentSession: session },
-    });
+    await reachEnrollment(t, 'https://phish.example/enroll');
     const opening = t.flow.handle({ type: 'openEnrollment' });
     await t.answer('handoff', failed());
     await opening;
